@@ -1,0 +1,66 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import prettier from 'eslint-config-prettier'
+import { builtinModules } from 'node:module'
+
+/** Files that may talk to Electron: the shell, never the core (DESIGN.md "One core, three faces"). */
+const ELECTRON_SHELL = [
+  'src/main/index.ts',
+  'src/main/window.ts',
+  'src/main/ipc.ts',
+  'src/preload/**'
+]
+
+const noElectron = {
+  name: 'electron',
+  message:
+    'Only src/main/{index,window,ipc}.ts and src/preload/ may import electron; the core runs under plain Node.'
+}
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
+  name,
+  message: 'The renderer and src/shared run in a browser: no Node built-ins here.'
+}))
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/explicit-function-return-type': [
+        'error',
+        { allowExpressions: true, allowTypedFunctionExpressions: true }
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [noElectron] }]
+    }
+  },
+  {
+    files: ELECTRON_SHELL,
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...nodeBuiltins] }] }
+  },
+  {
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules
+  },
+  {
+    // Playwright fixtures must destructure their (empty) dependencies as `{}`.
+    files: ['tests/e2e/**/*.ts', 'tests/electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' }
+  },
+  {
+    files: ['**/*.{mjs,cjs,js}'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' }
+    }
+  },
+  prettier
+)
