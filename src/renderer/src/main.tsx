@@ -1,0 +1,13 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { connect } from './api'
+import './styles.css'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html lost its #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App connection={connect()} />
+  </StrictMode>
+)

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from 'react'
+import type { Connection, LinkStatus } from './api'
+
+export function useLinkStatus(connection: Connection): LinkStatus {
+  return useSyncExternalStore(connection.onStatus, connection.status)
+}
