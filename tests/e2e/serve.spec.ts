@@ -1,0 +1,63 @@
+import { test, expect } from './fixtures'
+
+test.describe('browser mode (socket-inspector serve + Chromium)', () => {
+  test('shows the real core’s pid and platform, under a strict CSP', async ({
+    page,
+    served
+  }, info) => {
+    const violations: string[] = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') violations.push(msg.text())
+    })
+    await page.goto(served.url)
+    await expect(page.getByRole('status', { name: 'Connection to the core' })).toContainText(
+      'Connected'
+    )
+    const facts = page.getByRole('definition')
+    await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
+    await expect(page.locator('dd[data-fact="Platform"]')).toContainText(process.platform)
+    await expect(facts.filter({ hasText: 'headless' })).toHaveCount(1)
+    const sources = page.getByRole('table', { name: 'Connection-table sources' })
+    await expect(sources.getByRole('row')).not.toHaveCount(1)
+    if (process.platform === 'linux') {
+      await expect(sources.getByRole('row', { name: /procfs/ })).toContainText('available')
+    }
+    expect(violations).toEqual([])
+    await page.screenshot({ path: info.outputPath('machine-view.png'), fullPage: true })
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      await page.screenshot({ path: 'docs/screenshots/machine-view.png' })
+    }
+  })
+
+  test('refuses a request without the token with 401, over HTTP and WebSocket', async ({
+    browser,
+    served
+  }) => {
+    // A fresh context has no token cookie from an earlier page.
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const response = await page.goto(served.origin + '/')
+    expect(response?.status()).toBe(401)
+    await expect(page.locator('body')).toContainText('needs its token')
+    const closeCode = await page.evaluate(
+      (wsUrl) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(wsUrl)
+          ws.onclose = (e) => resolve(e.code)
+        }),
+      served.origin.replace('http', 'ws') + '/ws'
+    )
+    expect(closeCode).toBe(4401)
+    await context.close()
+  })
+
+  test('keeps working when the page is opened a second time with only the cookie', async ({
+    page,
+    served
+  }) => {
+    await page.goto(served.url)
+    await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
+    await page.goto(served.origin + '/')
+    await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
+  })
+})
