@@ -1,14 +1,47 @@
 // The one contract: every command and its signature, every event and its payload.
 // Both shells (Electron IPC and the headless WebSocket) are generated from these maps,
 // so a command added here is reachable everywhere once the core implements it.
-import type { AppInfo, InspectorError, Notice } from './model'
+import type {
+  AppInfo,
+  ClientSpec,
+  ExportFormat,
+  InspectorError,
+  Listener,
+  ListenerId,
+  ListenerSpec,
+  Notice,
+  SendReceipt,
+  SendSpec,
+  Session,
+  SessionId,
+  StopOptions,
+  TrafficPage,
+  TrafficRange
+} from './model'
 
 export interface Commands {
   'app:info': () => Promise<AppInfo>
+  'echo:start': (spec: ListenerSpec) => Promise<Listener>
+  'echo:stop': (id: ListenerId, options?: StopOptions) => Promise<Listener>
+  'echo:list': () => Promise<Listener[]>
+  'client:connect': (spec: ClientSpec) => Promise<Session>
+  'client:send': (id: SessionId, payload: SendSpec) => Promise<SendReceipt>
+  /** Graceful: TCP sends FIN after what is queued. */
+  'client:close': (id: SessionId) => Promise<Session>
+  /** Abortive: TCP sends RST and drops what is queued. */
+  'client:reset': (id: SessionId) => Promise<Session>
+  'client:list': () => Promise<Session[]>
+  'session:list': () => Promise<Session[]>
+  'session:traffic': (id: SessionId, range?: TrafficRange) => Promise<TrafficPage>
+  'session:export': (id: SessionId, format: ExportFormat) => Promise<string>
 }
 
 export interface Events {
   'app:notice': Notice
+  /** Sessions that changed, batched (see SESSION_UPDATE_INTERVAL_MS). */
+  'session:update': Session[]
+  /** Servers that changed, batched with the sessions. */
+  'listener:update': Listener[]
 }
 
 export type CommandName = keyof Commands
@@ -19,8 +52,25 @@ export type EventListener<E extends EventName> = (payload: Events[E]) => void
 export type Unsubscribe = () => void
 
 /** Runtime lists of the names above; the `satisfies` checks keep them complete. */
-export const COMMAND_NAMES = ['app:info'] as const satisfies readonly CommandName[]
-export const EVENT_NAMES = ['app:notice'] as const satisfies readonly EventName[]
+export const COMMAND_NAMES = [
+  'app:info',
+  'echo:start',
+  'echo:stop',
+  'echo:list',
+  'client:connect',
+  'client:send',
+  'client:close',
+  'client:reset',
+  'client:list',
+  'session:list',
+  'session:traffic',
+  'session:export'
+] as const satisfies readonly CommandName[]
+export const EVENT_NAMES = [
+  'app:notice',
+  'session:update',
+  'listener:update'
+] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 // Compile-time proof that no command or event was left out of the runtime lists.

@@ -51,3 +51,156 @@ export interface InspectorError {
   readonly message: string
   readonly hint?: string
 }
+
+// ── Echo servers, clients and their sessions ─────────────────────────────────────────────
+
+export type EchoProtocol = 'tcp' | 'udp' | 'unix'
+export type AddressFamily = 'ipv4' | 'ipv6' | 'unix'
+export type ListenerId = string
+export type SessionId = string
+
+export interface TcpListenerSpec {
+  readonly protocol: 'tcp'
+  /** The address to bind (default 127.0.0.1). */
+  readonly host?: string
+  /** 0 or absent = any free port; the real one is reported. */
+  readonly port?: number
+  /** The kernel's accept queue length. */
+  readonly backlog?: number
+  /** Sent to every client on accept; escapes \n \r \t \xNN are understood. */
+  readonly greeting?: string
+}
+
+export interface UdpListenerSpec {
+  readonly protocol: 'udp'
+  readonly host?: string
+  readonly port?: number
+  /** A peer silent this long ends its session (default 30 s). */
+  readonly idleTimeoutMs?: number
+}
+
+export interface UnixListenerSpec {
+  readonly protocol: 'unix'
+  /** The socket file (a named pipe name on Windows). */
+  readonly path: string
+  readonly backlog?: number
+  readonly greeting?: string
+}
+
+export type ListenerSpec = TcpListenerSpec | UdpListenerSpec | UnixListenerSpec
+
+export type ListenerState = 'listening' | 'stopped' | 'error'
+
+export interface Listener {
+  readonly id: ListenerId
+  readonly protocol: EchoProtocol
+  readonly family: AddressFamily
+  /** Bound address (tcp/udp) or socket path (unix). */
+  readonly host: string
+  readonly port: number | null
+  readonly path: string | null
+  readonly fd: number | null
+  readonly backlog: number | null
+  readonly greeting: string | null
+  readonly idleTimeoutMs: number | null
+  readonly state: ListenerState
+  readonly error: InspectorError | null
+  readonly sessionsOpen: number
+  readonly sessionsTotal: number
+  readonly bytesIn: number
+  readonly bytesOut: number
+  readonly startedAt: number
+  readonly stoppedAt: number | null
+}
+
+export type SessionRole = 'accepted' | 'peer' | 'client'
+export type SessionState = 'connecting' | 'open' | 'half-closed' | 'closed' | 'error'
+export type CloseReason =
+  'end' | 'reset' | 'error' | 'server-stopped' | 'idle' | 'closed' | 'app-quit'
+
+export interface Endpoint {
+  /** An IP address, or a socket path ('' for an unnamed Unix socket). */
+  readonly address: string
+  readonly port: number | null
+}
+
+export interface Session {
+  readonly id: SessionId
+  readonly role: SessionRole
+  readonly protocol: EchoProtocol
+  readonly family: AddressFamily
+  readonly listenerId: ListenerId | null
+  readonly local: Endpoint
+  readonly remote: Endpoint
+  readonly fd: number | null
+  readonly state: SessionState
+  /** Bytes this app's socket received and sent. */
+  readonly bytesIn: number
+  readonly bytesOut: number
+  /** Reads and writes (TCP/Unix) or datagrams (UDP). */
+  readonly chunksIn: number
+  readonly chunksOut: number
+  readonly openedAt: number
+  readonly closedAt: number | null
+  readonly closeReason: CloseReason | null
+  readonly error: InspectorError | null
+  /** Bytes the traffic log has let go of to stay within its bounds. */
+  readonly trafficDroppedBytes: number
+}
+
+export type ClientSpec =
+  | {
+      readonly protocol: 'tcp' | 'udp'
+      readonly host?: string
+      readonly port: number
+      readonly timeoutMs?: number
+    }
+  | { readonly protocol: 'unix'; readonly path: string; readonly timeoutMs?: number }
+
+export type PayloadEncoding = 'text' | 'hex'
+
+export interface SendSpec {
+  readonly data: string
+  readonly encoding: PayloadEncoding
+  /** Send the payload this many times (default 1). */
+  readonly repeat?: number
+  /** Between repeats (default 0). */
+  readonly intervalMs?: number
+}
+
+export interface SendReceipt {
+  readonly sessionId: SessionId
+  readonly bytesPerSend: number
+  readonly repeat: number
+}
+
+export type Direction = 'in' | 'out'
+
+export interface TrafficChunk {
+  readonly seq: number
+  readonly at: number
+  readonly dir: Direction
+  /** The bytes, base64-encoded so they survive JSON. */
+  readonly data: string
+}
+
+export interface TrafficRange {
+  readonly fromSeq?: number
+  readonly limit?: number
+}
+
+export interface TrafficPage {
+  readonly sessionId: SessionId
+  readonly chunks: readonly TrafficChunk[]
+  /** The seq to ask for next; equal to fromSeq when nothing newer exists. */
+  readonly nextSeq: number
+  readonly firstSeq: number
+  readonly droppedBytes: number
+}
+
+export type ExportFormat = 'text' | 'hex'
+
+export interface StopOptions {
+  /** Also close the server's open sessions (default true). */
+  readonly closeSessions?: boolean
+}
