@@ -1,0 +1,176 @@
+// Every conversation the app's sockets have: accepted connections, UDP peers and clients.
+// Counters are exact; updates to the UI are batched.
+import type {
+  AddressFamily,
+  CloseReason,
+  EchoProtocol,
+  Endpoint,
+  InspectorError,
+  ListenerId,
+  Session,
+  SessionId,
+  SessionRole,
+  SessionState
+} from '../../shared/model'
+import { Batcher } from '../batcher'
+import { SessionLog } from './traffic-log'
+import type { TrafficLog } from './traffic-log'
+
+/** At most 10 updates a second per session reach the UI. */
+export const SESSION_UPDATE_INTERVAL_MS = 100
+/** Closed sessions kept for inspection; the oldest go first. */
+export const CLOSED_SESSIONS_KEPT = 1_000
+
+export interface SessionInit {
+  readonly role: SessionRole
+  readonly protocol: EchoProtocol
+  readonly family: AddressFamily
+  readonly listenerId: ListenerId | null
+  readonly local: Endpoint
+  readonly remote: Endpoint
+  readonly fd: number | null
+  readonly state: SessionState
+}
+
+export class SessionRecord {
+  bytesIn = 0
+  bytesOut = 0
+  chunksIn = 0
+  chunksOut = 0
+  closedAt: number | null = null
+  closeReason: CloseReason | null = null
+  error: InspectorError | null = null
+  readonly openedAt = Date.now()
+  readonly log = new SessionLog()
+  state: SessionState
+  /** A client learns these only once connected. */
+  family: AddressFamily
+  local: Endpoint
+  remote: Endpoint
+  fd: number | null
+
+  constructor(
+    readonly id: SessionId,
+    readonly init: SessionInit
+  ) {
+    this.state = init.state
+    this.family = init.family
+    this.local = init.local
+    this.remote = init.remote
+    this.fd = init.fd
+  }
+
+  get closed(): boolean {
+    return this.state === 'closed' || this.state === 'error'
+  }
+
+  snapshot(): Session {
+    return {
+      id: this.id,
+      role: this.init.role,
+      protocol: this.init.protocol,
+      family: this.family,
+      listenerId: this.init.listenerId,
+      local: this.local,
+      remote: this.remote,
+      fd: this.fd,
+      state: this.state,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      chunksIn: this.chunksIn,
+      chunksOut: this.chunksOut,
+      openedAt: this.openedAt,
+      closedAt: this.closedAt,
+      closeReason: this.closeReason,
+      error: this.error,
+      trafficDroppedBytes: this.log.droppedBytes
+    }
+  }
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<SessionId, SessionRecord>()
+  private readonly closedOrder: SessionId[] = []
+  private readonly updates: Batcher<SessionRecord>
+  private nextId = 1
+
+  constructor(
+    readonly traffic: TrafficLog,
+    emit: (sessions: Session[]) => void,
+    /** Called on every counter change, e.g. to mark the owning server's totals dirty. */
+    private readonly onChange: (session: SessionRecord) => void = () => undefined
+  ) {
+    this.updates = new Batcher(SESSION_UPDATE_INTERVAL_MS, (items) =>
+      emit(items.map((s) => s.snapshot()))
+    )
+  }
+
+  open(init: SessionInit): SessionRecord {
+    const record = new SessionRecord(`s-${this.nextId++}`, init)
+    this.sessions.set(record.id, record)
+    this.changed(record)
+    return record
+  }
+
+  received(s: SessionRecord, chunk: Buffer): void {
+    s.bytesIn += chunk.byteLength
+    s.chunksIn++
+    this.traffic.record(s.log, 'in', chunk)
+    this.changed(s)
+  }
+
+  sent(s: SessionRecord, chunk: Buffer): void {
+    s.bytesOut += chunk.byteLength
+    s.chunksOut++
+    this.traffic.record(s.log, 'out', chunk)
+    this.changed(s)
+  }
+
+  setState(s: SessionRecord, state: SessionState): void {
+    if (s.closed || s.state === state) return
+    s.state = state
+    this.changed(s)
+  }
+
+  close(s: SessionRecord, reason: CloseReason, error: InspectorError | null = null): void {
+    if (s.closed) return
+    s.state = error ? 'error' : 'closed'
+    s.closeReason = reason
+    s.error = error
+    s.closedAt = Date.now()
+    this.changed(s)
+    this.closedOrder.push(s.id)
+    while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) this.forget(this.closedOrder.shift()!)
+  }
+
+  get(id: SessionId): SessionRecord | undefined {
+    return this.sessions.get(id)
+  }
+
+  list(filter: (s: SessionRecord) => boolean = () => true): Session[] {
+    return [...this.sessions.values()].filter(filter).map((s) => s.snapshot())
+  }
+
+  /** Sends pending updates now (before a command answers, so the UI is never behind it). */
+  flush(): void {
+    this.updates.flush()
+  }
+
+  dispose(): void {
+    this.updates.flush()
+    this.updates.dispose()
+  }
+
+  /** Marks a session changed after a field was set directly (an error note, an address). */
+  changed(s: SessionRecord): void {
+    this.updates.mark(s)
+    this.onChange(s)
+  }
+
+  private forget(id: SessionId): void {
+    const s = this.sessions.get(id)
+    if (!s) return
+    this.traffic.release(s.log)
+    this.sessions.delete(id)
+  }
+}

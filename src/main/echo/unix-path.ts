@@ -1,0 +1,78 @@
+// Getting a Unix socket path ready to listen on: too long → clear error before any
+// syscall; a live server there → EADDRINUSE; a stale socket file → removed, and said so.
+import { lstat, unlink } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { isAbsolute, resolve } from 'node:path'
+import { InspectorFailure } from '../../shared/errors'
+
+/** sun_path is 108 bytes on Linux, 104 on macOS, NUL included. */
+export const UNIX_PATH_MAX_BYTES = process.platform === 'darwin' ? 103 : 107
+const PROBE_TIMEOUT_MS = 1_000
+const WINDOWS_PIPE = /^\\\\[.?]\\pipe\\/i
+
+export function normalizeSocketPath(path: string, platform = process.platform): string {
+  if (platform === 'win32') return WINDOWS_PIPE.test(path) ? path : `\\\\.\\pipe\\${path}`
+  const full = isAbsolute(path) ? path : resolve(path)
+  if (Buffer.byteLength(full) > UNIX_PATH_MAX_BYTES) {
+    throw new InspectorFailure(
+      'ENAMETOOLONG',
+      `The socket path ${full} is ${Buffer.byteLength(full)} bytes; this OS allows ${UNIX_PATH_MAX_BYTES}.`,
+      'Use a shorter path, such as /tmp/echo.sock.'
+    )
+  }
+  return full
+}
+
+export type PathCheck = 'free' | 'stale-removed'
+
+export async function prepareSocketPath(path: string): Promise<PathCheck> {
+  if (process.platform === 'win32') return 'free'
+  let info
+  try {
+    info = await lstat(path)
+  } catch {
+    return 'free'
+  }
+  if (!info.isSocket()) {
+    throw new InspectorFailure(
+      'EEXIST',
+      `${path} already exists and is not a socket.`,
+      'Pick another path; Socket Inspector never deletes a file that is not a socket.'
+    )
+  }
+  if (await isLive(path)) {
+    throw new InspectorFailure(
+      'EADDRINUSE',
+      `A server is already listening at ${path}.`,
+      'Pick another path, or stop that server first.'
+    )
+  }
+  await unlink(path)
+  return 'stale-removed'
+}
+
+function isLive(path: string): Promise<boolean> {
+  return new Promise((res) => {
+    const probe = connect({ path })
+    const done = (live: boolean): void => {
+      probe.destroy()
+      res(live)
+    }
+    probe.setTimeout(PROBE_TIMEOUT_MS, () => done(true))
+    probe.once('connect', () => done(true))
+    // ECONNREFUSED: a socket file nobody listens on any more.
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      done(err.code !== 'ECONNREFUSED' && err.code !== 'ENOENT')
+    )
+  })
+}
+
+/** libuv removes the file on close; this makes sure, touching only a socket. */
+export async function removeSocketFile(path: string): Promise<void> {
+  if (process.platform === 'win32') return
+  try {
+    if ((await lstat(path)).isSocket()) await unlink(path)
+  } catch {
+    // already gone
+  }
+}
