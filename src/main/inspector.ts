@@ -10,13 +10,34 @@ import type {
   Events,
   Unsubscribe
 } from '../shared/contract'
-import type { Notice, ShellKind } from '../shared/model'
+import { InspectorFailure } from '../shared/errors'
+import type {
+  ExportFormat,
+  Notice,
+  SessionId,
+  ShellKind,
+  TrafficPage,
+  TrafficRange
+} from '../shared/model'
+import { formatTrafficHex, formatTrafficText } from '../shared/traffic-format'
 import { readAppInfo } from './app-info'
+import { Batcher } from './batcher'
+import { Clients } from './clients/clients'
+import type { EchoContext } from './echo/context'
+import type { ListenerRecord } from './echo/listener-record'
+import { EchoServers } from './echo/servers'
+import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
+import type { SessionRecord } from './echo/sessions'
+import { TrafficLog } from './echo/traffic-log'
 import { EventHub } from './event-hub'
 
 export interface InspectorOptions {
   readonly shell: ShellKind
+  /** Traffic log bounds; defaults in traffic-log.ts. */
+  readonly traffic?: { readonly perSessionBytes?: number; readonly totalBytes?: number }
 }
+
+const TRAFFIC_PAGE_DEFAULT = 1_000
 
 type Handlers = { readonly [K in CommandName]: Commands[K] }
 
@@ -24,16 +45,52 @@ export class Inspector {
   private readonly hub = new EventHub<Events>()
   private readonly startedAt = Date.now()
   private readonly handlers: Handlers
+  private readonly listenerUpdates: Batcher<ListenerRecord>
+  readonly traffic: TrafficLog
+  readonly sessions: SessionRegistry
+  readonly servers: EchoServers
+  readonly clients: Clients
   private closed = false
 
   constructor(private readonly options: InspectorOptions) {
+    this.traffic = new TrafficLog(options.traffic?.perSessionBytes, options.traffic?.totalBytes)
+    this.listenerUpdates = new Batcher(SESSION_UPDATE_INTERVAL_MS, (items) =>
+      this.hub.emit(
+        'listener:update',
+        items.map((l) => l.snapshot())
+      )
+    )
+    this.sessions = new SessionRegistry(this.traffic, (sessions) =>
+      this.hub.emit('session:update', sessions)
+    )
+    const ctx: EchoContext = {
+      sessions: this.sessions,
+      listenerChanged: (record) => this.listenerUpdates.mark(record),
+      notify: (notice) => this.notify(notice)
+    }
+    this.servers = new EchoServers(ctx)
+    this.clients = new Clients(this.sessions)
     this.handlers = {
-      'app:info': () => readAppInfo(this.options.shell, this.startedAt)
+      'app:info': () => readAppInfo(this.options.shell, this.startedAt),
+      'echo:start': (spec) => this.servers.start(spec),
+      'echo:stop': (id, options) => this.servers.stop(id, options),
+      'echo:list': async () => this.servers.list(),
+      'client:connect': (spec) => this.clients.connect(spec),
+      'client:send': async (id, payload) => this.clients.send(id, payload),
+      'client:close': async (id) => this.clients.close(id),
+      'client:reset': async (id) => this.clients.reset(id),
+      'client:list': async () => this.clients.list(),
+      'session:list': async () => this.sessions.list(),
+      'session:traffic': async (id, range) => this.trafficPage(id, range),
+      'session:export': async (id, format) => this.exportTraffic(id, format)
     }
   }
 
   /** Runs a command whose arguments the caller has already validated (see dispatch.ts). */
   call<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResult<K>> {
+    if (this.closed) {
+      return Promise.reject(new InspectorFailure('ESHUTDOWN', 'Socket Inspector is shutting down.'))
+    }
     const handler = this.handlers[name] as (...a: CommandArgs<K>) => Promise<CommandResult<K>>
     return handler(...args)
   }
@@ -54,6 +111,59 @@ export class Inspector {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.clients.closeAll()
+    await this.servers.closeAll()
+    this.sessions.dispose()
+    this.listenerUpdates.flush()
+    this.listenerUpdates.dispose()
     this.hub.clear()
   }
+
+  private session(id: SessionId): SessionRecord {
+    const s = this.sessions.get(id)
+    if (!s) {
+      throw new InspectorFailure(
+        'ENOSESSION',
+        `There is no session ${id}.`,
+        'Closed sessions are kept for a while, then forgotten; list the sessions again.'
+      )
+    }
+    return s
+  }
+
+  private trafficPage(id: SessionId, range: TrafficRange = {}): TrafficPage {
+    const s = this.session(id)
+    const fromSeq = Math.max(range.fromSeq ?? 0, s.log.firstSeq)
+    const chunks = this.traffic.range(s.log, fromSeq, range.limit ?? TRAFFIC_PAGE_DEFAULT)
+    return {
+      sessionId: id,
+      chunks: chunks.map((c) => ({
+        seq: c.seq,
+        at: c.at,
+        dir: c.dir,
+        data: c.bytes.toString('base64')
+      })),
+      nextSeq: chunks.length > 0 ? chunks[chunks.length - 1]!.seq + 1 : fromSeq,
+      firstSeq: s.log.firstSeq,
+      droppedBytes: s.log.droppedBytes
+    }
+  }
+
+  private exportTraffic(id: SessionId, format: ExportFormat): string {
+    const s = this.session(id)
+    const chunks = this.traffic.range(s.log, 0, Number.MAX_SAFE_INTEGER)
+    const snap = s.snapshot()
+    const title = `# Session ${snap.id} · ${snap.protocol} · ${snap.role} · local ${endpoint(snap.local)} · remote ${endpoint(snap.remote)} · in ${snap.bytesIn} B · out ${snap.bytesOut} B`
+    const dropped =
+      snap.trafficDroppedBytes > 0
+        ? `\n# ${snap.trafficDroppedBytes} earlier bytes were dropped to stay within the log's bounds`
+        : ''
+    const body = format === 'hex' ? formatTrafficHex(chunks) : formatTrafficText(chunks)
+    return `${title}${dropped}\n${body}\n`
+  }
+}
+
+function endpoint(e: { address: string; port: number | null }): string {
+  if (e.port === null) return e.address || '(unnamed)'
+  return e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`
 }

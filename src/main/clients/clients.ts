@@ -1,0 +1,123 @@
+// The clients the app runs: connect, send (with bounded repeats), close, reset, list.
+import { InspectorFailure } from '../../shared/errors'
+import type { ClientSpec, Session, SessionId, SendReceipt, SendSpec } from '../../shared/model'
+import { decodePayload } from '../../shared/payload'
+import type { SessionRegistry } from '../echo/sessions'
+import { normalizeSocketPath } from '../echo/unix-path'
+import type { ClientConnection } from './client-connection'
+import { connectStream } from './stream-client'
+import { connectUdp } from './udp-client'
+
+export const CONNECT_TIMEOUT_MS = 5_000
+const DEFAULT_HOST = '127.0.0.1'
+
+interface Entry {
+  readonly connection: ClientConnection
+  /** Pending repeat timers, cancelled when the client closes. */
+  readonly timers: Set<NodeJS.Timeout>
+}
+
+export class Clients {
+  private readonly clients = new Map<SessionId, Entry>()
+
+  constructor(private readonly sessions: SessionRegistry) {}
+
+  async connect(spec: ClientSpec): Promise<Session> {
+    const timeoutMs = spec.timeoutMs ?? CONNECT_TIMEOUT_MS
+    const connection =
+      spec.protocol === 'unix'
+        ? await connectStream({ path: normalizeSocketPath(spec.path) }, timeoutMs, this.sessions)
+        : spec.protocol === 'udp'
+          ? await connectUdp(spec.host ?? DEFAULT_HOST, spec.port, timeoutMs, this.sessions)
+          : await connectStream(
+              { host: spec.host ?? DEFAULT_HOST, port: spec.port },
+              timeoutMs,
+              this.sessions
+            )
+    this.clients.set(connection.session.id, { connection, timers: new Set() })
+    return connection.session.snapshot()
+  }
+
+  send(id: SessionId, spec: SendSpec): SendReceipt {
+    const entry = this.open(id)
+    if (entry.connection.session.state !== 'open') {
+      throw new InspectorFailure(
+        'ECLOSED',
+        `Client ${id} is closing and cannot send.`,
+        'Connect a new client.'
+      )
+    }
+    const bytes = Buffer.from(decodePayload(spec.data, spec.encoding))
+    const repeat = spec.repeat ?? 1
+    const interval = spec.intervalMs ?? 0
+    // The first send happens now, so a bad payload (too large a datagram) fails the command.
+    entry.connection.send(bytes)
+    if (interval === 0) {
+      for (let i = 1; i < repeat; i++) entry.connection.send(bytes)
+    } else {
+      let left = repeat - 1
+      const next = (): void => {
+        if (left <= 0 || entry.connection.session.closed) return
+        const timer = setTimeout(() => {
+          entry.timers.delete(timer)
+          if (entry.connection.session.closed) return
+          left--
+          entry.connection.send(bytes)
+          next()
+        }, interval)
+        entry.timers.add(timer)
+      }
+      next()
+    }
+    return { sessionId: id, bytesPerSend: bytes.byteLength, repeat }
+  }
+
+  close(id: SessionId): Session {
+    const entry = this.open(id)
+    this.cancel(entry)
+    entry.connection.close()
+    return entry.connection.session.snapshot()
+  }
+
+  reset(id: SessionId): Session {
+    const entry = this.open(id)
+    this.cancel(entry)
+    entry.connection.reset()
+    return entry.connection.session.snapshot()
+  }
+
+  list(): Session[] {
+    return this.sessions.list((s) => s.init.role === 'client')
+  }
+
+  closeAll(): void {
+    for (const entry of this.clients.values()) {
+      this.cancel(entry)
+      if (!entry.connection.session.closed) entry.connection.reset()
+    }
+  }
+
+  private cancel(entry: Entry): void {
+    for (const timer of entry.timers) clearTimeout(timer)
+    entry.timers.clear()
+  }
+
+  private open(id: SessionId): Entry {
+    const entry = this.clients.get(id)
+    if (!entry) {
+      throw new InspectorFailure(
+        'ENOCLIENT',
+        `There is no client ${id}.`,
+        'Connect a client first, or list the clients again.'
+      )
+    }
+    if (entry.connection.session.closed) {
+      throw new InspectorFailure(
+        'ECLOSED',
+        `Client ${id} is already closed.`,
+        'Connect a new client.'
+      )
+    }
+    return entry
+  }
+}
