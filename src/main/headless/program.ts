@@ -6,6 +6,7 @@ import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
 import { Inspector } from '../inspector'
 import { isLoopbackHost } from './net-policy'
+import { runEcho } from './echo-command'
 import { startHeadlessServer } from './server'
 
 export interface ProgramOptions {
@@ -88,6 +89,35 @@ export function buildProgram(options: ProgramOptions): Command {
         await inspector.close()
       })
     })
+
+  program
+    .command('echo')
+    .description('run echo servers and print each session as it opens and closes (Ctrl-C stops)')
+    .option('--tcp <port>', 'a TCP echo server on this port (0 = any free port)', parsePort)
+    .option('--udp <port>', 'a UDP echo server on this port (0 = any free port)', parsePort)
+    .option('--unix <path>', 'a Unix-socket echo server at this path')
+    .option('--host <host>', 'address the TCP and UDP servers bind', '127.0.0.1')
+    .option(
+      '--greeting <text>',
+      'sent to each TCP/Unix client on accept (escapes: \\n \\r \\t \\xNN)'
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  socket-inspector echo --tcp 7007 --udp 7007   then: nc 127.0.0.1 7007'
+    )
+    .action(
+      async (opts: {
+        tcp?: number
+        udp?: number
+        unix?: string
+        host: string
+        greeting?: string
+      }) => {
+        const inspector = new Inspector({ shell: 'cli' })
+        const stop = await runEcho(inspector, opts, (line) => console.log(line))
+        onShutdown(stop)
+      }
+    )
 
   return program
 }
