@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { _electron as electron, test as base, expect } from '@playwright/test'
 import type { ElectronApplication } from '@playwright/test'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
+import { COMMAND_NAMES } from '../../src/shared/contract'
 
 const root = resolve(__dirname, '../..')
 const binary = electronBinary(root)
@@ -47,9 +48,8 @@ test.describe('desktop app (Electron)', () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
       'undefined'
     )
-    expect(await page.evaluate(() => Object.keys(window.inspector ?? {}).sort())).toEqual([
-      'app:info',
-      'on'
-    ])
+    expect(await page.evaluate(() => Object.keys(window.inspector ?? {}).sort())).toEqual(
+      [...COMMAND_NAMES, 'on'].sort()
+    )
   })
 })

@@ -1,10 +1,12 @@
 // The built CLI and `npm start`, run as a user runs them.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
+import { roundTrip, waitFor } from '../support/net'
 
 const root = resolve(__dirname, '../..')
 const cli = resolve(root, 'out/main/cli.js')
@@ -83,5 +85,47 @@ describe('npm start', () => {
     expect(lines[0]).toMatch(/Electron binary is not installed/)
     expect(lines[0]).toMatch(/npm run serve/)
     expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
+  })
+})
+
+describe('socket-inspector echo (built)', () => {
+  it('runs TCP, UDP and Unix servers, prints sessions with fd and bytes, and cleans up on Ctrl-C', async () => {
+    const sock = resolve(mkdtempSync(join(tmpdir(), 'si-cli-')), 'echo.sock')
+    const child = spawn(
+      process.execPath,
+      [cli, 'echo', '--tcp', '0', '--udp', '0', '--unix', sock, '--greeting', 'hi\\n'],
+      { cwd: root }
+    )
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+    await waitFor(() => (out.match(/^listening/gm) ?? []).length === 3, 'three servers listening')
+    const tcpPort = Number(/listening {2}tcp {2}127\.0\.0\.1:(\d+) {2}fd \d+/.exec(out)?.[1])
+    expect(tcpPort).toBeGreaterThan(0)
+    expect(existsSync(sock)).toBe(true)
+
+    const echoed = await roundTrip({ port: tcpPort }, Buffer.from('Hello, server!'))
+    expect(echoed.received.toString()).toBe('hi\nHello, server!')
+    await waitFor(
+      () => /^closed .* in 14 B {2}out 17 B {2}\(end\)$/m.test(out),
+      'closed line printed'
+    )
+    expect(out).toMatch(/^open +tcp {2}127\.0\.0\.1:\d+ <- 127\.0\.0\.1:\d+ {2}fd \d+ {2}\(s-1\)$/m)
+
+    const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+    child.kill('SIGINT')
+    expect(await exit).toBe(0)
+    expect(existsSync(sock)).toBe(false)
+    expect(out).not.toMatch(STACK_LINE)
+  })
+
+  it('says what to do when no server is named, or a host is bad', () => {
+    const none = runCli('echo')
+    expect(none.code).toBe(1)
+    expect(none.stderr).toMatch(/^error: Say which echo servers to start\.\nhint: Use --tcp PORT/m)
+    const bad = runCli('echo', '--tcp', '1', '--host', 'nope')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/host must be an IP address/)
+    expect(bad.stderr + none.stderr).not.toMatch(STACK_LINE)
   })
 })

@@ -12,6 +12,7 @@ import type { HeadlessServer } from '../../src/main/headless/server'
 import { connectWs } from '../../src/renderer/src/api/ws-bridge'
 import type { LinkStatus } from '../../src/renderer/src/api/ws-bridge'
 import { toApi } from '../../src/renderer/src/api/to-api'
+import { waitFor } from '../support/net'
 
 // The renderer's client uses the browser's WebSocket; `ws` has the same surface under Node 20.
 ;(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket
@@ -187,12 +188,3 @@ describe('headless server: bind policy', () => {
     ).rejects.toMatchObject({ code: 'EADDRINUSE', hint: expect.any(String) })
   })
 })
-
-/** Polls a condition (bounded: 200 tries × 25 ms) — event delivery is asynchronous. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (condition()) return
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error('condition not met in time')
-}

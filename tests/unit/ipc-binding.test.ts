@@ -4,6 +4,7 @@ import { bindIpc } from '../../src/main/ipc'
 import { createBridge } from '../../src/preload/bridge'
 import { toApi } from '../../src/renderer/src/api/to-api'
 import { CommandError } from '../../src/renderer/src/api/command-error'
+import { COMMAND_NAMES } from '../../src/shared/contract'
 import type { InspectorApi, InspectorBridge } from '../../src/shared/contract'
 import type { Notice } from '../../src/shared/model'
 import { FakeIpcMain, FakeIpcRenderer, FakeWebContents } from '../support/fake-electron-ipc'
@@ -41,7 +42,7 @@ describe('Electron IPC binding (preload bridge → ipcMain → core)', () => {
   it('registers one handler per command and answers app:info from the real core', async () => {
     const s = setup()
     cleanups.push(s.unbind, () => s.inspector.close())
-    expect([...s.ipcMain.handlers.keys()]).toEqual(['cmd:app:info'])
+    expect([...s.ipcMain.handlers.keys()]).toEqual(COMMAND_NAMES.map((n) => `cmd:${n}`))
     const info = await s.api['app:info']()
     expect(info.pid).toBe(process.pid)
     expect(info.platform).toBe(process.platform)

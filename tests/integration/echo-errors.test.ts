@@ -1,0 +1,153 @@
+// Bad input gets a clear error before any syscall; OS refusals come back with a hint that
+// names who is in the way. The process never crashes.
+import { afterAll, describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/main/dispatch'
+import { Inspector } from '../../src/main/inspector'
+import { startProcess, stopProcess, unusedPort } from '../support/net'
+
+const inspector = new Inspector({ shell: 'test' })
+afterAll(() => inspector.close())
+
+async function fails(
+  name: string,
+  ...args: unknown[]
+): Promise<{ code: string; message: string; hint?: string }> {
+  const result = await dispatch(inspector, name, args)
+  if (result.ok) throw new Error(`${name} unexpectedly succeeded`)
+  return result.error
+}
+
+describe('invalid input is refused before any syscall', () => {
+  const cases: Array<[string, unknown[], RegExp]> = [
+    ['echo:start', [{ protocol: 'tcp', port: 70000 }], /port is a whole number from 0 to 65535/],
+    ['echo:start', [{ protocol: 'tcp', port: -1 }], /port is a whole number/],
+    ['echo:start', [{ protocol: 'tcp', port: 80.5 }], /port is a whole number/],
+    ['echo:start', [{ protocol: 'tcp', port: '8080' }], /port is a whole number/],
+    ['echo:start', [{ protocol: 'tcp', host: 'my laptop' }], /host must be an IP address/],
+    ['echo:start', [{ protocol: 'tcp', host: '999.1.1.1' }], /host must be an IP address/],
+    ['echo:start', [{ protocol: 'sctp', port: 1 }], /protocol|Invalid/i],
+    ['echo:start', [{ protocol: 'unix', path: '' }], /path must not be empty/],
+    ['echo:start', [{ protocol: 'unix', path: '/tmp/a\0b' }], /NUL/],
+    ['echo:start', [{ protocol: 'tcp', greeting: 'bad \\q escape' }], /unknown escape \\q/],
+    ['echo:start', [{ protocol: 'tcp', backlog: 0 }], /backlog must be a whole number from 1/],
+    ['echo:start', [{ protocol: 'udp', idleTimeoutMs: 5 }], /idle timeout/],
+    ['echo:start', [{ protocol: 'tcp', port: 1, surprise: true }], /Unrecognized key|surprise/i],
+    ['client:connect', [{ protocol: 'tcp', port: 0 }], /from 1 to 65535/],
+    ['client:connect', [{ protocol: 'unix' }], /path/],
+    ['client:send', ['s-1', { data: 'zz', encoding: 'hex' }], /"z" is not a hex digit/],
+    ['client:send', ['s-1', { data: 'abc', encoding: 'hex' }], /even number of digits/],
+    ['client:send', ['s-1', { data: 'x\\x4', encoding: 'text' }], /needs two hex digits/],
+    [
+      'client:send',
+      ['s-1', { data: 'x', encoding: 'text', repeat: 0 }],
+      /repeat must be a whole number from 1/
+    ],
+    ['client:send', ['s-1', { data: 'x', encoding: 'text', repeat: 1e9 }], /repeat/],
+    ['client:send', ['not an id', { data: 'x', encoding: 'text' }], /not an id/],
+    ['session:export', ['s-1', 'pdf'], /Invalid option|expected one of/i]
+  ]
+  for (const [name, args, message] of cases) {
+    it(`${name} ${JSON.stringify(args).slice(0, 70)}`, async () => {
+      const error = await fails(name, ...args)
+      expect(error.code).toBe('EINVAL')
+      expect(error.message).toMatch(message)
+      expect(error.hint).toBeTruthy()
+    })
+  }
+
+  it('refuses a Unix path longer than the OS allows, with the limit in the sentence', async () => {
+    const error = await fails('echo:start', {
+      protocol: 'unix',
+      path: `/tmp/${'x'.repeat(200)}.sock`
+    })
+    expect(error.code).toBe('ENAMETOOLONG')
+    expect(error.message).toMatch(/this OS allows 10[37]/)
+  })
+
+  it('names unknown servers, clients and sessions', async () => {
+    expect((await fails('echo:stop', 'l-999')).code).toBe('ENOSERVER')
+    expect((await fails('client:close', 's-999')).code).toBe('ENOCLIENT')
+    expect((await fails('session:traffic', 's-999')).code).toBe('ENOSESSION')
+  })
+})
+
+describe('the OS says no', () => {
+  it('a port held by another process: EADDRINUSE naming its process and pid', async () => {
+    const port = await unusedPort()
+    const holder = await startProcess(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${port}, '127.0.0.1', () => console.log('ready'))`
+    ])
+    try {
+      const error = await fails('echo:start', { protocol: 'tcp', port })
+      expect(error.code).toBe('EADDRINUSE')
+      if (process.platform === 'linux') {
+        expect(error.message).toBe(
+          `Port ${port} is already in use by node (pid ${holder.child.pid}).`
+        )
+        expect(error.hint).toBe('Pick another port, or stop that process.')
+      } else {
+        expect(error.message).toContain(String(port))
+      }
+    } finally {
+      await stopProcess(holder.child)
+    }
+  })
+
+  it('a port held by one of our own servers says which', async () => {
+    const first = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
+    const error = await fails('echo:start', { protocol: 'udp', port: first.port })
+    expect(error.code).toBe('EADDRINUSE')
+    expect(error.message).toContain(`this app's echo server ${first.id}`)
+  })
+
+  it('a port below 1024 without privileges: EACCES with a hint (as root: it binds)', async () => {
+    const result = await dispatch(inspector, 'echo:start', [{ protocol: 'tcp', port: 1023 }])
+    if (process.getuid?.() === 0) {
+      // Root may bind low ports; the server is real, so stop it.
+      expect(result.ok).toBe(true)
+      if (result.ok) await inspector.call('echo:stop', [(result.value as { id: string }).id])
+    } else {
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'EACCES', hint: expect.stringContaining('1024') }
+      })
+    }
+  })
+
+  it('an address this machine does not have: EADDRNOTAVAIL', async () => {
+    // 192.0.2.0/24 is TEST-NET-1: never assigned, so bind fails locally and nothing is sent.
+    const error = await fails('echo:start', { protocol: 'tcp', host: '192.0.2.1', port: 0 })
+    expect(error.code).toBe('EADDRNOTAVAIL')
+    expect(error.hint).toMatch(/127\.0\.0\.1/)
+  })
+
+  it('a client to a closed port: ECONNREFUSED, and the process carries on', async () => {
+    const port = await unusedPort()
+    const error = await fails('client:connect', { protocol: 'tcp', port })
+    expect(error.code).toBe('ECONNREFUSED')
+    expect(error.message).toBe(
+      `Nothing is listening at 127.0.0.1:${port}: the connection was refused.`
+    )
+    const failed = (await inspector.call('client:list', [])).find((s) => s.remote.port === port)
+    expect(failed?.state).toBe('error')
+  })
+
+  it('a client to a missing Unix socket: ENOENT', async () => {
+    const error = await fails('client:connect', { protocol: 'unix', path: '/tmp/si-no-such.sock' })
+    expect(error.code).toBe('ENOENT')
+    expect(error.hint).toMatch(/Start a Unix-socket server/)
+  })
+
+  it('a datagram larger than UDP allows: EMSGSIZE before sending', async () => {
+    const server = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
+    const client = await inspector.call('client:connect', [{ protocol: 'udp', port: server.port! }])
+    const error = await fails('client:send', client.id, {
+      data: 'ab'.repeat(65_508),
+      encoding: 'hex'
+    })
+    expect(error.code).toBe('EMSGSIZE')
+    expect(error.message).toContain('65508-byte datagram')
+    expect(inspector.sessions.get(client.id)!.bytesOut).toBe(0)
+  })
+})

@@ -1,0 +1,94 @@
+// Helpers for tests that move real bytes over loopback. Every wait is bounded.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { createServer, connect } from 'node:net'
+
+/** Polls a condition: 400 tries × 25 ms at most, since events arrive asynchronously. */
+export async function waitFor(condition: () => boolean, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (condition()) return
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  throw new Error(`${what} not met in time`)
+}
+
+/** A port nobody listens on right now (bound, then released). */
+export function unusedPort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, host, () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface EchoResult {
+  readonly received: Buffer
+  readonly sawEnd: boolean
+}
+
+/** A plain Node client: sends everything, half-closes, and collects what comes back. */
+export function roundTrip(
+  target: { port: number; host?: string } | { path: string },
+  data: Buffer,
+  chunk = 64 * 1024
+): Promise<EchoResult> {
+  return new Promise((resolve, reject) => {
+    const socket =
+      'path' in target
+        ? connect({ path: target.path })
+        : connect({ port: target.port, host: target.host ?? '127.0.0.1' })
+    const parts: Buffer[] = []
+    let sawEnd = false
+    socket.on('data', (d: Buffer) => parts.push(d))
+    socket.on('end', () => (sawEnd = true))
+    socket.on('error', reject)
+    socket.on('close', () => resolve({ received: Buffer.concat(parts), sawEnd }))
+    socket.on('connect', () => {
+      let offset = 0
+      const pump = (): void => {
+        while (offset < data.length) {
+          const piece = data.subarray(offset, offset + chunk)
+          offset += piece.length
+          if (!socket.write(piece)) {
+            socket.once('drain', pump)
+            return
+          }
+        }
+        socket.end()
+      }
+      pump()
+    })
+  })
+}
+
+/** Starts a helper process and waits for its first line of output. */
+export function startProcess(
+  command: string,
+  args: string[]
+): Promise<{ child: ChildProcess; firstLine: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${out}`)), 15_000)
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      const nl = out.indexOf('\n')
+      if (nl >= 0) {
+        clearTimeout(timer)
+        resolve({ child, firstLine: out.slice(0, nl) })
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`${command} exited with ${code}: ${out}`)))
+  })
+}
+
+/** Stops a process this test started, by its pid, and waits for it to go. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const gone = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await gone
+}
