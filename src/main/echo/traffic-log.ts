@@ -1,11 +1,20 @@
-// Every session's bytes, timestamped, in a bounded ring: each session keeps at most
+// Every session's bytes, timestamped, within bounds: each session keeps at most
 // perSessionBytes and all sessions together at most totalBytes. Past a bound the oldest
 // chunks go first, and the bytes let go are counted so the UI can say what is missing.
+// Chunks are held by reference, not copied: copying every echoed chunk into a ring cost
+// 40% more CPU per byte than a bare pipe, holding them costs nothing at one connection
+// (docs/BENCHMARKS.md).
 import type { Direction } from '../../shared/model'
 import { Fifo } from './fifo'
 
 export const TRAFFIC_PER_SESSION_BYTES = 1024 * 1024
 export const TRAFFIC_TOTAL_BYTES = 64 * 1024 * 1024
+/**
+ * Each chunk also costs a small record; without a budget for those, a stream of 1-byte
+ * chunks would hold a million of them inside a "1 MiB" log. One record per this many bytes
+ * of bound, per session and in all.
+ */
+const BYTES_PER_ENTRY = 64
 
 export interface LoggedChunk {
   readonly seq: number
@@ -40,6 +49,9 @@ export class SessionLog {
 }
 
 export class TrafficLog {
+  private readonly maxEntriesPerSession: number
+  private readonly maxEntries: number
+  private entryCount = 0
   private all = new Fifo<Entry>()
   /** Entries in `all` that a session already let go of. */
   private dead = 0
@@ -48,10 +60,19 @@ export class TrafficLog {
   constructor(
     readonly perSessionBytes = TRAFFIC_PER_SESSION_BYTES,
     readonly totalBytes = TRAFFIC_TOTAL_BYTES
-  ) {}
+  ) {
+    this.maxEntriesPerSession = Math.max(1, Math.floor(perSessionBytes / BYTES_PER_ENTRY))
+    this.maxEntries = Math.max(1, Math.floor(totalBytes / BYTES_PER_ENTRY))
+  }
 
+  /** Bytes of traffic the log can still show. */
   get bytesHeld(): number {
     return this.total
+  }
+
+  /** Chunk records held; never more than one per 64 bytes of the total bound. */
+  get entriesHeld(): number {
+    return this.entryCount
   }
 
   record(log: SessionLog, dir: Direction, chunk: Buffer, at = Date.now()): void {
@@ -62,8 +83,19 @@ export class TrafficLog {
     log.bytes += bytes.byteLength
     this.all.push(entry)
     this.total += bytes.byteLength
-    while (log.bytes > this.perSessionBytes && log.chunks.length > 1) this.evictOldestOf(log)
-    while (this.total > this.totalBytes && this.all.length > 1) this.evictOldest()
+    this.entryCount++
+    while (
+      (log.bytes > this.perSessionBytes || log.chunks.length > this.maxEntriesPerSession) &&
+      log.chunks.length > 1
+    ) {
+      this.evictOldestOf(log)
+    }
+    while (
+      (this.total > this.totalBytes || this.entryCount > this.maxEntries) &&
+      this.all.length > 1
+    ) {
+      this.evictOldest()
+    }
   }
 
   /** Lets go of a session's chunks at once (its counters stay). */
@@ -93,6 +125,7 @@ export class TrafficLog {
     entry.log.bytes -= size
     entry.log.droppedBytes += size
     this.total -= size
+    this.entryCount--
   }
 
   /** A session over its own bound lets go of its oldest chunk; `all` still lists it. */
