@@ -43,7 +43,12 @@ export async function startUdpServer(
   record.port = bound.port
   record.fd = datagramFd(socket)
 
+  // A steady sender is looked up once, not once per datagram.
+  let last: { address: string; port: number; key: string; peer: Peer } | null = null
   const peerFor = (rinfo: RemoteInfo): Peer => {
+    if (last && last.port === rinfo.port && last.address === rinfo.address && peers.has(last.key)) {
+      return last.peer
+    }
     const key = `${rinfo.address}|${rinfo.port}`
     let peer = peers.get(key)
     if (!peer) {
@@ -65,6 +70,7 @@ export async function startUdpServer(
       record.sessionsOpen++
       record.sessionsTotal++
     }
+    last = { address: rinfo.address, port: rinfo.port, key, peer }
     return peer
   }
 
