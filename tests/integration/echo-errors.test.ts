@@ -133,6 +133,33 @@ describe('the OS says no', () => {
     expect(failed?.state).toBe('error')
   })
 
+  it('a client to a listener whose accept queue is full: ETIMEDOUT after the chosen timeout', async () => {
+    // python3 listens with the smallest backlog, never accepts, and fills the queue itself;
+    // the kernel then drops new SYNs, so our connect waits until its own timer fires.
+    const script = [
+      'import socket, sys, time',
+      's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+      'port = s.getsockname()[1]',
+      'fill = []',
+      'for _ in range(4):',
+      '    c = socket.socket(); c.setblocking(False)',
+      '    c.connect_ex(("127.0.0.1", port)); fill.append(c)',
+      'time.sleep(0.2)',
+      'print(port, flush=True)',
+      'time.sleep(30)'
+    ].join('\n')
+    const holder = await startProcess('python3', ['-c', script])
+    try {
+      const port = Number(holder.firstLine)
+      const error = await fails('client:connect', { protocol: 'tcp', port, timeoutMs: 300 })
+      expect(error.code).toBe('ETIMEDOUT')
+      expect(error.message).toBe(`No answer from 127.0.0.1:${port} within 300 ms.`)
+      expect(error.hint).toMatch(/longer timeout/)
+    } finally {
+      await stopProcess(holder.child)
+    }
+  })
+
   it('a client to a missing Unix socket: ENOENT', async () => {
     const error = await fails('client:connect', { protocol: 'unix', path: '/tmp/si-no-such.sock' })
     expect(error.code).toBe('ENOENT')
