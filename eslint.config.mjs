@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
+import globals from 'globals'
 import { builtinModules } from 'node:module'
 
 /** Files that may talk to Electron: the shell, never the core (DESIGN.md "One core, three faces"). */
@@ -58,9 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{mjs,cjs,js}'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' }
-    }
+    languageOptions: { globals: globals.node }
   },
   prettier
 )
