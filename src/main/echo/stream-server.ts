@@ -49,9 +49,21 @@ export async function startStreamServer(
     }
     ctx.listenerChanged(record)
   })
+  let stopping = false
+  server.on('close', () => {
+    if (stopping) return
+    record.state = 'error'
+    record.error = {
+      code: 'ECLOSED',
+      message: `The listening socket on ${record.address} closed unexpectedly.`,
+      hint: 'Start the server again.'
+    }
+    ctx.listenerChanged(record)
+  })
 
   return {
     stop: async (closeSessions) => {
+      stopping = true
       server.close()
       if (!closeSessions || open.size === 0) return
       const sockets = [...open.keys()]
