@@ -24,7 +24,8 @@ const WRITE = 64 * 1024
 const UDP_COUNT = quick ? 20_000 : 200_000
 const UDP_SIZE = 64
 const UDP_WINDOW = 64
-const BASE_PORT = 47_300
+/** Below the ephemeral range (32768–60999 on Linux), so no load socket can hold it. */
+const BASE_PORT = 21_300
 /** socat reaps its per-connection children a moment after they exit. */
 const REAP_MS = 300
 

@@ -19,9 +19,9 @@ export async function stop(child) {
   clearTimeout(timer)
 }
 
-/** Waits until a TCP port accepts connections (bounded: 200 × 25 ms). */
+/** Waits until a TCP port accepts connections (bounded: 400 × 25 ms). */
 export async function waitForPort(port, host = '127.0.0.1') {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const ok = await new Promise((resolve) => {
       const s = createConnection({ port, host })
       s.once('connect', () => {
