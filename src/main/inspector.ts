@@ -29,7 +29,7 @@ import { EchoServers } from './echo/servers'
 import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
 import type { SessionRecord } from './echo/sessions'
 import { TrafficLog } from './echo/traffic-log'
-import { EventHub } from './event-hub'
+import { EventHub } from '../shared/event-hub'
 
 export interface InspectorOptions {
   readonly shell: ShellKind

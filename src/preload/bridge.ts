@@ -1,8 +1,15 @@
 // Builds window.inspector from an IPC renderer: one named method per command, and on()
 // that strips Electron's event object and returns an unsubscribe function.
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
-import { COMMAND_NAMES, isEventName } from '../shared/contract'
-import type { EventListener, EventName, InspectorBridge, Unsubscribe } from '../shared/contract'
+import { COMMAND_NAMES, EVENT_NAMES, isEventName } from '../shared/contract'
+import type {
+  EventListener,
+  EventName,
+  Events,
+  InspectorBridge,
+  Unsubscribe
+} from '../shared/contract'
+import { EventHub } from '../shared/event-hub'
 import {
   commandChannel,
   eventChannel,
@@ -13,8 +20,22 @@ import {
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener' | 'send'>
 
 export function createBridge(ipc: IpcRendererLike): InspectorBridge {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
-  const relays = new Map<EventName, (event: IpcRendererEvent, payload: unknown) => void>()
+  const hub = new EventHub<Events>()
+  for (const event of EVENT_NAMES) {
+    const relay = (_event: IpcRendererEvent, payload: Events[typeof event]): void =>
+      hub.emit(event, payload)
+    // One IPC subscription per event, however many listeners the page has.
+    hub.setActivity(event, {
+      start: () => {
+        ipc.on(eventChannel(event), relay)
+        ipc.send(SUBSCRIBE_CHANNEL, event)
+      },
+      stop: () => {
+        ipc.removeListener(eventChannel(event), relay)
+        ipc.send(UNSUBSCRIBE_CHANNEL, event)
+      }
+    })
+  }
 
   const commands = Object.fromEntries(
     COMMAND_NAMES.map((name) => [
@@ -26,34 +47,7 @@ export function createBridge(ipc: IpcRendererLike): InspectorBridge {
   function on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     if (!isEventName(event)) throw new TypeError(`unknown event ${String(event)}`)
     if (typeof listener !== 'function') throw new TypeError('listener must be a function')
-    let set = listeners.get(event)
-    if (!set) {
-      set = new Set()
-      listeners.set(event, set)
-    }
-    const entry = (payload: unknown): void => listener(payload as never)
-    set.add(entry)
-    if (set.size === 1) {
-      // One IPC listener per event, however many subscribers the page has.
-      const relay = (_event: IpcRendererEvent, payload: unknown): void => {
-        for (const fn of [...(listeners.get(event) ?? [])]) fn(payload)
-      }
-      relays.set(event, relay)
-      ipc.on(eventChannel(event), relay)
-      ipc.send(SUBSCRIBE_CHANNEL, event)
-    }
-    let live = true
-    return () => {
-      if (!live) return
-      live = false
-      set.delete(entry)
-      if (set.size === 0) {
-        const relay = relays.get(event)
-        if (relay) ipc.removeListener(eventChannel(event), relay)
-        relays.delete(event)
-        ipc.send(UNSUBSCRIBE_CHANNEL, event)
-      }
-    }
+    return hub.on(event, listener)
   }
 
   return Object.freeze({ ...commands, on }) as InspectorBridge

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { EventHub } from '../../src/main/event-hub'
+import { EventHub } from '../../src/shared/event-hub'
 
 interface TestEvents {
   tick: number

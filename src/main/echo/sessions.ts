@@ -3,13 +3,10 @@
 import type {
   AddressFamily,
   CloseReason,
-  EchoProtocol,
   Endpoint,
   InspectorError,
-  ListenerId,
   Session,
   SessionId,
-  SessionRole,
   SessionState
 } from '../../shared/model'
 import { Batcher } from '../batcher'
@@ -21,16 +18,11 @@ export const SESSION_UPDATE_INTERVAL_MS = 100
 /** Closed sessions kept for inspection; the oldest go first. */
 export const CLOSED_SESSIONS_KEPT = 1_000
 
-export interface SessionInit {
-  readonly role: SessionRole
-  readonly protocol: EchoProtocol
-  readonly family: AddressFamily
-  readonly listenerId: ListenerId | null
-  readonly local: Endpoint
-  readonly remote: Endpoint
-  readonly fd: number | null
-  readonly state: SessionState
-}
+/** What a session starts with; the rest (counters, close) the registry keeps. */
+export type SessionInit = Pick<
+  Session,
+  'role' | 'protocol' | 'family' | 'listenerId' | 'local' | 'remote' | 'fd' | 'state'
+>
 
 export class SessionRecord {
   bytesIn = 0

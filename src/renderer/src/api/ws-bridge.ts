@@ -1,14 +1,16 @@
 // The browser-mode bridge: the contract over one WebSocket to `socket-inspector serve`.
 // It reconnects by itself and re-subscribes; calls in flight when the link drops fail
 // with a clear error instead of hanging.
-import { COMMAND_NAMES, isEventName } from '../../../shared/contract'
+import { COMMAND_NAMES, EVENT_NAMES, isEventName } from '../../../shared/contract'
 import type {
   EventListener,
   EventName,
+  Events,
   InspectorBridge,
   Unsubscribe,
   WireResult
 } from '../../../shared/contract'
+import { EventHub } from '../../../shared/event-hub'
 import type { ClientMessage, ServerMessage } from '../../../shared/wire'
 import { WS_CLOSE_UNAUTHORIZED, WS_PATH } from '../../../shared/wire'
 
@@ -47,7 +49,7 @@ export function connectWs(url: string): WsBridge {
   let delay = RECONNECT_MIN_MS
   let closed = false
   const pending = new Map<number, (result: WireResult<unknown>) => void>()
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const hub = new EventHub<Events>()
   const statusListeners = new Set<(s: LinkStatus) => void>()
 
   const setStatus = (next: LinkStatus): void => {
@@ -59,13 +61,20 @@ export function connectWs(url: string): WsBridge {
     ws.send(JSON.stringify(message))
     return true
   }
+  // One server subscription per event, however many views listen.
+  for (const name of EVENT_NAMES) {
+    hub.setActivity(name, {
+      start: () => post({ t: 'sub', name }),
+      stop: () => post({ t: 'unsub', name })
+    })
+  }
 
   function open(): void {
     const socket = new WebSocket(url)
     ws = socket
     socket.onopen = () => {
       delay = RECONNECT_MIN_MS
-      for (const name of listeners.keys()) post({ t: 'sub', name })
+      for (const name of EVENT_NAMES) if (hub.count(name) > 0) post({ t: 'sub', name })
       setStatus('open')
     }
     socket.onmessage = (msg) => {
@@ -74,7 +83,7 @@ export function connectWs(url: string): WsBridge {
         pending.get(data.id)?.(data.result)
         pending.delete(data.id)
       } else {
-        for (const fn of [...(listeners.get(data.name) ?? [])]) fn(data.payload)
+        hub.emit(data.name, data.payload as never)
       }
     }
     socket.onclose = (event) => {
@@ -101,19 +110,7 @@ export function connectWs(url: string): WsBridge {
 
   function on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     if (!isEventName(event)) throw new TypeError(`unknown event ${String(event)}`)
-    let set = listeners.get(event)
-    if (!set) {
-      set = new Set()
-      listeners.set(event, set)
-    }
-    const entry = (payload: unknown): void => listener(payload as never)
-    set.add(entry)
-    if (set.size === 1) post({ t: 'sub', name: event })
-    return () => {
-      if (!set.delete(entry) || set.size > 0) return
-      listeners.delete(event)
-      post({ t: 'unsub', name: event })
-    }
+    return hub.on(event, listener)
   }
 
   const commands = Object.fromEntries(

@@ -1,5 +1,7 @@
 // A typed event emitter that knows when an event gains its first listener and loses its
-// last, so costly producers (the table poller) run only while someone is listening.
+// last, so costly producers (the table poller) run only while someone is listening, and a
+// bridge holds one upstream subscription however many views listen. Used by the core and
+// by both renderer bridges; it touches nothing but the language.
 
 type Listener<T> = (payload: T) => void
 
