@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeProcAddress, parseProcNetInet } from '../../src/main/conntable/procfs-inet'
 
 const fixture = (name: string): string =>
-  readFileSync(resolve(__dirname, '../../../shared/fixtures/linux-scenario', name), 'utf8')
+  readFileSync(resolve(__dirname, '../fixtures/linux-scenario', name), 'utf8')
 
 describe('/proc/net/{tcp,tcp6,udp} parser (real captures)', () => {
   it('decodes addresses the way the kernel stores them', () => {
