@@ -10,6 +10,7 @@ import type {
   Events,
   Unsubscribe
 } from '../shared/contract'
+import { formatEndpoint } from '../shared/endpoint'
 import { InspectorFailure } from '../shared/errors'
 import type {
   ExportFormat,
@@ -153,7 +154,7 @@ export class Inspector {
     const s = this.session(id)
     const chunks = this.traffic.range(s.log, 0, Number.MAX_SAFE_INTEGER)
     const snap = s.snapshot()
-    const title = `# Session ${snap.id} · ${snap.protocol} · ${snap.role} · local ${endpoint(snap.local)} · remote ${endpoint(snap.remote)} · in ${snap.bytesIn} B · out ${snap.bytesOut} B`
+    const title = `# Session ${snap.id} · ${snap.protocol} · ${snap.role} · local ${formatEndpoint(snap.local)} · remote ${formatEndpoint(snap.remote)} · in ${snap.bytesIn} B · out ${snap.bytesOut} B`
     const dropped =
       snap.trafficDroppedBytes > 0
         ? `\n# ${snap.trafficDroppedBytes} earlier bytes were dropped to stay within the log's bounds`
@@ -161,9 +162,4 @@ export class Inspector {
     const body = format === 'hex' ? formatTrafficHex(chunks) : formatTrafficText(chunks)
     return `${title}${dropped}\n${body}\n`
   }
-}
-
-function endpoint(e: { address: string; port: number | null }): string {
-  if (e.port === null) return e.address || '(unnamed)'
-  return e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`
 }

@@ -1,3 +1,4 @@
+import { formatEndpoint } from '../../shared/endpoint'
 import type {
   AddressFamily,
   EchoProtocol,
@@ -32,8 +33,7 @@ export class ListenerRecord {
   ) {}
 
   get address(): string {
-    if (this.path !== null) return this.path
-    return this.family === 'ipv6' ? `[${this.host}]:${this.port}` : `${this.host}:${this.port}`
+    return this.path ?? formatEndpoint({ address: this.host, port: this.port })
   }
 
   snapshot(): Listener {

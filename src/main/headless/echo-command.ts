@@ -1,7 +1,8 @@
 // `socket-inspector echo`: run echo servers in a terminal, printing each session as it opens
 // and closes, until Ctrl-C.
 import { InspectorFailure } from '../../shared/errors'
-import type { Endpoint, Listener, ListenerSpec, Session } from '../../shared/model'
+import { formatEndpoint } from '../../shared/endpoint'
+import type { Listener, ListenerSpec, Session } from '../../shared/model'
 import { parseCommand } from '../../shared/schema'
 import type { Inspector } from '../inspector'
 
@@ -30,18 +31,13 @@ export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
   return specs
 }
 
-function endpoint(e: Endpoint): string {
-  if (e.port === null) return e.address || '(unnamed)'
-  return e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`
-}
-
 export function listenerLine(l: Listener): string {
-  const where = l.path ?? endpoint({ address: l.host, port: l.port })
+  const where = l.path ?? formatEndpoint({ address: l.host, port: l.port })
   return `listening  ${l.protocol.padEnd(4)} ${where}  fd ${l.fd ?? '-'}  (${l.id})`
 }
 
 export function sessionLine(s: Session, event: 'open' | 'closed'): string {
-  const head = `${event.padEnd(9)}  ${s.protocol.padEnd(4)} ${endpoint(s.local)} <- ${endpoint(s.remote)}  fd ${s.fd ?? '-'}  (${s.id})`
+  const head = `${event.padEnd(9)}  ${s.protocol.padEnd(4)} ${formatEndpoint(s.local)} <- ${formatEndpoint(s.remote)}  fd ${s.fd ?? '-'}  (${s.id})`
   if (event === 'open') return head
   const why = s.error ? `${s.closeReason}: ${s.error.code}` : s.closeReason
   return `${head}  in ${s.bytesIn} B  out ${s.bytesOut} B  (${why})`

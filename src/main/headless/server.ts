@@ -16,6 +16,7 @@ import {
   WS_PATH
 } from '../../shared/wire'
 import { dispatch, Subscriptions } from '../dispatch'
+import { listenFailure } from '../net-errors'
 import { parseClientMessage } from './client-message'
 import type { Inspector } from '../inspector'
 import { hostOfHeader, isLoopbackHost, urlHost } from './net-policy'
@@ -215,7 +216,7 @@ function listen(
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
       server.off('listening', onListening)
-      reject(listenError(err, host, port))
+      reject(listenFailure(err, { protocol: 'tcp', where: `${urlHost(host)}:${port}`, port }))
     }
     const onListening = (): void => {
       server.off('error', onError)
@@ -225,33 +226,4 @@ function listen(
     server.once('listening', onListening)
     server.listen({ host, port, exclusive: true })
   })
-}
-
-function listenError(err: NodeJS.ErrnoException, host: string, port: number): InspectorFailure {
-  const where = `${urlHost(host)}:${port}`
-  switch (err.code) {
-    case 'EADDRINUSE':
-      return new InspectorFailure(
-        'EADDRINUSE',
-        `Port ${port} on ${host} is already in use.`,
-        'Pick another port with --port, or --port 0 for any free one.'
-      )
-    case 'EACCES':
-      return new InspectorFailure(
-        'EACCES',
-        `Not allowed to listen on ${where}.`,
-        'Ports below 1024 need administrator rights; pick a port from 1024 up.'
-      )
-    case 'EADDRNOTAVAIL':
-      return new InspectorFailure(
-        'EADDRNOTAVAIL',
-        `${host} is not an address of this machine.`,
-        'Use 127.0.0.1 or ::1.'
-      )
-    default:
-      return new InspectorFailure(
-        err.code ?? 'ELISTEN',
-        `Could not listen on ${where}: ${err.message}.`
-      )
-  }
 }
