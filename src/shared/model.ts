@@ -204,3 +204,54 @@ export interface StopOptions {
   /** Also close the server's open sessions (default true). */
   readonly closeSessions?: boolean
 }
+
+// ── The connection table ─────────────────────────────────────────────────────────────────
+
+export type SocketProtocol = 'tcp' | 'udp' | 'unix'
+export type UnixSocketType = 'stream' | 'dgram' | 'seqpacket'
+
+export interface SocketOwner {
+  readonly pid: number
+  /** The process's short name (comm), when the source gives it. */
+  readonly process: string | null
+  readonly fd: number | null
+}
+
+/** TCP_INFO figures, where the source has them (Linux ss -i, netlink). */
+export interface TcpInfo {
+  readonly bytesSent: number | null
+  readonly bytesAcked: number | null
+  readonly bytesReceived: number | null
+  readonly rttMs: number | null
+}
+
+/**
+ * One socket as any source sees it. A field the source does not give is null, never
+ * guessed. States use the kernel's names (LISTEN, ESTABLISHED, SYN_SENT, SYN_RECV,
+ * FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, CLOSE_WAIT, LAST_ACK, CLOSING), plus UNCONN for
+ * an unconnected UDP or Unix socket and BOUND for a bound, unconnected TCP socket.
+ */
+export interface SocketRow {
+  /** Stable across polls: the inode where the OS gives one, else the 5-tuple and pid. */
+  readonly id: string
+  readonly protocol: SocketProtocol
+  readonly family: AddressFamily
+  readonly unixType: UnixSocketType | null
+  /** An IP address, "*" for any, or a Unix socket's path ("" when unnamed). */
+  readonly localAddress: string
+  readonly localPort: number | null
+  readonly remoteAddress: string | null
+  readonly remotePort: number | null
+  readonly state: string | null
+  readonly sendQueue: number | null
+  readonly recvQueue: number | null
+  readonly inode: number | null
+  /** Unix sockets: the other end's inode, which joins the two ends of a connection. */
+  readonly peerInode: number | null
+  readonly uid: number | null
+  /** A socket can be shared by several processes and fds. */
+  readonly owners: readonly SocketOwner[]
+  readonly tcpInfo: TcpInfo | null
+  /** The kernel's timer, as the source prints it ("timewait,31sec,0"). */
+  readonly timer: string | null
+}
