@@ -46,22 +46,30 @@ describe('socket-inspector CLI (built)', () => {
 
   it('serves on loopback, prints the URL with its token, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { cwd: root })
-    const url = await new Promise<string>((res, rej) => {
-      let out = ''
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        const m = /Socket Inspector at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)
-        if (m?.[1]) res(m[1])
-      })
-      child.once('exit', () => rej(new Error(`exited early: ${out}`)))
-    })
-    const page = await fetch(url)
-    expect(page.status).toBe(200)
-    expect(await page.text()).toContain('<div id="root">')
-    expect((await fetch(url.replace(/\?token=.*/, ''))).status).toBe(401)
     const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
-    child.kill('SIGTERM')
-    expect(await exit).toBe(0)
+    try {
+      const url = await new Promise<string>((res, rej) => {
+        let out = ''
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString()
+          const m = /Socket Inspector at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out)
+          if (m?.[1]) res(m[1])
+        })
+        child.once('exit', () => rej(new Error(`exited early: ${out}`)))
+      })
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('<div id="root">')
+      expect((await fetch(url.replace(/\?token=.*/, ''))).status).toBe(401)
+      child.kill('SIGTERM')
+      expect(await exit).toBe(0)
+    } finally {
+      // A failed assertion above must not leave the server running.
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL')
+        await exit
+      }
+    }
   })
 })
 
@@ -99,24 +107,34 @@ describe('socket-inspector echo (built)', () => {
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    await waitFor(() => (out.match(/^listening/gm) ?? []).length === 3, 'three servers listening')
-    const tcpPort = Number(/listening {2}tcp {2}127\.0\.0\.1:(\d+) {2}fd \d+/.exec(out)?.[1])
-    expect(tcpPort).toBeGreaterThan(0)
-    expect(existsSync(sock)).toBe(true)
-
-    const echoed = await roundTrip({ port: tcpPort }, Buffer.from('Hello, server!'))
-    expect(echoed.received.toString()).toBe('hi\nHello, server!')
-    await waitFor(
-      () => /^closed .* in 14 B {2}out 17 B {2}\(end\)$/m.test(out),
-      'closed line printed'
-    )
-    expect(out).toMatch(/^open +tcp {2}127\.0\.0\.1:\d+ <- 127\.0\.0\.1:\d+ {2}fd \d+ {2}\(s-1\)$/m)
-
     const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
-    child.kill('SIGINT')
-    expect(await exit).toBe(0)
-    expect(existsSync(sock)).toBe(false)
-    expect(out).not.toMatch(STACK_LINE)
+    try {
+      await waitFor(() => (out.match(/^listening/gm) ?? []).length === 3, 'three servers listening')
+      const tcpPort = Number(/listening {2}tcp {2}127\.0\.0\.1:(\d+) {2}fd \d+/.exec(out)?.[1])
+      expect(tcpPort).toBeGreaterThan(0)
+      expect(existsSync(sock)).toBe(true)
+
+      const echoed = await roundTrip({ port: tcpPort }, Buffer.from('Hello, server!'))
+      expect(echoed.received.toString()).toBe('hi\nHello, server!')
+      await waitFor(
+        () => /^closed .* in 14 B {2}out 17 B {2}\(end\)$/m.test(out),
+        'closed line printed'
+      )
+      expect(out).toMatch(
+        /^open +tcp {2}127\.0\.0\.1:\d+ <- 127\.0\.0\.1:\d+ {2}fd \d+ {2}\(s-1\)$/m
+      )
+
+      child.kill('SIGINT')
+      expect(await exit).toBe(0)
+      expect(existsSync(sock)).toBe(false)
+      expect(out).not.toMatch(STACK_LINE)
+    } finally {
+      // A failed assertion above must not leave the server running.
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL')
+        await exit
+      }
+    }
   })
 
   it('says what to do when no server is named, or a host is bad', () => {
@@ -127,5 +145,55 @@ describe('socket-inspector echo (built)', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/host must be an IP address/)
     expect(bad.stderr + none.stderr).not.toMatch(STACK_LINE)
+  })
+})
+
+describe('socket-inspector table (built)', () => {
+  it('lists a known listener as text and as JSON lines, filtered by port', async () => {
+    const { createServer } = await import('node:net')
+    const server = createServer()
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+    const port = (server.address() as { port: number }).port
+    try {
+      const text = runCli('table', '--port', String(port), '--proto', 'tcp')
+      expect(text.code).toBe(0)
+      const lines = text.stdout.trim().split('\n')
+      expect(lines[0]).toMatch(/^Proto +State +Recv-Q +Send-Q +Local +Peer +Process$/)
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^tcp +LISTEN +0 +0 +127\\.0\\.0\\.1:${port} +\\* +\\S+\\(${process.pid},fd \\d+\\)$`
+        )
+      )
+
+      const json = runCli('table', '--port', String(port), '--json', '--state', 'listen')
+      const rows = json.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({
+        protocol: 'tcp',
+        localAddress: '127.0.0.1',
+        localPort: port,
+        state: 'LISTEN',
+        remoteAddress: null
+      })
+      expect(rows[0]!.owners).toEqual([
+        { pid: process.pid, process: expect.any(String), fd: expect.any(Number) }
+      ])
+    } finally {
+      server.close()
+    }
+  })
+
+  it('refuses an unknown source or protocol with a sentence', () => {
+    const src = runCli('table', '--source', 'netlink')
+    expect(src.code).toBe(1)
+    expect(src.stderr).toMatch(/^error: The netlink source is not available on this system\./m)
+    const proto = runCli('table', '--proto', 'sctp')
+    expect(proto.code).toBe(1)
+    expect(proto.stderr).toMatch(/"sctp" is not one of tcp, udp, unix/)
+    expect(src.stderr + proto.stderr).not.toMatch(STACK_LINE)
   })
 })
