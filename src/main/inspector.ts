@@ -17,6 +17,7 @@ import type {
   Notice,
   SessionId,
   ShellKind,
+  SocketRow,
   TrafficPage,
   TrafficRange
 } from '../shared/model'
@@ -24,6 +25,9 @@ import { formatTrafficHex, formatTrafficText } from '../shared/traffic-format'
 import { readAppInfo } from './app-info'
 import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
+import { holdersOf } from './conntable/port-holders'
+import { platformSources } from './conntable/platform-sources'
+import { ConnTable } from './conntable/table'
 import type { EchoContext } from './echo/context'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
@@ -51,6 +55,7 @@ export class Inspector {
   readonly sessions: SessionRegistry
   readonly servers: EchoServers
   readonly clients: Clients
+  readonly table: ConnTable
   private closed = false
 
   constructor(private readonly options: InspectorOptions) {
@@ -64,10 +69,23 @@ export class Inspector {
     this.sessions = new SessionRegistry(this.traffic, (sessions) =>
       this.hub.emit('session:update', sessions)
     )
+    const sources = platformSources()
+    this.table = new ConnTable({
+      ...sources,
+      emit: (diff) => this.hub.emit('table:diff', diff),
+      ownership: (row) => this.ownerOf(row)
+    })
+    // The table polls only while someone listens to its diffs.
+    this.hub.setActivity('table:diff', {
+      start: () => this.table.start(),
+      stop: () => this.table.stop()
+    })
     const ctx: EchoContext = {
       sessions: this.sessions,
       listenerChanged: (record) => this.listenerUpdates.mark(record),
-      notify: (notice) => this.notify(notice)
+      notify: (notice) => this.notify(notice),
+      portHolders: async (protocol, port) =>
+        holdersOf((await this.table.snapshot()).rows, port, protocol)
     }
     this.servers = new EchoServers(ctx)
     this.clients = new Clients(this.sessions)
@@ -83,7 +101,12 @@ export class Inspector {
       'client:list': async () => this.clients.list(),
       'session:list': async () => this.sessions.list(),
       'session:traffic': async (id, range) => this.trafficPage(id, range),
-      'session:export': async (id, format) => this.exportTraffic(id, format)
+      'session:export': async (id, format) => this.exportTraffic(id, format),
+      'table:snapshot': () => this.table.snapshot(),
+      'table:status': async () => this.table.status(),
+      'table:configure': async (options) => this.table.configure(options),
+      'table:holders': async (port, protocol) =>
+        holdersOf((await this.table.snapshot()).rows, port, protocol)
     }
   }
 
@@ -112,12 +135,23 @@ export class Inspector {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.table.stop()
     this.clients.closeAll()
     await this.servers.closeAll()
     this.sessions.dispose()
     this.listenerUpdates.flush()
     this.listenerUpdates.dispose()
     this.hub.clear()
+  }
+
+  /** A kernel row is ours when this process holds it on a session's or a server's fd. */
+  private ownerOf(row: SocketRow): { sessionId: string | null; listenerId: string | null } {
+    const fd = row.owners.find((o) => o.pid === process.pid)?.fd
+    if (fd === undefined || fd === null) return { sessionId: null, listenerId: null }
+    const listener = this.servers.list().find((l) => l.fd === fd && l.state !== 'stopped')
+    if (listener) return { sessionId: null, listenerId: listener.id }
+    const session = this.sessions.openWithFd(fd)
+    return { sessionId: session?.id ?? null, listenerId: null }
   }
 
   private session(id: SessionId): SessionRecord {

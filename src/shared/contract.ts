@@ -10,11 +10,16 @@ import type {
   ListenerId,
   ListenerSpec,
   Notice,
+  PortHolder,
   SendReceipt,
   SendSpec,
   Session,
   SessionId,
   StopOptions,
+  TableDiff,
+  TableOptions,
+  TableSnapshot,
+  TableStatus,
   TrafficPage,
   TrafficRange
 } from './model'
@@ -34,6 +39,12 @@ export interface Commands {
   'session:list': () => Promise<Session[]>
   'session:traffic': (id: SessionId, range?: TrafficRange) => Promise<TrafficPage>
   'session:export': (id: SessionId, format: ExportFormat) => Promise<string>
+  /** The whole table now; a subscriber starts here, then applies table:diff by seq. */
+  'table:snapshot': () => Promise<TableSnapshot>
+  'table:status': () => Promise<TableStatus>
+  'table:configure': (options: TableOptions) => Promise<TableStatus>
+  /** Who holds this port, and how each holder is bound. */
+  'table:holders': (port: number, protocol?: 'tcp' | 'udp') => Promise<PortHolder[]>
 }
 
 export interface Events {
@@ -42,6 +53,8 @@ export interface Events {
   'session:update': Session[]
   /** Servers that changed, batched with the sessions. */
   'listener:update': Listener[]
+  /** One per poll while someone listens; a gap in seq means: fetch a new snapshot. */
+  'table:diff': TableDiff
 }
 
 export type CommandName = keyof Commands
@@ -64,12 +77,17 @@ export const COMMAND_NAMES = [
   'client:list',
   'session:list',
   'session:traffic',
-  'session:export'
+  'session:export',
+  'table:snapshot',
+  'table:status',
+  'table:configure',
+  'table:holders'
 ] as const satisfies readonly CommandName[]
 export const EVENT_NAMES = [
   'app:notice',
   'session:update',
-  'listener:update'
+  'listener:update',
+  'table:diff'
 ] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -255,3 +255,68 @@ export interface SocketRow {
   /** The kernel's timer, as the source prints it ("timewait,31sec,0"). */
   readonly timer: string | null
 }
+
+export interface StateChange {
+  readonly state: string | null
+  readonly since: number
+}
+
+/** A socket as the live table shows it: the source's row plus what the poller learned. */
+export interface TableRow extends SocketRow {
+  readonly firstSeen: number
+  /** Every state the socket was seen in, oldest first: its life cycle. */
+  readonly history: readonly StateChange[]
+  /** Set when the socket vanished; the row stays for a grace period, then is removed. */
+  readonly closingSince: number | null
+  /** The app's own session on this socket, when there is one. */
+  readonly sessionId: SessionId | null
+  /** The app's own echo server, when this is its listening socket. */
+  readonly listenerId: ListenerId | null
+}
+
+export interface TableSnapshot {
+  readonly seq: number
+  readonly at: number
+  readonly source: TableSourceId
+  readonly rows: readonly TableRow[]
+}
+
+export interface TableDiff {
+  readonly seq: number
+  readonly at: number
+  readonly added: readonly TableRow[]
+  readonly changed: readonly TableRow[]
+  /** Ids of rows gone for good (after their grace period). */
+  readonly removed: readonly string[]
+}
+
+export type SourceHealth = 'ok' | 'degraded' | 'failed'
+
+export interface TableStatus {
+  readonly source: TableSourceId
+  readonly health: SourceHealth
+  /** What the source could not see (other users' sockets without root, a missing tool). */
+  readonly blind: readonly string[]
+  readonly rows: number
+  readonly pollMs: number | null
+  readonly rateHz: number
+  readonly polling: boolean
+  readonly seq: number
+}
+
+export interface TableOptions {
+  readonly rateHz?: number
+  readonly source?: TableSourceId
+  readonly graceMs?: number
+}
+
+/** "Who holds this port?" — one bound socket and how it is bound. */
+export interface PortHolder {
+  readonly protocol: SocketProtocol
+  readonly localAddress: string
+  readonly localPort: number
+  readonly state: string | null
+  /** 'any' (0.0.0.0 / ::), 'loopback', or 'address' (one specific address). */
+  readonly binding: 'any' | 'loopback' | 'address'
+  readonly owners: readonly SocketOwner[]
+}

@@ -151,7 +151,21 @@ export const commandArgs: ArgSchemas = {
   'client:list': z.tuple([]),
   'session:list': z.tuple([]),
   'session:traffic': z.tuple([id, trafficRange.optional()]),
-  'session:export': z.tuple([id, z.enum(['text', 'hex'])])
+  'session:export': z.tuple([id, z.enum(['text', 'hex'])]),
+  'table:snapshot': z.tuple([]),
+  'table:status': z.tuple([]),
+  'table:configure': z.tuple([
+    strict({
+      rateHz: z
+        .number({ error: 'rate must be a number of polls a second from 0.25 to 10' })
+        .min(0.25, { error: 'rate must be a number of polls a second from 0.25 to 10' })
+        .max(10, { error: 'rate must be a number of polls a second from 0.25 to 10' })
+        .optional(),
+      source: z.enum(['procfs', 'netlink', 'lsof', 'ss', 'netstat']).optional(),
+      graceMs: intIn(0, 600_000, 'grace period').optional()
+    })
+  ]),
+  'table:holders': z.tuple([remotePort, z.enum(['tcp', 'udp']).optional()])
 }
 
 export const INVALID_ARGUMENT = 'EINVAL'

@@ -1,53 +1,43 @@
-// "Who holds this port?" for the EADDRINUSE hint. Linux reads procfs; elsewhere the answer
-// is empty until the connection-table sources for those systems exist.
-import { readFile } from 'node:fs/promises'
-import type { InetProtocol, ProcInetRow } from './procfs-inet'
-import { parseProcNetInet } from './procfs-inet'
-import { scanSocketOwners } from './owners'
-import type { SocketOwner } from './owners'
+// "Who holds this port?": the sockets bound to it and how each is bound. Pure: it reads
+// rows any source produced. The EADDRINUSE hint names them.
+import type { PortHolder, SocketProtocol, SocketRow } from '../../shared/model'
 
-export interface PortHolder {
-  readonly protocol: InetProtocol
-  readonly address: string
-  readonly port: number
-  readonly state: string
-  readonly owners: readonly SocketOwner[]
+function binding(address: string): PortHolder['binding'] {
+  if (address === '0.0.0.0' || address === '::' || address === '*') return 'any'
+  if (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'))
+    return 'loopback'
+  return 'address'
 }
 
-async function readRows(protocol: InetProtocol): Promise<ProcInetRow[]> {
-  const read = async (file: string, family: 'ipv4' | 'ipv6'): Promise<ProcInetRow[]> => {
-    try {
-      return parseProcNetInet(await readFile(file, 'utf8'), protocol, family)
-    } catch {
-      return []
-    }
-  }
-  return [
-    ...(await read(`/proc/net/${protocol}`, 'ipv4')),
-    ...(await read(`/proc/net/${protocol}6`, 'ipv6'))
-  ]
-}
-
-/** Sockets bound to the port: TCP listeners (TCP) or any bound socket (UDP). */
-export async function findPortHolders(protocol: InetProtocol, port: number): Promise<PortHolder[]> {
-  if (process.platform !== 'linux') return []
-  const rows = (await readRows(protocol)).filter(
-    (r) => r.localPort === port && (protocol === 'udp' || r.state === 'LISTEN')
-  )
-  if (rows.length === 0) return []
-  const { owners } = await scanSocketOwners(new Set(rows.map((r) => r.inode)))
-  return rows.map((r) => ({
-    protocol,
-    address: r.localAddress,
-    port: r.localPort,
-    state: r.state,
-    owners: owners.get(r.inode) ?? []
-  }))
+/** TCP: listeners, and TIME_WAIT leftovers (which alone do not block a bind); UDP: any socket. */
+export function holdersOf(
+  rows: readonly SocketRow[],
+  port: number,
+  protocol?: SocketProtocol
+): PortHolder[] {
+  return rows
+    .filter(
+      (r) =>
+        r.localPort === port &&
+        (protocol === undefined || r.protocol === protocol) &&
+        (r.protocol === 'udp' || r.state === 'LISTEN' || r.state === 'TIME_WAIT')
+    )
+    .map((r) => ({
+      protocol: r.protocol,
+      localAddress: r.localAddress,
+      localPort: port,
+      state: r.state,
+      binding: binding(r.localAddress),
+      owners: r.owners
+    }))
 }
 
 /** "nginx (pid 812)", or null when no owner could be seen. */
 export function describeHolders(holders: readonly PortHolder[]): string | null {
   const names = new Set<string>()
-  for (const h of holders) for (const o of h.owners) names.add(`${o.process} (pid ${o.pid})`)
+  for (const h of holders) {
+    if (h.state === 'TIME_WAIT') continue
+    for (const o of h.owners) names.add(`${o.process ?? 'a process'} (pid ${o.pid})`)
+  }
   return names.size > 0 ? [...names].join(', ') : null
 }

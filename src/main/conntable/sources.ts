@@ -55,10 +55,13 @@ export async function detectSources(
     const procfs = await isReadable('/proc/net/tcp')
     const netlink = await isReadable('/proc/net/netlink')
     return [
+      // The kernel may offer sock_diag, but the app has no reader for it yet: say both.
       info(
         'netlink',
-        netlink,
-        netlink ? 'kernel sock_diag over NETLINK_SOCK_DIAG' : '/proc/net/netlink is missing'
+        false,
+        netlink
+          ? 'the kernel offers sock_diag, but Socket Inspector does not read it yet; procfs is used'
+          : '/proc/net/netlink is missing'
       ),
       info(
         'procfs',

@@ -1,4 +1,4 @@
-import type { Notice } from '../../shared/model'
+import type { Notice, PortHolder } from '../../shared/model'
 import type { ListenerRecord } from './listener-record'
 import type { SessionRegistry } from './sessions'
 
@@ -7,6 +7,8 @@ export interface EchoContext {
   readonly sessions: SessionRegistry
   listenerChanged(record: ListenerRecord): void
   notify(notice: Omit<Notice, 'at'>): void
+  /** Who holds a port, from the connection table's source, for the EADDRINUSE hint. */
+  portHolders(protocol: 'tcp' | 'udp', port: number): Promise<PortHolder[]>
 }
 
 /** A server that is up; stop() resolves once its listening socket is closed. */

@@ -4,7 +4,7 @@ import { isIP } from 'node:net'
 import { InspectorFailure } from '../../shared/errors'
 import type { Listener, ListenerId, ListenerSpec, StopOptions } from '../../shared/model'
 import { decodeEscapes } from '../../shared/payload'
-import { describeHolders, findPortHolders } from '../conntable/port-holders'
+import { describeHolders } from '../conntable/port-holders'
 import { listenFailure } from '../net-errors'
 import type { EchoContext, RunningServer } from './context'
 import { ListenerRecord } from './listener-record'
@@ -142,7 +142,7 @@ export class EchoServers {
       }
     }
     try {
-      return describeHolders(await findPortHolders(protocol, port))
+      return describeHolders(await this.ctx.portHolders(protocol, port))
     } catch {
       return null
     }

@@ -135,6 +135,12 @@ export class SessionRegistry {
     while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) this.forget(this.closedOrder.shift()!)
   }
 
+  /** The open session on an fd of this process (fds are reused once a socket closes). */
+  openWithFd(fd: number): SessionRecord | undefined {
+    for (const s of this.sessions.values()) if (s.fd === fd && !s.closed) return s
+    return undefined
+  }
+
   get(id: SessionId): SessionRecord | undefined {
     return this.sessions.get(id)
   }

@@ -1,0 +1,223 @@
+// The live connection table: polls a source while someone listens, diffs each poll against
+// the last, keeps every socket's state history, and holds vanished sockets as closing for a
+// grace period so the eye can follow them.
+import { InspectorFailure } from '../../shared/errors'
+import type {
+  SocketRow,
+  StateChange,
+  TableDiff,
+  TableOptions,
+  TableRow,
+  TableSnapshot,
+  TableSourceId,
+  TableStatus
+} from '../../shared/model'
+import { ownersEqual } from './row'
+import type { TableSource } from './source'
+
+export const TABLE_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const
+export const CLOSING_GRACE_MS = 10_000
+/** The state a vanished socket's history ends with. */
+const GONE = 'CLOSED'
+
+/** Which of the app's own sessions and servers a kernel row belongs to. */
+export type OwnershipLookup = (row: SocketRow) => {
+  sessionId: string | null
+  listenerId: string | null
+}
+
+export interface ConnTableOptions {
+  readonly sources: Readonly<Partial<Record<TableSourceId, () => TableSource>>>
+  readonly defaultSource: TableSourceId
+  readonly emit: (diff: TableDiff) => void
+  readonly ownership?: OwnershipLookup
+  readonly now?: () => number
+}
+
+const tupleKey = (r: SocketRow): string =>
+  `${r.protocol}|${r.localAddress}|${r.localPort}|${r.remoteAddress}|${r.remotePort}`
+
+function changed(a: TableRow, b: TableRow): boolean {
+  return (
+    a.state !== b.state ||
+    a.sendQueue !== b.sendQueue ||
+    a.recvQueue !== b.recvQueue ||
+    a.closingSince !== b.closingSince ||
+    a.sessionId !== b.sessionId ||
+    a.listenerId !== b.listenerId ||
+    !ownersEqual(a.owners, b.owners) ||
+    JSON.stringify(a.tcpInfo) !== JSON.stringify(b.tcpInfo)
+  )
+}
+
+export class ConnTable {
+  private rows = new Map<string, TableRow>()
+  /** A TIME_WAIT row (no inode) keeps the id of the socket it was. */
+  private readonly aliases = new Map<string, string>()
+  private seq = 0
+  private sourceId: TableSourceId
+  private source: TableSource
+  private rateHz: number = TABLE_RATE_HZ.default
+  private graceMs = CLOSING_GRACE_MS
+  private timer: NodeJS.Timeout | null = null
+  private inFlight: Promise<TableDiff> | null = null
+  private lastPollMs: number | null = null
+  private blind: readonly string[] = []
+  private health: TableStatus['health'] = 'ok'
+  private readonly now: () => number
+
+  constructor(private readonly options: ConnTableOptions) {
+    this.sourceId = options.defaultSource
+    this.source = this.make(options.defaultSource)
+    this.now = options.now ?? Date.now
+  }
+
+  /** Starts polling (the first table:diff listener). */
+  start(): void {
+    if (this.timer) return
+    const tick = (): void => {
+      void this.poll().catch(() => undefined)
+      this.timer = setTimeout(tick, 1000 / this.rateHz)
+      this.timer.unref()
+    }
+    tick()
+  }
+
+  /** Stops polling (the last listener left). */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  async snapshot(): Promise<TableSnapshot> {
+    if (this.seq === 0 || !this.timer) await this.poll()
+    return { seq: this.seq, at: this.now(), source: this.sourceId, rows: [...this.rows.values()] }
+  }
+
+  status(): TableStatus {
+    return {
+      source: this.sourceId,
+      health: this.health,
+      blind: this.blind,
+      rows: this.rows.size,
+      pollMs: this.lastPollMs,
+      rateHz: this.rateHz,
+      polling: this.timer !== null,
+      seq: this.seq
+    }
+  }
+
+  configure(options: TableOptions): TableStatus {
+    if (options.rateHz !== undefined) this.rateHz = options.rateHz
+    if (options.graceMs !== undefined) this.graceMs = options.graceMs
+    if (options.source !== undefined && options.source !== this.sourceId) {
+      this.source = this.make(options.source)
+      this.sourceId = options.source
+      // Another source names sockets differently: start the table afresh.
+      this.rows = new Map()
+      this.aliases.clear()
+    }
+    return this.status()
+  }
+
+  /** One poll: read, diff, emit. Concurrent calls share the poll in flight. */
+  poll(): Promise<TableDiff> {
+    this.inFlight ??= this.pollOnce().finally(() => (this.inFlight = null))
+    return this.inFlight
+  }
+
+  private make(id: TableSourceId): TableSource {
+    const factory = this.options.sources[id]
+    if (!factory) {
+      throw new InspectorFailure(
+        'ENOSOURCE',
+        `The ${id} source is not available on this system.`,
+        'Pick one that app:info lists as available.'
+      )
+    }
+    return factory()
+  }
+
+  private async pollOnce(): Promise<TableDiff> {
+    const started = performance.now()
+    let read
+    try {
+      read = await this.source.read()
+    } catch (err) {
+      this.health = 'failed'
+      this.blind = [err instanceof Error ? err.message : String(err)]
+      throw err
+    }
+    this.lastPollMs = performance.now() - started
+    this.blind = read.blind
+    this.health = read.blind.length > 0 ? 'degraded' : 'ok'
+    const diff = this.apply(read.rows)
+    this.options.emit(diff)
+    return diff
+  }
+
+  private apply(incoming: readonly SocketRow[]): TableDiff {
+    const now = this.now()
+    const ownership = this.options.ownership
+    const added: TableRow[] = []
+    const changedRows: TableRow[] = []
+    const seen = new Set<string>()
+    // Rows that are about to vanish, by 5-tuple: a TIME_WAIT row may be one of them.
+    const incomingIds = new Set(incoming.map((r) => this.aliases.get(r.id) ?? r.id))
+    const vanishing = new Map<string, TableRow>()
+    for (const row of this.rows.values()) {
+      if (row.inode !== null && !incomingIds.has(row.id)) vanishing.set(tupleKey(row), row)
+    }
+
+    for (const raw of incoming) {
+      let id = this.aliases.get(raw.id) ?? raw.id
+      if (!this.rows.has(id) && raw.inode === null) {
+        const was = vanishing.get(tupleKey(raw))
+        if (was) {
+          this.aliases.set(raw.id, was.id)
+          vanishing.delete(tupleKey(raw))
+          id = was.id
+        }
+      }
+      if (seen.has(id)) continue
+      seen.add(id)
+      const prev = this.rows.get(id)
+      const mine = ownership?.(raw) ?? { sessionId: null, listenerId: null }
+      const history: readonly StateChange[] =
+        prev && prev.state === raw.state && prev.closingSince === null
+          ? prev.history
+          : [...(prev?.history ?? []), { state: raw.state, since: now }]
+      const next: TableRow = {
+        ...raw,
+        id,
+        firstSeen: prev?.firstSeen ?? now,
+        history,
+        closingSince: null,
+        sessionId: mine.sessionId,
+        listenerId: mine.listenerId
+      }
+      this.rows.set(id, next)
+      if (!prev) added.push(next)
+      else if (changed(prev, next)) changedRows.push(next)
+    }
+
+    const removed: string[] = []
+    for (const [id, row] of this.rows) {
+      if (seen.has(id)) continue
+      if (row.closingSince === null) {
+        const closing: TableRow = {
+          ...row,
+          closingSince: now,
+          history: [...row.history, { state: GONE, since: now }]
+        }
+        this.rows.set(id, closing)
+        changedRows.push(closing)
+      } else if (now - row.closingSince >= this.graceMs) {
+        this.rows.delete(id)
+        removed.push(id)
+        for (const [alias, target] of this.aliases) if (target === id) this.aliases.delete(alias)
+      }
+    }
+    return { seq: ++this.seq, at: now, added, changed: changedRows, removed }
+  }
+}

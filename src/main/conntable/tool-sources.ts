@@ -1,0 +1,97 @@
+// Sources that run a tool and parse its output: ss and lsof (Linux, macOS), netstat
+// (Windows, with tasklist for names). The tool runs with a time limit; its stderr becomes
+// part of what the source says it could not see.
+import { execFile } from 'node:child_process'
+import { InspectorFailure } from '../../shared/errors'
+import type { SocketRow, TableSourceId } from '../../shared/model'
+import { parseLsof } from './parse-lsof'
+import { parseNetstatWindows, parseTasklistCsv } from './parse-netstat'
+import { parseSs } from './parse-ss'
+import type { SourceRead, TableSource } from './source'
+import { findTool } from './sources'
+
+const TOOL_TIMEOUT_MS = 15_000
+const MAX_OUTPUT = 256 * 1024 * 1024
+
+interface ToolRun {
+  readonly stdout: string
+  readonly stderr: string
+}
+
+async function run(tool: string, args: readonly string[]): Promise<ToolRun> {
+  const path = await findTool(tool)
+  if (!path) {
+    throw new InspectorFailure(
+      'ENOTOOL',
+      `${tool} is not installed on this machine.`,
+      'Pick another source, or install it.'
+    )
+  }
+  return new Promise((resolve, reject) => {
+    execFile(
+      path,
+      [...args],
+      { timeout: TOOL_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        // lsof exits 1 when some files could not be listed; its output is still good.
+        if (err && !stdout) {
+          reject(
+            new InspectorFailure(
+              'ETOOL',
+              `${tool} failed: ${(stderr || err.message).trim().split('\n')[0]}`
+            )
+          )
+          return
+        }
+        resolve({ stdout, stderr })
+      }
+    )
+  })
+}
+
+const blindFrom = (stderr: string): string[] =>
+  stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 5)
+
+class ToolSource implements TableSource {
+  constructor(
+    readonly id: TableSourceId,
+    private readonly tool: string,
+    private readonly args: readonly string[],
+    private readonly parse: (out: string) => SocketRow[]
+  ) {}
+
+  async read(): Promise<SourceRead> {
+    const { stdout, stderr } = await run(this.tool, this.args)
+    const blind = blindFrom(stderr)
+    if (process.getuid?.() !== 0 && process.platform !== 'win32') {
+      blind.push("other users' sockets show without their owners (run as root to see them)")
+    }
+    return { rows: this.parse(stdout), blind }
+  }
+}
+
+export const ssSource = (): TableSource =>
+  // -e adds inodes (the rows' stable ids); -i adds TCP_INFO; -O keeps one socket a line.
+  new ToolSource('ss', 'ss', ['-tuxanpieOH'], (out) => parseSs(out))
+
+export const lsofSource = (): TableSource =>
+  // i: inode (Linux), d: kernel address (macOS); both let one socket's records merge.
+  new ToolSource('lsof', 'lsof', ['-nP', '-i', '-U', '-F', 'pcfdinPtT', '-w'], parseLsof)
+
+export const netstatSource = (): TableSource => ({
+  id: 'netstat',
+  async read(): Promise<SourceRead> {
+    const [{ stdout }, names] = await Promise.all([
+      run('netstat', ['-ano']),
+      run('tasklist', ['/fo', 'csv', '/nh']).then(
+        (r) => parseTasklistCsv(r.stdout),
+        () => new Map<number, string>()
+      )
+    ])
+    return { rows: parseNetstatWindows(stdout, names), blind: [] }
+  }
+})
