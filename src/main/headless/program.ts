@@ -7,6 +7,8 @@ import { APP_VERSION } from '../app-info'
 import { Inspector } from '../inspector'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
+import { PROTOCOLS, runTable } from './table-command'
+import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
 
 export interface ProgramOptions {
@@ -119,7 +121,77 @@ export function buildProgram(options: ProgramOptions): Command {
       }
     )
 
+  program
+    .command('table')
+    .description(
+      'list every socket on this machine with its state, owner and fd (like ss or tcpvcon)'
+    )
+    .option('--json', 'one JSON object per row, with the field names of SocketRow')
+    .option(
+      '--source <source>',
+      'procfs | ss | lsof (Linux), lsof (macOS), netstat (Windows)',
+      parseSource
+    )
+    .option('--proto <list>', 'only these protocols: tcp,udp,unix', parseProtocols)
+    .option('--state <state>', 'only sockets in this state (LISTEN, ESTABLISHED, TIME_WAIT, …)')
+    .option('--port <n>', 'only sockets with this local or remote port', parsePort)
+    .option('--pid <n>', 'only sockets this process holds', parsePid)
+    .option('--watch', 'print again every interval until Ctrl-C')
+    .option('--interval <ms>', 'how often --watch prints (250–60000 ms)', parseInterval, 1000)
+    .action(
+      async (opts: {
+        json?: boolean
+        source?: TableSourceId
+        proto?: SocketProtocol[]
+        state?: string
+        port?: number
+        pid?: number
+        watch?: boolean
+        interval: number
+      }) => {
+        const inspector = new Inspector({ shell: 'cli' })
+        const stop = await runTable(
+          inspector,
+          { ...opts, protocols: opts.proto, intervalMs: opts.interval },
+          (text) => console.log(text)
+        )
+        if (!stop) return void (await inspector.close())
+        onShutdown(async () => {
+          stop()
+          await inspector.close()
+        })
+      }
+    )
+
   return program
+}
+
+const SOURCES: readonly TableSourceId[] = ['procfs', 'netlink', 'lsof', 'ss', 'netstat']
+
+function parseSource(value: string): TableSourceId {
+  if (!(SOURCES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`a source is one of ${SOURCES.join(', ')}.`)
+  }
+  return value as TableSourceId
+}
+
+function parseProtocols(value: string): SocketProtocol[] {
+  const list = value.split(',').map((p) => p.trim().toLowerCase())
+  const bad = list.find((p) => !(PROTOCOLS as readonly string[]).includes(p))
+  if (bad !== undefined) throw new InvalidArgumentError(`"${bad}" is not one of tcp, udp, unix.`)
+  return list as SocketProtocol[]
+}
+
+function parsePid(value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('a pid is a whole number.')
+  return Number(value)
+}
+
+function parseInterval(value: string): number {
+  const ms = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(ms >= 250 && ms <= 60_000))
+    throw new InvalidArgumentError('the interval is 250 to 60000 ms.')
+  return ms
 }
 
 export async function runProgram(argv: readonly string[], options: ProgramOptions): Promise<void> {
