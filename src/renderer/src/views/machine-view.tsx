@@ -68,7 +68,7 @@ export function MachineView({ api, ready }: MachineViewProps): ReactElement {
             {info.sources.map((source) => (
               <tr key={source.id} data-available={source.available}>
                 <td>{source.id}</td>
-                <td>{source.available ? 'available' : 'missing'}</td>
+                <td>{source.available ? 'available' : 'not available'}</td>
                 <td className="muted">{source.detail}</td>
               </tr>
             ))}
