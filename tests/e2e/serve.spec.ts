@@ -20,7 +20,12 @@ test.describe('browser mode (socket-inspector serve + Chromium)', () => {
     const sources = page.getByRole('table', { name: 'Connection-table sources' })
     await expect(sources.getByRole('row')).not.toHaveCount(1)
     if (process.platform === 'linux') {
-      await expect(sources.getByRole('row', { name: /procfs/ })).toContainText('available')
+      await expect(
+        sources
+          .getByRole('row', { name: /^procfs / })
+          .getByRole('cell')
+          .nth(1)
+      ).toHaveText('available')
     }
     expect(violations).toEqual([])
     await page.screenshot({ path: info.outputPath('machine-view.png'), fullPage: true })

@@ -1,0 +1,122 @@
+// The live table on the real OS (Linux procfs): diffs by seq, state history through a
+// socket's life, the grace period, and the app's own sockets joined to their sessions.
+import { connect, createServer } from 'node:net'
+import type { Socket } from 'node:net'
+import { afterAll, describe, expect, it } from 'vitest'
+import { Inspector } from '../../src/main/inspector'
+import type { TableDiff, TableRow } from '../../src/shared/model'
+import { waitFor } from '../support/net'
+
+const linux = process.platform === 'linux'
+if (!linux) console.log('live connection-table tests read Linux procfs; skipped here')
+
+const inspector = new Inspector({ shell: 'test' })
+afterAll(() => inspector.close())
+
+const rowOf = (diff: TableDiff, pick: (r: TableRow) => boolean): TableRow | undefined =>
+  [...diff.added, ...diff.changed].find(pick)
+
+describe.runIf(linux)('live connection table', () => {
+  it('follows one connection: added, changed, closing, TIME_WAIT with its history, then removed', async () => {
+    inspector.table.configure({ graceMs: 0 })
+    // A server that never reads, so bytes pile up in its receive queue.
+    let accepted: Socket | null = null
+    const server = createServer({ pauseOnConnect: true }, (s) => (accepted = s))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+    const port = (server.address() as { port: number }).port
+    await inspector.table.poll()
+
+    const client = connect(port, '127.0.0.1')
+    await new Promise<void>((r) => client.once('connect', () => r()))
+    await waitFor(() => accepted !== null)
+    const clientPort = client.localPort!
+    const isClient = (r: TableRow): boolean => r.localPort === clientPort && r.remotePort === port
+    const isAccepted = (r: TableRow): boolean => r.localPort === port && r.remotePort === clientPort
+
+    const opened = await inspector.table.poll()
+    expect(opened.added.find(isClient)?.state).toBe('ESTABLISHED')
+    expect(opened.added.find(isAccepted)?.state).toBe('ESTABLISHED')
+
+    client.write(Buffer.alloc(1000, 1))
+    const used = await inspector.table.poll()
+    expect(rowOf(used, isAccepted)?.recvQueue).toBe(1000)
+
+    // The client closes first (active close): its socket goes to TIME_WAIT.
+    await new Promise<void>((r) => {
+      client.once('close', () => r())
+      client.end()
+      accepted!.resume()
+      accepted!.on('end', () => accepted!.end())
+    })
+    await new Promise((r) => setTimeout(r, 50))
+    const closed = await inspector.table.poll()
+    const tw = rowOf(closed, isClient)!
+    expect(tw.state).toBe('TIME_WAIT')
+    expect(tw.id).toBe(opened.added.find(isClient)!.id)
+    expect(tw.history.map((h) => h.state)).toEqual(['ESTABLISHED', 'TIME_WAIT'])
+    const gone = rowOf(closed, isAccepted)!
+    expect(gone.closingSince).not.toBeNull()
+    expect(gone.history.map((h) => h.state).at(-1)).toBe('CLOSED')
+
+    const after = await inspector.table.poll()
+    expect(after.removed).toContain(gone.id)
+    expect(after.seq).toBe(closed.seq + 1)
+    server.close()
+  })
+
+  it('marks the app’s own sockets: a server with N clients is N+1 rows, each with its fd and session', async () => {
+    const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
+    const clients = [
+      await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }]),
+      await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
+    ]
+    await waitFor(
+      () => inspector.servers.list().find((l) => l.id === server.id)!.sessionsOpen === 2
+    )
+    const { rows } = await inspector.call('table:snapshot', [])
+    const serverSide = rows.filter(
+      (r) => r.localPort === server.port && (r.listenerId === server.id || r.sessionId !== null)
+    )
+    expect(serverSide).toHaveLength(3)
+    const listening = serverSide.find((r) => r.state === 'LISTEN')!
+    expect(listening.listenerId).toBe(server.id)
+    expect(listening.owners).toContainEqual({
+      pid: process.pid,
+      process: expect.any(String),
+      fd: server.fd
+    })
+    const sessions = inspector.sessions.list().filter((s) => s.listenerId === server.id)
+    for (const s of sessions) {
+      const row = serverSide.find((r) => r.sessionId === s.id)!
+      expect(row.owners.find((o) => o.pid === process.pid)?.fd).toBe(s.fd)
+    }
+    for (const c of clients) {
+      expect(rows.find((r) => r.sessionId === c.id)?.localPort).toBe(c.local.port)
+    }
+  })
+
+  it('answers who holds a port, and how it is bound', async () => {
+    const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
+    const holders = await inspector.call('table:holders', [server.port!, 'tcp'])
+    expect(holders).toEqual([
+      {
+        protocol: 'tcp',
+        localAddress: '127.0.0.1',
+        localPort: server.port,
+        state: 'LISTEN',
+        binding: 'loopback',
+        owners: [{ pid: process.pid, process: expect.any(String), fd: server.fd }]
+      }
+    ])
+  })
+
+  it('polls only while someone listens to table:diff', async () => {
+    expect(inspector.table.status().polling).toBe(false)
+    const diffs: number[] = []
+    const off = inspector.on('table:diff', (d) => diffs.push(d.seq))
+    expect(inspector.table.status().polling).toBe(true)
+    await waitFor(() => diffs.length > 0)
+    off()
+    expect(inspector.table.status().polling).toBe(false)
+  })
+})
