@@ -50,13 +50,15 @@ export function decodeProcAddress(hex: string): string {
   return formatIpv6(bytes)
 }
 
-function formatIpv6(bytes: readonly number[]): string {
+/** 16 bytes → RFC 5952 text; IPv4-mapped addresses as ss prints them. */
+export function formatIpv6(bytes: ArrayLike<number>): string {
   // IPv4-mapped addresses read better the way ss prints them.
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) {
-    return `::ffff:${bytes.slice(12).join('.')}`
+  const b = Array.from(bytes)
+  if (b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff) {
+    return `::ffff:${b.slice(12).join('.')}`
   }
   const words: number[] = []
-  for (let i = 0; i < 16; i += 2) words.push((bytes[i]! << 8) | bytes[i + 1]!)
+  for (let i = 0; i < 16; i += 2) words.push((b[i]! << 8) | b[i + 1]!)
   // RFC 5952: the longest run (≥ 2) of zero words becomes "::".
   let bestStart = -1
   let bestLen = 0

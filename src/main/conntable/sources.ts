@@ -37,6 +37,17 @@ async function isReadable(path: string): Promise<boolean> {
   }
 }
 
+/** Null when sock_diag can be used here, else why not. */
+async function netlinkUsable(): Promise<string | null> {
+  if (!(await isReadable('/proc/net/netlink'))) return '/proc/net/netlink is missing'
+  try {
+    await import('koffi')
+    return null
+  } catch (err) {
+    return `koffi cannot load here (${err instanceof Error ? err.message : String(err)})`
+  }
+}
+
 function info(id: TableSourceId, available: boolean, detail: string): TableSourceInfo {
   return { id, available, detail }
 }
@@ -53,15 +64,12 @@ export async function detectSources(
 ): Promise<TableSourceInfo[]> {
   if (platform === 'linux') {
     const procfs = await isReadable('/proc/net/tcp')
-    const netlink = await isReadable('/proc/net/netlink')
+    const netlink = await netlinkUsable()
     return [
-      // The kernel may offer sock_diag, but the app has no reader for it yet: say both.
       info(
         'netlink',
-        false,
-        netlink
-          ? 'the kernel offers sock_diag, but Socket Inspector does not read it yet; procfs is used'
-          : '/proc/net/netlink is missing'
+        netlink === null,
+        netlink === null ? 'kernel sock_diag, read in-process through koffi' : netlink
       ),
       info(
         'procfs',

@@ -12,6 +12,7 @@ import type {
   TableSourceId,
   TableStatus
 } from '../../shared/model'
+import { NETLINK_UNAVAILABLE } from './netlink-source'
 import { ownersEqual } from './row'
 import type { TableSource } from './source'
 
@@ -29,6 +30,8 @@ export type OwnershipLookup = (row: SocketRow) => {
 export interface ConnTableOptions {
   readonly sources: Readonly<Partial<Record<TableSourceId, () => TableSource>>>
   readonly defaultSource: TableSourceId
+  /** Taken, once and for good, if the default source cannot run on this machine. */
+  readonly fallbackSource?: TableSourceId
   readonly emit: (diff: TableDiff) => void
   readonly ownership?: OwnershipLookup
   readonly now?: () => number
@@ -141,16 +144,30 @@ export class ConnTable {
   private async pollOnce(): Promise<TableDiff> {
     const started = performance.now()
     let read
+    let fellBack: string | null = null
     try {
       read = await this.source.read()
     } catch (err) {
-      this.health = 'failed'
-      this.blind = [err instanceof Error ? err.message : String(err)]
-      throw err
+      const fallback = this.options.fallbackSource
+      if (
+        err instanceof InspectorFailure &&
+        err.code === NETLINK_UNAVAILABLE &&
+        fallback &&
+        fallback !== this.sourceId
+      ) {
+        fellBack = err.message
+        this.source = this.make(fallback)
+        this.sourceId = fallback
+        read = await this.source.read()
+      } else {
+        this.health = 'failed'
+        this.blind = [err instanceof Error ? err.message : String(err)]
+        throw err
+      }
     }
     this.lastPollMs = performance.now() - started
-    this.blind = read.blind
-    this.health = read.blind.length > 0 ? 'degraded' : 'ok'
+    this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
+    this.health = this.blind.length > 0 ? 'degraded' : 'ok'
     const diff = this.apply(read.rows)
     this.options.emit(diff)
     return diff

@@ -1,0 +1,130 @@
+// Linux sock_diag over a netlink socket, called in-process through koffi: no child process,
+// no compiled addon. It is the fast path; where it cannot run (koffi or the kernel module
+// missing) the table falls back to procfs and says so.
+import { InspectorFailure } from '../../shared/errors'
+import type { SocketRow } from '../../shared/model'
+import { OwnerCache } from './owner-cache'
+import {
+  AF_INET,
+  AF_INET6,
+  inetDiagRequest,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  parseInetDiag,
+  parseUnixDiag,
+  unixDiagRequest
+} from './sock-diag'
+import type { DiagMessages } from './sock-diag'
+import type { SourceRead, TableSource } from './source'
+
+const AF_NETLINK = 16
+const SOCK_DGRAM = 2
+const SOCK_CLOEXEC = 0o2000000
+const NETLINK_SOCK_DIAG = 4
+/** One recv() of a dump carries at most a few tens of KiB; this leaves room. */
+const RECV_BYTES = 256 * 1024
+/** A dump of a huge table still ends; this bounds a misbehaving one. */
+const MAX_RECVS = 100_000
+
+export const NETLINK_UNAVAILABLE = 'ENETLINK'
+
+interface Libc {
+  socket(domain: number, type: number, protocol: number): number
+  send(fd: number, buf: Buffer, len: number, flags: number): number
+  recv(fd: number, buf: Buffer, len: number, flags: number): number
+  close(fd: number): number
+  errno(): number
+}
+
+let libc: Promise<Libc> | null = null
+
+function loadLibc(): Promise<Libc> {
+  libc ??= import('koffi').then((mod) => {
+    // CommonJS through a dynamic import: the module is the default export or itself.
+    const koffi = (mod as unknown as { default?: typeof mod }).default ?? mod
+    const lib = koffi.load('libc.so.6')
+    return {
+      socket: lib.func('int socket(int, int, int)'),
+      send: lib.func('long send(int, void *, size_t, int)'),
+      recv: lib.func('long recv(int, void *, size_t, int)'),
+      close: lib.func('int close(int)'),
+      errno: () => koffi.errno()
+    }
+  })
+  return libc
+}
+
+function unavailable(why: string): InspectorFailure {
+  return new InspectorFailure(
+    NETLINK_UNAVAILABLE,
+    `netlink sock_diag cannot be used here: ${why}.`,
+    'The table reads /proc instead.'
+  )
+}
+
+/** Sends one dump request and decodes every reply until NLMSG_DONE. */
+function dump(
+  c: Libc,
+  fd: number,
+  request: Buffer,
+  buf: Buffer,
+  decode: (buf: Buffer, n: number) => DiagMessages
+): void {
+  if (c.send(fd, request, request.length, 0) < 0)
+    throw unavailable(`send failed (errno ${c.errno()})`)
+  for (let i = 0; i < MAX_RECVS; i++) {
+    const n = c.recv(fd, buf, buf.length, 0)
+    if (n < 0) throw unavailable(`recv failed (errno ${c.errno()})`)
+    const result = decode(buf, n)
+    if (result.error !== null) throw unavailable(`the kernel answered errno ${result.error}`)
+    if (result.done) return
+  }
+  throw unavailable('the dump did not end')
+}
+
+export class NetlinkSource implements TableSource {
+  readonly id = 'netlink' as const
+  private readonly owners = new OwnerCache()
+  private readonly buf = Buffer.alloc(RECV_BYTES)
+  private seq = 1
+
+  async read(): Promise<SourceRead> {
+    let c: Libc
+    try {
+      c = await loadLibc()
+    } catch (err) {
+      libc = null
+      throw unavailable(err instanceof Error ? err.message : String(err))
+    }
+    const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
+    if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
+    const rows: SocketRow[] = []
+    try {
+      for (const [family, protocol, name] of [
+        [AF_INET, IPPROTO_TCP, 'tcp'],
+        [AF_INET6, IPPROTO_TCP, 'tcp'],
+        [AF_INET, IPPROTO_UDP, 'udp'],
+        [AF_INET6, IPPROTO_UDP, 'udp']
+      ] as const) {
+        dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) =>
+          parseInetDiag(b, n, name, rows)
+        )
+      }
+      dump(c, fd, unixDiagRequest(this.seq++), this.buf, (b, n) => parseUnixDiag(b, n, rows))
+    } finally {
+      c.close(fd)
+    }
+    const lookup = await this.owners.lookup(rows.map((r) => r.inode ?? 0))
+    const owned = rows.map((r) => {
+      const owners = r.inode === null ? undefined : lookup.owners.get(r.inode)
+      return owners ? { ...r, owners } : r
+    })
+    const blind =
+      lookup.unreadable > 0
+        ? [
+            `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
+          ]
+        : []
+    return { rows: owned, blind }
+  }
+}

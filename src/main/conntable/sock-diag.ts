@@ -1,0 +1,204 @@
+// Pure encoders and decoders for Linux sock_diag (NETLINK_SOCK_DIAG): inet_diag for TCP/UDP
+// with TCP_INFO, unix_diag for Unix sockets. Layouts from linux/netlink.h, inet_diag.h,
+// unix_diag.h and tcp.h; all fields are host-endian (little-endian here) except ports.
+import type { SocketRow, UnixSocketType } from '../../shared/model'
+import { makeRow } from './row'
+import { formatIpv6, TCP_STATES } from './procfs-inet'
+
+export const AF_UNIX = 1
+export const AF_INET = 2
+export const AF_INET6 = 10
+export const IPPROTO_TCP = 6
+export const IPPROTO_UDP = 17
+export const SOCK_DIAG_BY_FAMILY = 20
+const NLM_F_REQUEST = 0x1
+const NLM_F_DUMP = 0x300
+export const NLMSG_ERROR = 2
+export const NLMSG_DONE = 3
+const NLMSG_HDRLEN = 16
+/** inet_diag_req_v2 ext bit for INET_DIAG_INFO (struct tcp_info). */
+const INET_DIAG_INFO = 2
+const ALL_STATES = 0xffffffff
+/** unix_diag_req show flags: name, peer, receive-queue lengths. */
+const UDIAG_SHOW_NAME = 0x01
+const UDIAG_SHOW_PEER = 0x04
+const UDIAG_SHOW_RQLEN = 0x10
+const UNIX_DIAG_NAME = 0
+const UNIX_DIAG_PEER = 2
+const UNIX_DIAG_RQLEN = 4
+
+function header(buf: Buffer, length: number, seq: number): void {
+  buf.writeUInt32LE(length, 0)
+  buf.writeUInt16LE(SOCK_DIAG_BY_FAMILY, 4)
+  buf.writeUInt16LE(NLM_F_REQUEST | NLM_F_DUMP, 6)
+  buf.writeUInt32LE(seq, 8)
+  buf.writeUInt32LE(0, 12)
+}
+
+/** nlmsghdr + inet_diag_req_v2 (56 bytes): dump every socket of a family and protocol. */
+export function inetDiagRequest(family: number, protocol: number, seq: number): Buffer {
+  const buf = Buffer.alloc(NLMSG_HDRLEN + 56)
+  header(buf, buf.length, seq)
+  buf.writeUInt8(family, 16)
+  buf.writeUInt8(protocol, 17)
+  buf.writeUInt8(protocol === IPPROTO_TCP ? 1 << (INET_DIAG_INFO - 1) : 0, 18)
+  buf.writeUInt32LE(ALL_STATES, 20)
+  return buf
+}
+
+/** nlmsghdr + unix_diag_req (24 bytes). */
+export function unixDiagRequest(seq: number): Buffer {
+  const buf = Buffer.alloc(NLMSG_HDRLEN + 24)
+  header(buf, buf.length, seq)
+  buf.writeUInt8(AF_UNIX, 16)
+  buf.writeUInt32LE(ALL_STATES, 20)
+  buf.writeUInt32LE(UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN, 28)
+  return buf
+}
+
+function ipv4(buf: Buffer, at: number): string {
+  return `${buf[at]}.${buf[at + 1]}.${buf[at + 2]}.${buf[at + 3]}`
+}
+
+function ipv6(buf: Buffer, at: number): string {
+  return formatIpv6(buf.subarray(at, at + 16))
+}
+
+export interface DiagMessages {
+  readonly rows: SocketRow[]
+  readonly done: boolean
+  readonly error: number | null
+}
+
+/** Decodes one recv() of an inet_diag dump: inet_diag_msg (72 bytes) + attributes. */
+export function parseInetDiag(
+  buf: Buffer,
+  length: number,
+  protocol: 'tcp' | 'udp',
+  rows: SocketRow[]
+): DiagMessages {
+  let off = 0
+  while (off + NLMSG_HDRLEN <= length) {
+    const len = buf.readUInt32LE(off)
+    const type = buf.readUInt16LE(off + 4)
+    if (len < NLMSG_HDRLEN) break
+    if (type === NLMSG_DONE) return { rows, done: true, error: null }
+    if (type === NLMSG_ERROR)
+      return { rows, done: true, error: -buf.readInt32LE(off + NLMSG_HDRLEN) }
+    const m = off + NLMSG_HDRLEN
+    const family = buf[m]!
+    const stateNum = buf[m + 1]!
+    const six = family === AF_INET6
+    const local = six ? ipv6(buf, m + 8) : ipv4(buf, m + 8)
+    const remote = six ? ipv6(buf, m + 24) : ipv4(buf, m + 24)
+    const localPort = buf.readUInt16BE(m + 4)
+    const remotePort = buf.readUInt16BE(m + 6)
+    const inode = buf.readUInt32LE(m + 68)
+    const noPeer = remotePort === 0 && (remote === '0.0.0.0' || remote === '::')
+    let tcpInfo: SocketRow['tcpInfo'] = null
+    // Attributes follow the 72-byte message, each 4-byte aligned.
+    for (let a = m + 72; a + 4 <= off + len;) {
+      const alen = buf.readUInt16LE(a)
+      const atype = buf.readUInt16LE(a + 2)
+      if (alen < 4) break
+      if (atype === INET_DIAG_INFO && alen - 4 >= 208) {
+        const t = a + 4
+        tcpInfo = {
+          rttMs: buf.readUInt32LE(t + 68) / 1000,
+          bytesAcked: Number(buf.readBigUInt64LE(t + 120)),
+          bytesReceived: Number(buf.readBigUInt64LE(t + 128)),
+          bytesSent: Number(buf.readBigUInt64LE(t + 200))
+        }
+      }
+      a += (alen + 3) & ~3
+    }
+    rows.push(
+      makeRow({
+        protocol,
+        family: six ? 'ipv6' : 'ipv4',
+        localAddress: local,
+        localPort,
+        remoteAddress: noPeer ? null : remote,
+        remotePort: noPeer ? null : remotePort,
+        state:
+          protocol === 'tcp'
+            ? (TCP_STATES[stateNum] ?? `UNKNOWN_${stateNum}`)
+            : stateNum === 1
+              ? 'ESTABLISHED'
+              : 'UNCONN',
+        recvQueue: buf.readUInt32LE(m + 56),
+        sendQueue: buf.readUInt32LE(m + 60),
+        uid: buf.readUInt32LE(m + 64),
+        inode: inode > 0 ? inode : null,
+        tcpInfo,
+        owners: []
+      })
+    )
+    off += (len + 3) & ~3
+  }
+  return { rows, done: false, error: null }
+}
+
+const UNIX_TYPES: Readonly<Record<number, UnixSocketType>> = {
+  1: 'stream',
+  2: 'dgram',
+  5: 'seqpacket'
+}
+
+/** Decodes one recv() of a unix_diag dump: unix_diag_msg (16 bytes) + attributes. */
+export function parseUnixDiag(buf: Buffer, length: number, rows: SocketRow[]): DiagMessages {
+  let off = 0
+  while (off + NLMSG_HDRLEN <= length) {
+    const len = buf.readUInt32LE(off)
+    const type = buf.readUInt16LE(off + 4)
+    if (len < NLMSG_HDRLEN) break
+    if (type === NLMSG_DONE) return { rows, done: true, error: null }
+    if (type === NLMSG_ERROR)
+      return { rows, done: true, error: -buf.readInt32LE(off + NLMSG_HDRLEN) }
+    const m = off + NLMSG_HDRLEN
+    const stateNum = buf[m + 2]!
+    let name = ''
+    let peer: number | null = null
+    let recvQ: number | null = null
+    let sendQ: number | null = null
+    for (let a = m + 16; a + 4 <= off + len;) {
+      const alen = buf.readUInt16LE(a)
+      const atype = buf.readUInt16LE(a + 2)
+      if (alen < 4) break
+      if (atype === UNIX_DIAG_NAME) {
+        // Abstract names start with NUL; ss shows them with "@".
+        const raw = buf.subarray(a + 4, a + alen)
+        name =
+          raw[0] === 0
+            ? `@${raw.subarray(1).toString('utf8')}`
+            : raw.toString('utf8').replace(/\0+$/, '')
+      } else if (atype === UNIX_DIAG_PEER) {
+        peer = buf.readUInt32LE(a + 4) || null
+      } else if (atype === UNIX_DIAG_RQLEN) {
+        recvQ = buf.readUInt32LE(a + 4)
+        sendQ = buf.readUInt32LE(a + 8)
+      }
+      a += (alen + 3) & ~3
+    }
+    rows.push(
+      makeRow({
+        protocol: 'unix',
+        family: 'unix',
+        unixType: UNIX_TYPES[buf[m + 1]!] ?? null,
+        localAddress: name,
+        localPort: null,
+        remoteAddress: null,
+        remotePort: null,
+        // TCP_LISTEN (10) and TCP_ESTABLISHED (1) are what unix_diag reports; 7 is unconnected.
+        state: stateNum === 10 ? 'LISTEN' : stateNum === 1 ? 'ESTABLISHED' : 'UNCONN',
+        recvQueue: recvQ,
+        sendQueue: sendQ,
+        inode: buf.readUInt32LE(m + 4),
+        peerInode: peer,
+        owners: []
+      })
+    )
+    off += (len + 3) & ~3
+  }
+  return { rows, done: false, error: null }
+}

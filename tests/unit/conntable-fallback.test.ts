@@ -1,0 +1,51 @@
+// Where netlink cannot run (no koffi for the platform, no sock_diag), the table falls back
+// to its fallback source and says why. That machine cannot exist here, so a source that
+// fails the way NetlinkSource fails stands in for it.
+import { describe, expect, it } from 'vitest'
+import { NETLINK_UNAVAILABLE } from '../../src/main/conntable/netlink-source'
+import { makeRow } from '../../src/main/conntable/row'
+import { ConnTable } from '../../src/main/conntable/table'
+import { InspectorFailure } from '../../src/shared/errors'
+
+describe('connection table fallback', () => {
+  it('switches to the fallback source once and reports why in its status', async () => {
+    const row = makeRow({
+      protocol: 'tcp',
+      family: 'ipv4',
+      localAddress: '127.0.0.1',
+      localPort: 1,
+      remoteAddress: null,
+      remotePort: null,
+      state: 'LISTEN',
+      sendQueue: 0,
+      recvQueue: 0,
+      owners: []
+    })
+    const table = new ConnTable({
+      sources: {
+        netlink: () => ({
+          id: 'netlink',
+          read: () =>
+            Promise.reject(
+              new InspectorFailure(
+                NETLINK_UNAVAILABLE,
+                'netlink sock_diag cannot be used here: no koffi.'
+              )
+            )
+        }),
+        procfs: () => ({ id: 'procfs', read: async () => ({ rows: [row], blind: [] }) })
+      },
+      defaultSource: 'netlink',
+      fallbackSource: 'procfs',
+      emit: () => undefined
+    })
+    const snap = await table.snapshot()
+    expect(snap.source).toBe('procfs')
+    expect(snap.rows.map((r) => r.localPort)).toEqual([1])
+    expect(table.status()).toMatchObject({
+      source: 'procfs',
+      health: 'degraded',
+      blind: ['netlink sock_diag cannot be used here: no koffi.']
+    })
+  })
+})
