@@ -95,6 +95,30 @@ describe.runIf(linux)('live connection table', () => {
     }
   })
 
+  it('shows the kernel’s byte counts (TCP_INFO via netlink) beside the app’s own for one session', async () => {
+    expect(inspector.table.status().source).toBe('netlink')
+    const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
+    const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
+    await inspector.call('client:send', [
+      client.id,
+      { data: 'ab'.repeat(500), encoding: 'hex', repeat: 3 }
+    ])
+    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 1500)
+    // The kernel records the ack a moment after the app's write completes.
+    let row: TableRow | undefined
+    await waitFor(() => {
+      void inspector.table.poll()
+      row = [...(inspector.table as unknown as { rows: Map<string, TableRow> }).rows.values()].find(
+        (r) => r.sessionId === client.id
+      )
+      return (row?.tcpInfo?.bytesAcked ?? 0) >= 1500
+    }, 'kernel acked every byte')
+    const app = inspector.sessions.get(client.id)!.snapshot()
+    expect(row!.tcpInfo).toMatchObject({ bytesSent: app.bytesOut, bytesReceived: app.bytesIn })
+    // bytes_acked counts the SYN's sequence number too on the side that connected.
+    expect(row!.tcpInfo!.bytesAcked).toBeGreaterThanOrEqual(app.bytesOut)
+  })
+
   it('answers who holds a port, and how it is bound', async () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const holders = await inspector.call('table:holders', [server.port!, 'tcp'])

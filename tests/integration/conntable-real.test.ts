@@ -197,7 +197,7 @@ function find(rows: readonly SocketRow[], e: Expected): SocketRow | undefined {
 
 describe.runIf(linux)('every Linux source sees this process’s sockets as they are', () => {
   const sources = platformSources('linux').sources
-  for (const id of ['procfs', 'ss', 'lsof'] as TableSourceId[]) {
+  for (const id of ['netlink', 'procfs', 'ss', 'lsof'] as TableSourceId[]) {
     it(`${id}: addresses, state and fd of each of the ${'test'}'s sockets`, async () => {
       const { rows } = await sources[id]!().read()
       for (const e of expected) {
@@ -216,6 +216,16 @@ describe.runIf(linux)('every Linux source sees this process’s sockets as they 
       }
     })
   }
+
+  it('netlink and procfs give the same rows: addresses, state, inode and owners', async () => {
+    const key = (r: SocketRow): string =>
+      `${r.protocol} ${r.localAddress}:${r.localPort} ${r.remoteAddress}:${r.remotePort} ${r.state} ${r.inode} ${JSON.stringify(r.owners)}`
+    const [a, b] = [await sources.netlink!().read(), await sources.procfs!().read()]
+    const mineA = ours(a.rows).map(key).sort()
+    const mineB = ours(b.rows).map(key).sort()
+    expect(mineA).toEqual(mineB)
+    expect(mineA.length).toBeGreaterThanOrEqual(expected.length)
+  })
 
   it('procfs agrees with `ss -tanpH` on every TCP socket of this process (parsed here, not by our parser)', async () => {
     const out = execFileSync('ss', ['-tanpH'], { encoding: 'utf8' })
