@@ -4,6 +4,7 @@
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
 import { OwnerCache } from './owner-cache'
+import { attachOwners } from './row'
 import {
   AF_INET,
   AF_INET6,
@@ -115,16 +116,13 @@ export class NetlinkSource implements TableSource {
       c.close(fd)
     }
     const lookup = await this.owners.lookup(rows.map((r) => r.inode ?? 0))
-    const owned = rows.map((r) => {
-      const owners = r.inode === null ? undefined : lookup.owners.get(r.inode)
-      return owners ? { ...r, owners } : r
-    })
+    attachOwners(rows, lookup.owners)
     const blind =
       lookup.unreadable > 0
         ? [
             `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
           ]
         : []
-    return { rows: owned, blind }
+    return { rows, blind }
   }
 }

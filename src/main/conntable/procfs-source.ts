@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { SocketRow } from '../../shared/model'
 import { OwnerCache } from './owner-cache'
+import { attachOwners } from './row'
 import { procInetRows, procUnixRows } from './parse-procfs'
 import type { SourceRead, TableSource } from './source'
 
@@ -34,16 +35,13 @@ export class ProcfsSource implements TableSource {
       ...procUnixRows(unix!)
     ]
     const lookup = await this.owners.lookup(rows.map((r) => r.inode ?? 0))
-    const owned = rows.map((r) => {
-      const owners = r.inode === null ? undefined : lookup.owners.get(r.inode)
-      return owners ? { ...r, owners } : r
-    })
+    attachOwners(rows, lookup.owners)
     const blind =
       lookup.unreadable > 0
         ? [
             `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
           ]
         : []
-    return { rows: owned, blind }
+    return { rows, blind }
   }
 }
