@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     environment: 'node',
+    // One process per test file: tests that look at this process's sockets see only their own.
+    pool: 'forks',
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     // Integration tests move real bytes over loopback; give them room on a loaded 2-core box.
     testTimeout: 60_000,

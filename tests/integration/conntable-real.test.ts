@@ -178,8 +178,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const ours = (rows: readonly SocketRow[]): SocketRow[] =>
-  rows.filter((r) => r.owners.some((o) => o.pid === process.pid))
 const fdOf = (r: SocketRow): number | null =>
   r.owners.find((o) => o.pid === process.pid)?.fd ?? null
 
@@ -221,10 +219,10 @@ describe.runIf(linux)('every Linux source sees this process’s sockets as they 
     const key = (r: SocketRow): string =>
       `${r.protocol} ${r.localAddress}:${r.localPort} ${r.remoteAddress}:${r.remotePort} ${r.state} ${r.inode} ${JSON.stringify(r.owners)}`
     const [a, b] = [await sources.netlink!().read(), await sources.procfs!().read()]
-    const mineA = ours(a.rows).map(key).sort()
-    const mineB = ours(b.rows).map(key).sort()
+    // Only the sockets this test opened: other tests may open and close theirs meanwhile.
+    const mineA = expected.map((e) => key(find(a.rows, e)!)).sort()
+    const mineB = expected.map((e) => key(find(b.rows, e)!)).sort()
     expect(mineA).toEqual(mineB)
-    expect(mineA.length).toBeGreaterThanOrEqual(expected.length)
   })
 
   it('procfs agrees with `ss -tanpH` on every TCP socket of this process (parsed here, not by our parser)', async () => {
@@ -235,9 +233,9 @@ describe.runIf(linux)('every Linux source sees this process’s sockets as they 
       if (m && Number(m[4]) === process.pid)
         theirs.set(`${m[2]} ${m[3]}`.replace(/[[\]]/g, ''), { state: m[1]!, fd: Number(m[5]) })
     }
+    // Only the sockets this test opened: other tests may open and close theirs meanwhile.
     const { rows } = await sources.procfs!().read()
-    const mine = ours(rows).filter((r) => r.protocol === 'tcp')
-    expect(mine.length).toBe(theirs.size)
+    const mine = expected.filter((e) => e.protocol === 'tcp').map((e) => find(rows, e)!)
     const ssState: Record<string, string> = { ESTAB: 'ESTABLISHED', LISTEN: 'LISTEN' }
     for (const r of mine) {
       const peer =
@@ -281,8 +279,7 @@ describe.runIf(linux)('every Linux source sees this process’s sockets as they 
         : `${at(r.localAddress, r.localPort)}->${at(r.remoteAddress, r.remotePort)}`
     }
     const { rows } = await sources.procfs!().read()
-    const mine = ours(rows)
-    expect(mine.length).toBeGreaterThanOrEqual(expected.length)
+    const mine = expected.map((e) => find(rows, e)!)
     for (const r of mine) {
       const theirs = r.protocol === 'unix' ? byInode.get(r.inode!) : byName.get(name(r))
       expect(theirs, `${r.protocol} ${name(r)} (inode ${r.inode})`).toBe(fdOf(r))
