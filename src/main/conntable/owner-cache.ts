@@ -37,16 +37,19 @@ export class OwnerCache {
   async lookup(inodes: Iterable<number>): Promise<OwnerLookup> {
     this.polls++
     const refresh = this.polls % REFRESH_POLLS === 0
-    if (refresh) this.unplaced.clear()
     const wanted = [...inodes].filter((i) => i > 0)
+    // Inodes gone from the table need no more remembering.
+    const present = new Set(wanted)
+    for (const inode of this.unplaced) if (!present.has(inode)) this.unplaced.delete(inode)
     const missing = (): number[] =>
       wanted.filter((i) => !this.owners.has(i) && !this.unplaced.has(i))
     if (missing().length === 0 && !refresh) {
       return { owners: this.owners, unreadable: this.unreadable, scanned: false }
     }
     await this.scan(false)
+    // Only an inode no scan has failed to place yet justifies re-reading every fd link
+    // (an fd number reused for a new socket still reads as its old one in the cache).
     if (missing().length > 0) {
-      // An fd number reused for a new socket still reads as its old one in the cache.
       await this.scan(true)
       for (const inode of missing()) this.unplaced.add(inode)
     }
