@@ -14,10 +14,12 @@ import { formatEndpoint } from '../shared/endpoint'
 import { InspectorFailure } from '../shared/errors'
 import type {
   ExportFormat,
+  KernelView,
   Notice,
   SessionId,
   ShellKind,
   SocketRow,
+  TableDiff,
   TrafficPage,
   TrafficRange
 } from '../shared/model'
@@ -28,6 +30,7 @@ import { Clients } from './clients/clients'
 import { holdersOf } from './conntable/port-holders'
 import { platformSources } from './conntable/platform-sources'
 import { ConnTable } from './conntable/table'
+import { readTcpInfo } from './conntable/tcp-info'
 import type { EchoContext } from './echo/context'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
@@ -72,7 +75,10 @@ export class Inspector {
     const sources = platformSources()
     this.table = new ConnTable({
       ...sources,
-      emit: (diff) => this.hub.emit('table:diff', diff),
+      emit: (diff) => {
+        this.joinKernelViews(diff)
+        this.hub.emit('table:diff', diff)
+      },
       ownership: (row) => this.ownerOf(row)
     })
     // The table polls only while someone listens to its diffs.
@@ -102,6 +108,7 @@ export class Inspector {
       'session:list': async () => this.sessions.list(),
       'session:traffic': async (id, range) => this.trafficPage(id, range),
       'session:export': async (id, format) => this.exportTraffic(id, format),
+      'session:kernel': (id) => this.readKernel(id),
       'table:snapshot': () => this.table.snapshot(),
       'table:status': async () => this.table.status(),
       'table:configure': async (options) => this.table.configure(options),
@@ -142,6 +149,40 @@ export class Inspector {
     this.listenerUpdates.flush()
     this.listenerUpdates.dispose()
     this.hub.clear()
+  }
+
+  /** Each poll gives the app's sessions their kernel row: state, queues, TCP_INFO bytes. */
+  private joinKernelViews(diff: TableDiff): void {
+    const via = this.table.status().source
+    for (const row of [...diff.added, ...diff.changed]) {
+      const session = row.sessionId === null ? undefined : this.sessions.get(row.sessionId)
+      if (!session) continue
+      this.sessions.setKernel(session, {
+        state: row.closingSince === null ? row.state : 'CLOSED',
+        sendQueue: row.sendQueue,
+        recvQueue: row.recvQueue,
+        inode: row.inode,
+        tcpInfo: row.tcpInfo,
+        at: diff.at,
+        via
+      })
+    }
+  }
+
+  /** TCP_INFO straight from the session's fd, with the queues the last poll saw. */
+  private async readKernel(id: SessionId): Promise<KernelView | null> {
+    const s = this.session(id)
+    if (s.init.protocol !== 'tcp' || s.fd === null || s.closed) return s.kernel
+    const fresh = await readTcpInfo(s.fd)
+    if (!fresh) return s.kernel
+    const view: KernelView = {
+      ...fresh,
+      sendQueue: s.kernel?.sendQueue ?? null,
+      recvQueue: s.kernel?.recvQueue ?? null,
+      inode: s.kernel?.inode ?? null
+    }
+    this.sessions.setKernel(s, view)
+    return view
   }
 
   /** A kernel row is ours when this process holds it on a session's or a server's fd. */

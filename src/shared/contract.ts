@@ -6,6 +6,7 @@ import type {
   ClientSpec,
   ExportFormat,
   InspectorError,
+  KernelView,
   Listener,
   ListenerId,
   ListenerSpec,
@@ -39,6 +40,8 @@ export interface Commands {
   'session:list': () => Promise<Session[]>
   'session:traffic': (id: SessionId, range?: TrafficRange) => Promise<TrafficPage>
   'session:export': (id: SessionId, format: ExportFormat) => Promise<string>
+  /** The kernel's view of a session's socket now (TCP_INFO by getsockopt on its fd). */
+  'session:kernel': (id: SessionId) => Promise<KernelView | null>
   /** The whole table now; a subscriber starts here, then applies table:diff by seq. */
   'table:snapshot': () => Promise<TableSnapshot>
   'table:status': () => Promise<TableStatus>
@@ -78,6 +81,7 @@ export const COMMAND_NAMES = [
   'session:list',
   'session:traffic',
   'session:export',
+  'session:kernel',
   'table:snapshot',
   'table:status',
   'table:configure',

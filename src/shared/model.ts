@@ -146,6 +146,21 @@ export interface Session {
   readonly error: InspectorError | null
   /** Bytes the traffic log has let go of to stay within its bounds. */
   readonly trafficDroppedBytes: number
+  /** The kernel's view of this session's socket, as last read; null until read. */
+  readonly kernel: KernelView | null
+}
+
+/** What the kernel says of one socket, beside the app's own counters. */
+export interface KernelView {
+  readonly state: string | null
+  readonly sendQueue: number | null
+  readonly recvQueue: number | null
+  readonly inode: number | null
+  readonly tcpInfo: TcpInfo | null
+  /** When it was read. */
+  readonly at: number
+  /** netlink/procfs/… for a table poll, getsockopt for a direct read of the session's fd. */
+  readonly via: TableSourceId | 'getsockopt'
 }
 
 export type ClientSpec =

@@ -152,6 +152,7 @@ export const commandArgs: ArgSchemas = {
   'session:list': z.tuple([]),
   'session:traffic': z.tuple([id, trafficRange.optional()]),
   'session:export': z.tuple([id, z.enum(['text', 'hex'])]),
+  'session:kernel': z.tuple([id]),
   'table:snapshot': z.tuple([]),
   'table:status': z.tuple([]),
   'table:configure': z.tuple([

@@ -119,6 +119,26 @@ describe.runIf(linux)('live connection table', () => {
     expect(row!.tcpInfo!.bytesAcked).toBeGreaterThanOrEqual(app.bytesOut)
   })
 
+  it('gives each session its kernel row on a poll, and reads TCP_INFO from its own fd on demand', async () => {
+    const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
+    const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
+    await inspector.call('client:send', [client.id, { data: 'cd'.repeat(700), encoding: 'hex' }])
+    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 700)
+
+    const direct = await inspector.call('session:kernel', [client.id])
+    const app = inspector.sessions.get(client.id)!.snapshot()
+    expect(direct).toMatchObject({ via: 'getsockopt', state: 'ESTABLISHED' })
+    expect(direct!.tcpInfo).toMatchObject({ bytesSent: app.bytesOut, bytesReceived: app.bytesIn })
+
+    await inspector.table.poll()
+    const polled = inspector.sessions.get(client.id)!.snapshot().kernel!
+    expect(polled).toMatchObject({ via: 'netlink', state: 'ESTABLISHED', recvQueue: 0 })
+    expect(polled.inode).toBeGreaterThan(0)
+    expect(polled.tcpInfo).toMatchObject({ bytesSent: 700, bytesReceived: 700 })
+    const accepted = inspector.sessions.list().find((s) => s.listenerId === server.id)!
+    expect(accepted.kernel?.tcpInfo).toMatchObject({ bytesSent: 700, bytesReceived: 700 })
+  })
+
   it('answers who holds a port, and how it is bound', async () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const holders = await inspector.call('table:holders', [server.port!, 'tcp'])

@@ -29,8 +29,9 @@ const MAX_RECVS = 100_000
 
 export const NETLINK_UNAVAILABLE = 'ENETLINK'
 
-interface Libc {
+export interface Libc {
   socket(domain: number, type: number, protocol: number): number
+  getsockopt(fd: number, level: number, name: number, value: Buffer, length: number[]): number
   send(fd: number, buf: Buffer, len: number, flags: number): number
   recv(fd: number, buf: Buffer, len: number, flags: number): number
   close(fd: number): number
@@ -39,7 +40,7 @@ interface Libc {
 
 let libc: Promise<Libc> | null = null
 
-function loadLibc(): Promise<Libc> {
+export function loadLibc(): Promise<Libc> {
   libc ??= import('koffi').then((mod) => {
     // CommonJS through a dynamic import: the module is the default export or itself.
     const koffi = (mod as unknown as { default?: typeof mod }).default ?? mod
@@ -49,6 +50,7 @@ function loadLibc(): Promise<Libc> {
       send: lib.func('long send(int, void *, size_t, int)'),
       recv: lib.func('long recv(int, void *, size_t, int)'),
       close: lib.func('int close(int)'),
+      getsockopt: lib.func('int getsockopt(int, int, int, _Out_ void *, _Inout_ uint32_t *)'),
       errno: () => koffi.errno()
     }
   })

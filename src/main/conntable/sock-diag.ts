@@ -1,7 +1,7 @@
 // Pure encoders and decoders for Linux sock_diag (NETLINK_SOCK_DIAG): inet_diag for TCP/UDP
 // with TCP_INFO, unix_diag for Unix sockets. Layouts from linux/netlink.h, inet_diag.h,
 // unix_diag.h and tcp.h; all fields are host-endian (little-endian here) except ports.
-import type { SocketRow, UnixSocketType } from '../../shared/model'
+import type { SocketRow, TcpInfo, UnixSocketType } from '../../shared/model'
 import { makeRow } from './row'
 import { formatIpv6, TCP_STATES } from './procfs-inet'
 
@@ -64,6 +64,32 @@ function ipv6(buf: Buffer, at: number): string {
   return formatIpv6(buf.subarray(at, at + 16))
 }
 
+/** struct tcp_info (linux/tcp.h) offsets of the fields the table shows. */
+const TCPI = {
+  state: 0,
+  rtt: 68,
+  bytesAcked: 120,
+  bytesReceived: 128,
+  bytesSent: 200,
+  end: 208
+} as const
+
+/** Decodes struct tcp_info, as netlink's INET_DIAG_INFO and getsockopt(TCP_INFO) give it. */
+export function decodeTcpInfo(buf: Buffer, at: number, length: number): TcpInfo | null {
+  if (length < TCPI.end) return null
+  return {
+    rttMs: buf.readUInt32LE(at + TCPI.rtt) / 1000,
+    bytesAcked: Number(buf.readBigUInt64LE(at + TCPI.bytesAcked)),
+    bytesReceived: Number(buf.readBigUInt64LE(at + TCPI.bytesReceived)),
+    bytesSent: Number(buf.readBigUInt64LE(at + TCPI.bytesSent))
+  }
+}
+
+/** tcpi_state: the kernel's TCP state number. */
+export function tcpInfoState(buf: Buffer, at: number): string | null {
+  return TCP_STATES[buf[at + TCPI.state]!] ?? null
+}
+
 export interface DiagMessages {
   readonly rows: SocketRow[]
   readonly done: boolean
@@ -101,15 +127,7 @@ export function parseInetDiag(
       const alen = buf.readUInt16LE(a)
       const atype = buf.readUInt16LE(a + 2)
       if (alen < 4) break
-      if (atype === INET_DIAG_INFO && alen - 4 >= 208) {
-        const t = a + 4
-        tcpInfo = {
-          rttMs: buf.readUInt32LE(t + 68) / 1000,
-          bytesAcked: Number(buf.readBigUInt64LE(t + 120)),
-          bytesReceived: Number(buf.readBigUInt64LE(t + 128)),
-          bytesSent: Number(buf.readBigUInt64LE(t + 200))
-        }
-      }
+      if (atype === INET_DIAG_INFO) tcpInfo = decodeTcpInfo(buf, a + 4, alen - 4)
       a += (alen + 3) & ~3
     }
     rows.push(

@@ -5,6 +5,7 @@ import type {
   CloseReason,
   Endpoint,
   InspectorError,
+  KernelView,
   Session,
   SessionId,
   SessionState
@@ -32,6 +33,7 @@ export class SessionRecord {
   closedAt: number | null = null
   closeReason: CloseReason | null = null
   error: InspectorError | null = null
+  kernel: KernelView | null = null
   readonly openedAt = Date.now()
   readonly log = new SessionLog()
   state: SessionState
@@ -75,7 +77,8 @@ export class SessionRecord {
       closedAt: this.closedAt,
       closeReason: this.closeReason,
       error: this.error,
-      trafficDroppedBytes: this.log.droppedBytes
+      trafficDroppedBytes: this.log.droppedBytes,
+      kernel: this.kernel
     }
   }
 }
@@ -133,6 +136,11 @@ export class SessionRegistry {
     this.changed(s)
     this.closedOrder.push(s.id)
     while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) this.forget(this.closedOrder.shift()!)
+  }
+
+  setKernel(s: SessionRecord, view: KernelView): void {
+    s.kernel = view
+    this.changed(s)
   }
 
   /** The open session on an fd of this process (fds are reused once a socket closes). */
