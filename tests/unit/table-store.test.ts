@@ -1,0 +1,66 @@
+// The renderer's table store against a real core (no Electron, no browser): frame batching,
+// seq order, and a refetch after a gap.
+import { afterEach, describe, expect, it } from 'vitest'
+import { Inspector } from '../../src/main/inspector'
+import { TableStore } from '../../src/renderer/src/store/table-store'
+import type { InspectorApi } from '../../src/shared/contract'
+import type { TableDiff } from '../../src/shared/model'
+import { waitFor } from '../support/net'
+
+let inspector: Inspector
+afterEach(() => inspector?.close())
+
+function apiOf(ins: Inspector): InspectorApi {
+  return new Proxy({} as InspectorApi, {
+    get: (_t, name: string) =>
+      name === 'on'
+        ? ins.on.bind(ins)
+        : (...args: unknown[]) => ins.call(name as never, args as never)
+  })
+}
+
+describe('TableStore', () => {
+  it('applies any number of diffs in one frame, in seq order', async () => {
+    inspector = new Inspector({ shell: 'test' })
+    const frames: Array<() => void> = []
+    const store = new TableStore(apiOf(inspector), (fn) => frames.push(fn))
+    const stop = store.start()
+    await waitFor(() => store.getState().loaded)
+    let notified = 0
+    store.subscribe(() => notified++)
+    await inspector.table.poll()
+    await inspector.table.poll()
+    await inspector.table.poll()
+    expect(frames).toHaveLength(1)
+    frames.shift()!()
+    expect(notified).toBe(1)
+    expect(store.getState().seq).toBe(inspector.table.status().seq)
+    stop()
+  })
+
+  it('fetches a new snapshot when a diff is missing', async () => {
+    inspector = new Inspector({ shell: 'test' })
+    const frames: Array<() => void> = []
+    let deliver: ((d: TableDiff) => void) | null = null
+    const api = apiOf(inspector)
+    const gapped = new Proxy(api, {
+      get: (t, name: string) =>
+        name === 'on'
+          ? (_e: string, fn: (d: TableDiff) => void) => {
+              deliver = fn
+              return () => undefined
+            }
+          : Reflect.get(t, name)
+    })
+    const store = new TableStore(gapped, (fn) => frames.push(fn))
+    store.start()
+    await waitFor(() => store.getState().loaded)
+    const before = store.getState().seq
+    await inspector.table.poll()
+    const skipped = await inspector.table.poll()
+    deliver!(skipped)
+    frames.shift()!()
+    await waitFor(() => store.getState().seq >= skipped.seq)
+    expect(store.getState().seq).toBeGreaterThan(before + 1)
+  })
+})
