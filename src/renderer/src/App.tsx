@@ -1,15 +1,30 @@
+import { useEffect, useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
-import { MachineView } from './views/machine-view'
+import { TableStore } from './store/table-store'
 import { useLinkStatus } from './use-link-status'
+import { ConnectionsView } from './views/connections-view'
+import { MachineView } from './views/machine-view'
 
 export interface AppProps {
   readonly connection: Connection
 }
 
+const VIEWS = [
+  { id: 'connections', label: 'Connections' },
+  { id: 'machine', label: 'Machine' }
+] as const
+type ViewId = (typeof VIEWS)[number]['id']
+
 export function App({ connection }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  const [view, setView] = useState<ViewId>('connections')
+  const table = useMemo(() => new TableStore(connection.api), [connection])
+
+  // The core polls the OS only while someone listens: start when the link is up.
+  useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
+
   return (
     <div className="app">
       <header className="app-header">
@@ -17,6 +32,19 @@ export function App({ connection }: AppProps): ReactElement {
           <img className="brand-mark" src="./favicon.png" alt="" />
           <h1>Socket Inspector</h1>
         </div>
+        <nav className="tabs" role="tablist" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              aria-selected={view === v.id}
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </nav>
         <LinkBadge shell={connection.shell} status={status} />
       </header>
       <main className="app-main">
@@ -28,6 +56,8 @@ export function App({ connection }: AppProps): ReactElement {
               <code>?token=…</code>.
             </p>
           </section>
+        ) : view === 'connections' ? (
+          <ConnectionsView store={table} />
         ) : (
           <MachineView api={connection.api} ready={status === 'open'} />
         )}
