@@ -13,6 +13,7 @@ test.describe('browser mode (socket-inspector serve + Chromium)', () => {
     await expect(page.getByRole('status', { name: 'Connection to the core' })).toContainText(
       'Connected'
     )
+    await page.getByRole('tab', { name: 'Machine' }).click()
     const facts = page.getByRole('definition')
     await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
     await expect(page.locator('dd[data-fact="Platform"]')).toContainText(process.platform)
@@ -61,8 +62,10 @@ test.describe('browser mode (socket-inspector serve + Chromium)', () => {
     served
   }) => {
     await page.goto(served.url)
+    await page.getByRole('tab', { name: 'Machine' }).click()
     await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
     await page.goto(served.origin + '/')
+    await page.getByRole('tab', { name: 'Machine' }).click()
     await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
   })
 })

@@ -39,6 +39,7 @@ test.describe('desktop app (Electron)', () => {
     await expect(page.getByRole('status', { name: 'Connection to the core' })).toContainText(
       'desktop app'
     )
+    await page.getByRole('tab', { name: 'Machine' }).click()
     const mainPid = await app.evaluate(() => process.pid)
     await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(mainPid))
     // Isolation + sandbox + no Node integration: the page sees no Node at all.
