@@ -4,7 +4,6 @@
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
 import { OwnerCache } from './owner-cache'
-import { attachOwners } from './row'
 import {
   AF_INET,
   AF_INET6,
@@ -117,14 +116,6 @@ export class NetlinkSource implements TableSource {
     } finally {
       c.close(fd)
     }
-    const lookup = await this.owners.lookup(rows.map((r) => r.inode ?? 0))
-    attachOwners(rows, lookup.owners)
-    const blind =
-      lookup.unreadable > 0
-        ? [
-            `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
-          ]
-        : []
-    return { rows, blind }
+    return { rows, blind: await this.owners.own(rows) }
   }
 }

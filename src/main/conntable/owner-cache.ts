@@ -5,7 +5,8 @@
 // sockets that changed hands (fork, fd passing). Unreadable processes (another user's,
 // without root) are counted, not guessed.
 import { readdir, readFile, readlink } from 'node:fs/promises'
-import type { SocketOwner } from '../../shared/model'
+import type { SocketOwner, SocketRow } from '../../shared/model'
+import { attachOwners } from './row'
 
 const REFRESH_POLLS = 10
 const SOCKET_LINK = /^socket:\[(\d+)\]$/
@@ -54,6 +55,17 @@ export class OwnerCache {
       for (const inode of missing()) this.unplaced.add(inode)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
+  }
+
+  /** Gives fresh rows their owners; returns what could not be seen, as sentences. */
+  async own(rows: SocketRow[]): Promise<string[]> {
+    const lookup = await this.lookup(rows.map((r) => r.inode ?? 0))
+    attachOwners(rows, lookup.owners)
+    return lookup.unreadable > 0
+      ? [
+          `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
+        ]
+      : []
   }
 
   private async scan(full: boolean): Promise<void> {

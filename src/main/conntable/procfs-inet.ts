@@ -19,6 +19,12 @@ export const TCP_STATES: Readonly<Record<number, string>> = {
   12: 'NEW_SYN_RECV'
 }
 
+/** The kernel's state number for an inet socket, as procfs prints it and netlink sends it. */
+export function inetStateName(protocol: InetProtocol, state: number): string {
+  if (protocol === 'udp') return state === 1 ? 'ESTABLISHED' : 'UNCONN'
+  return TCP_STATES[state] ?? `UNKNOWN_${state}`
+}
+
 export interface ProcInetRow {
   readonly protocol: InetProtocol
   readonly family: AddressFamily
@@ -101,12 +107,7 @@ export function parseProcNetInet(
       localPort: parseInt(localPortHex!, 16),
       remoteAddress: decodeProcAddress(remoteHex!),
       remotePort: parseInt(remotePortHex!, 16),
-      state:
-        protocol === 'tcp'
-          ? (TCP_STATES[stateNum] ?? `UNKNOWN_${stateNum}`)
-          : stateNum === 1
-            ? 'ESTABLISHED'
-            : 'UNCONN',
+      state: inetStateName(protocol, stateNum),
       sendQueue: parseInt(txHex!, 16),
       recvQueue: parseInt(rxHex!, 16),
       uid: Number(f[7]),

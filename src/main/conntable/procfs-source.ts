@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises'
 import type { SocketRow } from '../../shared/model'
 import { OwnerCache } from './owner-cache'
-import { attachOwners } from './row'
 import { procInetRows, procUnixRows } from './parse-procfs'
 import type { SourceRead, TableSource } from './source'
 
@@ -34,14 +33,6 @@ export class ProcfsSource implements TableSource {
       ...procInetRows(udp6!, 'udp', 'ipv6'),
       ...procUnixRows(unix!)
     ]
-    const lookup = await this.owners.lookup(rows.map((r) => r.inode ?? 0))
-    attachOwners(rows, lookup.owners)
-    const blind =
-      lookup.unreadable > 0
-        ? [
-            `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
-          ]
-        : []
-    return { rows, blind }
+    return { rows, blind: await this.owners.own(rows) }
   }
 }

@@ -3,7 +3,7 @@
 // unix_diag.h and tcp.h; all fields are host-endian (little-endian here) except ports.
 import type { SocketRow, TcpInfo, UnixSocketType } from '../../shared/model'
 import { makeRow } from './row'
-import { formatIpv6, TCP_STATES } from './procfs-inet'
+import { formatIpv6, inetStateName, TCP_STATES } from './procfs-inet'
 
 export const AF_UNIX = 1
 export const AF_INET = 2
@@ -90,6 +90,28 @@ export function tcpInfoState(buf: Buffer, at: number): string | null {
   return TCP_STATES[buf[at + TCPI.state]!] ?? null
 }
 
+/**
+ * Walks the netlink messages of one recv(): calls `each` with the payload offset and the
+ * message's end, and says whether the dump ended (NLMSG_DONE) or failed (NLMSG_ERROR).
+ */
+function walk(
+  buf: Buffer,
+  length: number,
+  each: (at: number, end: number) => void
+): { done: boolean; error: number | null } {
+  let off = 0
+  while (off + NLMSG_HDRLEN <= length) {
+    const len = buf.readUInt32LE(off)
+    const type = buf.readUInt16LE(off + 4)
+    if (len < NLMSG_HDRLEN) break
+    if (type === NLMSG_DONE) return { done: true, error: null }
+    if (type === NLMSG_ERROR) return { done: true, error: -buf.readInt32LE(off + NLMSG_HDRLEN) }
+    each(off + NLMSG_HDRLEN, off + len)
+    off += (len + 3) & ~3
+  }
+  return { done: false, error: null }
+}
+
 export interface DiagMessages {
   readonly rows: SocketRow[]
   readonly done: boolean
@@ -103,31 +125,19 @@ export function parseInetDiag(
   protocol: 'tcp' | 'udp',
   rows: SocketRow[]
 ): DiagMessages {
-  let off = 0
-  while (off + NLMSG_HDRLEN <= length) {
-    const len = buf.readUInt32LE(off)
-    const type = buf.readUInt16LE(off + 4)
-    if (len < NLMSG_HDRLEN) break
-    if (type === NLMSG_DONE) return { rows, done: true, error: null }
-    if (type === NLMSG_ERROR)
-      return { rows, done: true, error: -buf.readInt32LE(off + NLMSG_HDRLEN) }
-    const m = off + NLMSG_HDRLEN
-    const family = buf[m]!
-    const stateNum = buf[m + 1]!
-    const six = family === AF_INET6
+  const result = walk(buf, length, (m, end) => {
+    const six = buf[m] === AF_INET6
     const local = six ? ipv6(buf, m + 8) : ipv4(buf, m + 8)
     const remote = six ? ipv6(buf, m + 24) : ipv4(buf, m + 24)
-    const localPort = buf.readUInt16BE(m + 4)
     const remotePort = buf.readUInt16BE(m + 6)
     const inode = buf.readUInt32LE(m + 68)
     const noPeer = remotePort === 0 && (remote === '0.0.0.0' || remote === '::')
     let tcpInfo: SocketRow['tcpInfo'] = null
     // Attributes follow the 72-byte message, each 4-byte aligned.
-    for (let a = m + 72; a + 4 <= off + len;) {
+    for (let a = m + 72; a + 4 <= end;) {
       const alen = buf.readUInt16LE(a)
-      const atype = buf.readUInt16LE(a + 2)
       if (alen < 4) break
-      if (atype === INET_DIAG_INFO) tcpInfo = decodeTcpInfo(buf, a + 4, alen - 4)
+      if (buf.readUInt16LE(a + 2) === INET_DIAG_INFO) tcpInfo = decodeTcpInfo(buf, a + 4, alen - 4)
       a += (alen + 3) & ~3
     }
     rows.push(
@@ -135,15 +145,10 @@ export function parseInetDiag(
         protocol,
         family: six ? 'ipv6' : 'ipv4',
         localAddress: local,
-        localPort,
+        localPort: buf.readUInt16BE(m + 4),
         remoteAddress: noPeer ? null : remote,
         remotePort: noPeer ? null : remotePort,
-        state:
-          protocol === 'tcp'
-            ? (TCP_STATES[stateNum] ?? `UNKNOWN_${stateNum}`)
-            : stateNum === 1
-              ? 'ESTABLISHED'
-              : 'UNCONN',
+        state: inetStateName(protocol, buf[m + 1]!),
         recvQueue: buf.readUInt32LE(m + 56),
         sendQueue: buf.readUInt32LE(m + 60),
         uid: buf.readUInt32LE(m + 64),
@@ -152,9 +157,8 @@ export function parseInetDiag(
         owners: []
       })
     )
-    off += (len + 3) & ~3
-  }
-  return { rows, done: false, error: null }
+  })
+  return { rows, ...result }
 }
 
 const UNIX_TYPES: Readonly<Record<number, UnixSocketType>> = {
@@ -165,21 +169,13 @@ const UNIX_TYPES: Readonly<Record<number, UnixSocketType>> = {
 
 /** Decodes one recv() of a unix_diag dump: unix_diag_msg (16 bytes) + attributes. */
 export function parseUnixDiag(buf: Buffer, length: number, rows: SocketRow[]): DiagMessages {
-  let off = 0
-  while (off + NLMSG_HDRLEN <= length) {
-    const len = buf.readUInt32LE(off)
-    const type = buf.readUInt16LE(off + 4)
-    if (len < NLMSG_HDRLEN) break
-    if (type === NLMSG_DONE) return { rows, done: true, error: null }
-    if (type === NLMSG_ERROR)
-      return { rows, done: true, error: -buf.readInt32LE(off + NLMSG_HDRLEN) }
-    const m = off + NLMSG_HDRLEN
+  const result = walk(buf, length, (m, end) => {
     const stateNum = buf[m + 2]!
     let name = ''
     let peer: number | null = null
     let recvQ: number | null = null
     let sendQ: number | null = null
-    for (let a = m + 16; a + 4 <= off + len;) {
+    for (let a = m + 16; a + 4 <= end;) {
       const alen = buf.readUInt16LE(a)
       const atype = buf.readUInt16LE(a + 2)
       if (alen < 4) break
@@ -216,7 +212,6 @@ export function parseUnixDiag(buf: Buffer, length: number, rows: SocketRow[]): D
         owners: []
       })
     )
-    off += (len + 3) & ~3
-  }
-  return { rows, done: false, error: null }
+  })
+  return { rows, ...result }
 }
