@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
+import { EchoStore } from './store/echo-store'
 import { TableStore } from './store/table-store'
 import { useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
+import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 
 export interface AppProps {
@@ -13,6 +15,7 @@ export interface AppProps {
 
 const VIEWS = [
   { id: 'connections', label: 'Connections' },
+  { id: 'echo', label: 'Echo' },
   { id: 'machine', label: 'Machine' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
@@ -21,9 +24,12 @@ export function App({ connection }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api), [connection])
+  const echo = useMemo(() => new EchoStore(connection.api), [connection])
 
-  // The core polls the OS only while someone listens: start when the link is up.
+  // The core polls the OS only while someone listens: start when the link is up. The table
+  // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
+  useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
 
   return (
     <div className="app">
@@ -58,6 +64,8 @@ export function App({ connection }: AppProps): ReactElement {
           </section>
         ) : view === 'connections' ? (
           <ConnectionsView store={table} />
+        ) : view === 'echo' ? (
+          <EchoView api={connection.api} store={echo} />
         ) : (
           <MachineView api={connection.api} ready={status === 'open'} />
         )}
