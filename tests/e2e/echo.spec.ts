@@ -8,11 +8,16 @@ test.describe('echo view (serve + Chromium, real core)', () => {
   }, info) => {
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
+    const cards = page.getByRole('article', { name: /^Echo server l-\d+$/ })
+    await expect(page.getByRole('form', { name: 'Start an echo server' })).toBeVisible()
+    const before = await cards.count()
     await page
       .getByRole('form', { name: 'Start an echo server' })
       .getByRole('button', { name: 'Start' })
       .click()
-    const card = page.getByRole('article', { name: /^Echo server l-\d+$/ }).last()
+    // Wait for the new server's card: reading the last card any sooner may read an older one.
+    await expect(cards).toHaveCount(before + 1)
+    const card = cards.last()
     await expect(card.locator('strong')).toHaveText(/^TCP 127\.0\.0\.1:\d+$/)
     const port = Number(/:(\d+)$/.exec(await card.locator('strong').innerText())![1])
 
