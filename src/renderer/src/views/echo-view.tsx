@@ -22,6 +22,57 @@ function portProblem(text: string, allowZero: boolean): string | null {
   return null
 }
 
+interface AddressFieldsProps {
+  readonly id: string
+  readonly host: string
+  readonly port: string
+  readonly problem: string | null
+  readonly onHost: (host: string) => void
+  readonly onPort: (port: string) => void
+}
+
+/** Host and port, with the port's problem (if any) tied to the field for screen readers. */
+function AddressFields({
+  id,
+  host,
+  port,
+  problem,
+  onHost,
+  onPort
+}: AddressFieldsProps): ReactElement {
+  return (
+    <>
+      <label>
+        Host
+        <input value={host} onChange={(e) => onHost(e.target.value)} />
+      </label>
+      <label>
+        Port
+        <input
+          value={port}
+          aria-invalid={problem !== null}
+          aria-describedby={`${id}-port-problem`}
+          onChange={(e) => onPort(e.target.value)}
+        />
+      </label>
+    </>
+  )
+}
+
+function PortProblem({
+  id,
+  problem
+}: {
+  readonly id: string
+  readonly problem: string | null
+}): ReactElement | null {
+  return problem ? (
+    <p id={`${id}-port-problem`} className="field-problem">
+      {problem}
+    </p>
+  ) : null
+}
+
 function useAction(): [InspectorError | null, (run: () => Promise<unknown>) => Promise<void>] {
   const [error, setError] = useState<InspectorError | null>(null)
   const act = async (run: () => Promise<unknown>): Promise<void> => {
@@ -69,31 +120,20 @@ function StartServer({ api }: { readonly api: InspectorApi }): ReactElement {
             <input value={path} onChange={(e) => setPath(e.target.value)} />
           </label>
         ) : (
-          <>
-            <label>
-              Host
-              <input value={host} onChange={(e) => setHost(e.target.value)} />
-            </label>
-            <label>
-              Port
-              <input
-                value={port}
-                aria-invalid={problem !== null}
-                aria-describedby="server-port-problem"
-                onChange={(e) => setPort(e.target.value)}
-              />
-            </label>
-          </>
+          <AddressFields
+            id="server"
+            host={host}
+            port={port}
+            problem={problem}
+            onHost={setHost}
+            onPort={setPort}
+          />
         )}
         <button type="submit" disabled={problem !== null}>
           Start
         </button>
       </div>
-      {problem ? (
-        <p id="server-port-problem" className="field-problem">
-          {problem}
-        </p>
-      ) : null}
+      <PortProblem id="server" problem={problem} />
       {error ? <ErrorNote error={error} /> : null}
     </form>
   )
@@ -167,23 +207,19 @@ function ClientConsole({ api, store }: EchoViewProps): ReactElement {
             <option value="udp">UDP</option>
           </select>
         </label>
-        <label>
-          Host
-          <input value={host} onChange={(e) => setHost(e.target.value)} />
-        </label>
-        <label>
-          Port
-          <input
-            value={port}
-            aria-invalid={problem !== null}
-            onChange={(e) => setPort(e.target.value)}
-          />
-        </label>
+        <AddressFields
+          id="client"
+          host={host}
+          port={port}
+          problem={problem}
+          onHost={setHost}
+          onPort={setPort}
+        />
         <button type="submit" disabled={problem !== null || port === ''}>
           Connect
         </button>
       </form>
-      {problem ? <p className="field-problem">{problem}</p> : null}
+      <PortProblem id="client" problem={problem} />
       {open.length > 0 ? (
         <form
           className="fields"
