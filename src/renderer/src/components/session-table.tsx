@@ -3,13 +3,19 @@ import { formatEndpoint } from '../../../shared/endpoint'
 import type { Session } from '../../../shared/model'
 
 /** Sessions with the app's counters beside the kernel's view of the same socket. */
-export function SessionTable({
-  sessions,
-  label
-}: {
+export interface SessionTableProps {
   readonly sessions: readonly Session[]
   readonly label: string
-}): ReactElement {
+  readonly selected?: string | null
+  readonly onSelect?: (id: string) => void
+}
+
+export function SessionTable({
+  sessions,
+  label,
+  selected,
+  onSelect
+}: SessionTableProps): ReactElement {
   if (sessions.length === 0) return <p className="muted">No sessions yet.</p>
   return (
     <table className="sessions" aria-label={label}>
@@ -27,8 +33,12 @@ export function SessionTable({
       </thead>
       <tbody>
         {sessions.map((s) => (
-          <tr key={s.id} data-session={s.id}>
-            <td>{s.id}</td>
+          <tr key={s.id} data-session={s.id} aria-selected={selected === s.id}>
+            <td>
+              <button type="button" className="link" onClick={() => onSelect?.(s.id)}>
+                {s.id}
+              </button>
+            </td>
             <td>{formatEndpoint(s.local)}</td>
             <td>{formatEndpoint(s.remote)}</td>
             <td data-col="fd">{s.fd ?? '—'}</td>

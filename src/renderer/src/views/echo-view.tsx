@@ -6,6 +6,7 @@ import type { InspectorApi } from '../../../shared/contract'
 import type { EchoProtocol, InspectorError, Listener } from '../../../shared/model'
 import { ErrorNote } from '../components/error-note'
 import { SessionTable } from '../components/session-table'
+import { TrafficPanel } from '../components/traffic-panel'
 import type { EchoStore } from '../store/echo-store'
 
 export interface EchoViewProps {
@@ -139,15 +140,22 @@ function StartServer({ api }: { readonly api: InspectorApi }): ReactElement {
   )
 }
 
+interface Selection {
+  readonly selected: string | null
+  readonly onSelect: (id: string) => void
+}
+
 function ServerCard({
   api,
   listener,
-  store
+  store,
+  selected,
+  onSelect
 }: {
   readonly api: InspectorApi
   readonly listener: Listener
   readonly store: EchoStore
-}): ReactElement {
+} & Selection): ReactElement {
   const { sessions } = useSyncExternalStore(store.subscribe, store.getState)
   const mine = sessions.filter((s) => s.listenerId === listener.id)
   const where =
@@ -173,12 +181,22 @@ function ServerCard({
         ) : null}
       </header>
       {listener.error ? <ErrorNote error={listener.error} /> : null}
-      <SessionTable sessions={mine} label={`Sessions of ${listener.id}`} />
+      <SessionTable
+        sessions={mine}
+        label={`Sessions of ${listener.id}`}
+        selected={selected}
+        onSelect={onSelect}
+      />
     </article>
   )
 }
 
-function ClientConsole({ api, store }: EchoViewProps): ReactElement {
+function ClientConsole({
+  api,
+  store,
+  selected,
+  onSelect
+}: EchoViewProps & Selection): ReactElement {
   const { sessions } = useSyncExternalStore(store.subscribe, store.getState)
   const [protocol, setProtocol] = useState<'tcp' | 'udp'>('tcp')
   const [host, setHost] = useState('127.0.0.1')
@@ -251,13 +269,20 @@ function ClientConsole({ api, store }: EchoViewProps): ReactElement {
         </form>
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
-      <SessionTable sessions={clients} label="Client sessions" />
+      <SessionTable
+        sessions={clients}
+        label="Client sessions"
+        selected={selected}
+        onSelect={onSelect}
+      />
     </section>
   )
 }
 
 export function EchoView({ api, store }: EchoViewProps): ReactElement {
-  const { listeners } = useSyncExternalStore(store.subscribe, store.getState)
+  const { listeners, sessions } = useSyncExternalStore(store.subscribe, store.getState)
+  const [selected, setSelected] = useState<string | null>(null)
+  const session = sessions.find((s) => s.id === selected)
   return (
     <div className="echo">
       <StartServer api={api} />
@@ -266,9 +291,19 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
           No echo servers yet — start one on 127.0.0.1:7007, then <code>nc 127.0.0.1 7007</code>.
         </p>
       ) : (
-        listeners.map((l) => <ServerCard key={l.id} api={api} listener={l} store={store} />)
+        listeners.map((l) => (
+          <ServerCard
+            key={l.id}
+            api={api}
+            listener={l}
+            store={store}
+            selected={selected}
+            onSelect={setSelected}
+          />
+        ))
       )}
-      <ClientConsole api={api} store={store} />
+      <ClientConsole api={api} store={store} selected={selected} onSelect={setSelected} />
+      {session ? <TrafficPanel api={api} session={session} /> : null}
     </div>
   )
 }
