@@ -38,6 +38,19 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     await expect(accepted.locator('[data-col=kernel-state]')).toHaveText('ESTABLISHED')
     await expect(accepted.locator('[data-col=bytes-in]')).toHaveText('14')
     await expect(accepted.locator('[data-col=bytes-out]')).toHaveText('14')
+    // The client's traffic: what went out, and the echo that came back.
+    await client.getByRole('button').first().click()
+    const traffic = page.getByRole('region', { name: /^Traffic of s-\d+$/ })
+    const lines = traffic.getByRole('listitem')
+    await expect(lines).toHaveCount(2)
+    await expect(lines.nth(0)).toContainText('→ out 14 B')
+    await expect(lines.nth(0)).toContainText('Hello, server!')
+    await expect(lines.nth(1)).toContainText('← in 14 B')
+    await traffic.getByRole('radio', { name: 'Hex' }).click()
+    await expect(lines.nth(1)).toContainText(
+      '00000000  48 65 6c 6c 6f 2c 20 73  65 72 76 65 72 21        |Hello, server!|'
+    )
+
     await page.screenshot({ path: info.outputPath('echo.png'), fullPage: true })
     if (process.env.UPDATE_DOCS_SCREENSHOTS)
       await page.screenshot({ path: 'docs/screenshots/echo.png', fullPage: true })
