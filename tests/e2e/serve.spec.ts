@@ -69,3 +69,20 @@ test.describe('browser mode (socket-inspector serve + Chromium)', () => {
     await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(served.pid))
   })
 })
+
+test('keyboard: Ctrl+2 and Ctrl+3 switch views, Ctrl+F goes to the table filter', async ({
+  page,
+  served
+}) => {
+  await page.goto(served.url)
+  await expect(page.getByRole('tab', { name: 'Connections' })).toHaveAttribute(
+    'aria-selected',
+    'true'
+  )
+  await page.keyboard.press('Control+2')
+  await expect(page.getByRole('tab', { name: 'Echo' })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Control+3')
+  await expect(page.getByRole('tab', { name: 'Machine' })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Control+f')
+  await expect(page.getByRole('searchbox', { name: 'Filter connections' })).toBeFocused()
+})

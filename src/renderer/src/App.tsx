@@ -31,6 +31,28 @@ export function App({ connection }: AppProps): ReactElement {
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
 
+  // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's find).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      const index = Number(e.key) - 1
+      if (Number.isInteger(index) && index >= 0 && index < VIEWS.length) {
+        e.preventDefault()
+        setView(VIEWS[index]!.id)
+      } else if (e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        setView('connections')
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLInputElement>('input[aria-label="Filter connections"]')
+            ?.focus()
+        )
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
   return (
     <div className="app">
       <header className="app-header">
@@ -45,6 +67,7 @@ export function App({ connection }: AppProps): ReactElement {
               type="button"
               role="tab"
               aria-selected={view === v.id}
+              aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
               onClick={() => setView(v.id)}
             >
               {v.label}
