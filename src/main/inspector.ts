@@ -18,7 +18,6 @@ import type {
   Notice,
   SessionId,
   ShellKind,
-  SocketRow,
   TableDiff,
   TrafficPage,
   TrafficRange
@@ -29,7 +28,8 @@ import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
 import { holdersOf } from './conntable/port-holders'
 import { platformSources } from './conntable/platform-sources'
-import { ConnTable } from './conntable/table'
+import { ConnTable, NOT_OURS } from './conntable/table'
+import type { OwnershipLookup } from './conntable/table'
 import { readTcpInfo } from './conntable/tcp-info'
 import type { EchoContext } from './echo/context'
 import type { ListenerRecord } from './echo/listener-record'
@@ -79,7 +79,7 @@ export class Inspector {
         this.joinKernelViews(diff)
         this.hub.emit('table:diff', diff)
       },
-      ownership: (row) => this.ownerOf(row)
+      ownership: () => this.ownershipLookup()
     })
     // The table polls only while someone listens to its diffs.
     this.hub.setActivity('table:diff', {
@@ -185,14 +185,22 @@ export class Inspector {
     return view
   }
 
-  /** A kernel row is ours when this process holds it on a session's or a server's fd. */
-  private ownerOf(row: SocketRow): { sessionId: string | null; listenerId: string | null } {
-    const fd = row.owners.find((o) => o.pid === process.pid)?.fd
-    if (fd === undefined || fd === null) return { sessionId: null, listenerId: null }
-    const listener = this.servers.list().find((l) => l.fd === fd && l.state !== 'stopped')
-    if (listener) return { sessionId: null, listenerId: listener.id }
-    const session = this.sessions.openWithFd(fd)
-    return { sessionId: session?.id ?? null, listenerId: null }
+  /**
+   * A kernel row is ours when this process holds it on a server's or an open session's fd.
+   * The fd maps are built once a poll, not once a row.
+   */
+  private ownershipLookup(): OwnershipLookup {
+    const listeners = new Map<number, string>()
+    for (const l of this.servers.list())
+      if (l.fd !== null && l.state !== 'stopped') listeners.set(l.fd, l.id)
+    const sessions = this.sessions.openByFd()
+    return (row) => {
+      const fd = row.owners.find((o) => o.pid === process.pid)?.fd
+      if (fd === undefined || fd === null) return NOT_OURS
+      const listenerId = listeners.get(fd)
+      if (listenerId !== undefined) return { sessionId: null, listenerId }
+      return { sessionId: sessions.get(fd) ?? null, listenerId: null }
+    }
   }
 
   private session(id: SessionId): SessionRecord {

@@ -34,7 +34,8 @@ export interface ConnTableOptions {
   /** Taken, once and for good, if the default source cannot run on this machine. */
   readonly fallbackSource?: TableSourceId
   readonly emit: (diff: TableDiff) => void
-  readonly ownership?: OwnershipLookup
+  /** Called once a poll: the app's sockets change between polls, not within one. */
+  readonly ownership?: () => OwnershipLookup
   readonly now?: () => number
 }
 
@@ -69,7 +70,7 @@ interface Ownership {
   readonly listenerId: string | null
 }
 
-const NOT_OURS: Ownership = { sessionId: null, listenerId: null }
+export const NOT_OURS: Ownership = { sessionId: null, listenerId: null }
 
 /** Built field by field: a spread of a 17-field row per socket per poll was most of a poll. */
 function tableRow(
@@ -227,7 +228,7 @@ export class ConnTable {
 
   private apply(incoming: readonly SocketRow[]): TableDiff {
     const now = this.now()
-    const ownership = this.options.ownership
+    const ownership = this.options.ownership?.()
     const added: TableRow[] = []
     const changedRows: TableRow[] = []
     const seen = new Set<string>()

@@ -143,10 +143,11 @@ export class SessionRegistry {
     this.changed(s)
   }
 
-  /** The open session on an fd of this process (fds are reused once a socket closes). */
-  openWithFd(fd: number): SessionRecord | undefined {
-    for (const s of this.sessions.values()) if (s.fd === fd && !s.closed) return s
-    return undefined
+  /** fd → open session (fds are reused once a socket closes, so closed ones are left out). */
+  openByFd(): Map<number, SessionId> {
+    const byFd = new Map<number, SessionId>()
+    for (const s of this.sessions.values()) if (s.fd !== null && !s.closed) byFd.set(s.fd, s.id)
+    return byFd
   }
 
   get(id: SessionId): SessionRecord | undefined {
