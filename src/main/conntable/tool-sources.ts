@@ -18,8 +18,12 @@ interface ToolRun {
   readonly stderr: string
 }
 
+/** Where each tool was found; looked up once, not on every poll. */
+const toolPaths = new Map<string, Promise<string | null>>()
+
 async function run(tool: string, args: readonly string[]): Promise<ToolRun> {
-  const path = await findTool(tool)
+  if (!toolPaths.has(tool)) toolPaths.set(tool, findTool(tool))
+  const path = await toolPaths.get(tool)!
   if (!path) {
     throw new InspectorFailure(
       'ENOTOOL',
