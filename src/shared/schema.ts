@@ -4,19 +4,10 @@ import { z } from 'zod'
 import type { CommandArgs, CommandName } from './contract'
 import { isCommandName } from './contract'
 import { InspectorFailure } from './errors'
+import { LIMITS } from './limits'
 import { decodeEscapes, decodePayload, PayloadError } from './payload'
 
-export const LIMITS = {
-  backlog: { min: 1, max: 65_535 },
-  greetingChars: 4_096,
-  idleTimeoutMs: { min: 100, max: 3_600_000 },
-  connectTimeoutMs: { min: 100, max: 120_000 },
-  repeat: { min: 1, max: 10_000 },
-  intervalMs: { min: 0, max: 60_000 },
-  payloadChars: 2 * 1024 * 1024,
-  trafficPage: { max: 5_000 },
-  pathChars: 4_096
-} as const
+export { LIMITS }
 
 const PORT_HINT = 'a port is a whole number from 0 to 65535 (0 = any free port)'
 

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net'
+import { connectClient, sendForm, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
 
 test.describe('echo view (serve + Chromium, real core)', () => {
@@ -8,27 +9,12 @@ test.describe('echo view (serve + Chromium, real core)', () => {
   }, info) => {
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
-    const cards = page.getByRole('article', { name: /^Echo server l-\d+$/ })
     await expect(page.getByRole('form', { name: 'Start an echo server' })).toBeVisible()
-    const before = await cards.count()
-    await page
-      .getByRole('form', { name: 'Start an echo server' })
-      .getByRole('button', { name: 'Start' })
-      .click()
-    // Wait for the new server's card: reading the last card any sooner may read an older one.
-    await expect(cards).toHaveCount(before + 1)
-    const card = cards.last()
-    await expect(card.locator('strong')).toHaveText(/^TCP 127\.0\.0\.1:\d+$/)
-    const port = Number(/:(\d+)$/.exec(await card.locator('strong').innerText())![1])
-
-    const connect = page.getByRole('form', { name: 'Connect a client' })
-    await connect.getByLabel('Port').fill(String(port))
-    await connect.getByRole('button', { name: 'Connect' }).click()
-    const send = page.getByRole('form', { name: 'Send to the newest client' })
-    await expect(send.getByLabel(/Payload/)).toHaveValue('Hello, server!')
+    const { card, port } = await startServer(page)
+    const { id, row: client } = await connectClient(page, port)
+    const send = await sendForm(page, id)
+    await expect(send.getByLabel('Payload')).toHaveValue('Hello, server!')
     await send.getByRole('button', { name: 'Send' }).click()
-
-    const client = page.getByRole('table', { name: 'Client sessions' }).getByRole('row').last()
     await expect(client.locator('[data-col=bytes-out]')).toHaveText('14')
     await expect(client.locator('[data-col=bytes-in]')).toHaveText('14')
 
@@ -39,9 +25,9 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     await expect(accepted.locator('[data-col=bytes-in]')).toHaveText('14')
     await expect(accepted.locator('[data-col=bytes-out]')).toHaveText('14')
     // The client's traffic: what went out, and the echo that came back.
-    await client.getByRole('button').first().click()
-    const traffic = page.getByRole('region', { name: /^Traffic of s-\d+$/ })
-    const lines = traffic.getByRole('listitem')
+    // Connecting selected the client: its traffic is shown.
+    const traffic = page.getByRole('region', { name: `Traffic of ${id}` })
+    const lines = traffic.getByRole('list', { name: 'Traffic log' }).getByRole('listitem')
     await expect(lines).toHaveCount(2)
     await expect(lines.nth(0)).toContainText('→ out 14 B')
     await expect(lines.nth(0)).toContainText('Hello, server!')

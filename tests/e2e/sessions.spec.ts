@@ -1,25 +1,7 @@
 import { createSocket } from 'node:dgram'
 import { connect } from 'node:net'
+import { connectClient, sendForm, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
-import type { Page, Locator } from '@playwright/test'
-
-async function startServer(
-  page: Page,
-  protocol: 'TCP' | 'UDP'
-): Promise<{ card: Locator; port: number }> {
-  const form = page.getByRole('form', { name: 'Start an echo server' })
-  const cards = page.getByRole('article').filter({
-    has: page.locator('strong', { hasText: new RegExp(`^${protocol} 127\\.0\\.0\\.1:\\d+$`) })
-  })
-  const before = await cards.count()
-  await form.getByLabel('Protocol').selectOption({ label: protocol })
-  await form.getByRole('button', { name: 'Start' }).click()
-  // Wait for the new server's card: reading the last card any sooner may read an older one.
-  await expect(cards).toHaveCount(before + 1)
-  const card = cards.last()
-  const text = await card.locator('strong').innerText()
-  return { card, port: Number(/:(\d+)$/.exec(text)![1]) }
-}
 
 test.describe('sessions from outside the app', () => {
   test('a Node TCP client and a UDP client appear as sessions, with the bytes they sent', async ({
@@ -59,18 +41,9 @@ test.describe('sessions from outside the app', () => {
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
     const { port } = await startServer(page, 'TCP')
-    const connectForm = page.getByRole('form', { name: 'Connect a client' })
-    await connectForm.getByLabel('Protocol').selectOption({ label: 'TCP' })
-    await connectForm.getByLabel('Port').fill(String(port))
-    // Earlier tests' clients may still be open in this core: wait for this one to appear
-    // before sending (the console sends to the newest client).
-    const clientRows = page.getByRole('table', { name: 'Client sessions' }).getByRole('row')
-    const before = await clientRows.count()
-    await connectForm.getByRole('button', { name: 'Connect' }).click()
-    await expect(clientRows).toHaveCount(before === 0 ? 2 : before + 1)
-    const send = page.getByRole('form', { name: 'Send to the newest client' })
+    const { id, row: client } = await connectClient(page, port)
+    const send = await sendForm(page, id)
     await send.getByRole('button', { name: 'Send' }).click()
-    const client = page.getByRole('table', { name: 'Client sessions' }).getByRole('row').last()
     await expect(client.locator('[data-col=bytes-in]')).toHaveText('14')
     const clientPort = /:(\d+)$/.exec(await client.getByRole('cell').nth(1).innerText())![1]
 
@@ -81,10 +54,8 @@ test.describe('sessions from outside the app', () => {
     await expect(rows).toHaveCount(3) // the listener, the client, the accepted end
 
     await page.getByRole('tab', { name: 'Echo' }).click()
-    await page
-      .getByRole('form', { name: 'Send to the newest client' })
-      .getByRole('button', { name: 'Close' })
-      .click()
+    await (await sendForm(page, id)).getByRole('button', { name: 'Close' }).click()
+    await expect(client.locator('[data-col=app-state]')).toHaveText(/^closed/)
     await page.getByRole('tab', { name: 'Connections' }).click()
     await page.getByRole('searchbox', { name: 'Filter connections' }).fill(`port:${port}`)
     // The client closed first: its end waits in TIME_WAIT; the server's end is gone (closing).

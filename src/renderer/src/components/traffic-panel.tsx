@@ -1,13 +1,20 @@
-// One session's traffic, as text with escapes or as a hex dump, directions marked; it
-// fetches what is new whenever the session's counters move.
-import { useEffect, useState } from 'react'
+// One session's traffic: a live bytes-a-second chart, then every chunk as text with escapes
+// or as a hex dump, directions coloured. It follows new chunks until the user scrolls up,
+// and exports the whole log as text or hex.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
-import type { Session, TrafficChunk } from '../../../shared/model'
+import type { ExportFormat, InspectorError, Session, TrafficChunk } from '../../../shared/model'
 import { escapeBytes, hexDump } from '../../../shared/traffic-format'
+import type { RateHistory } from '../store/rate-history'
+import { saveText } from './download'
+import { ErrorNote } from './error-note'
+import { RateChart } from './rate-chart'
 
 /** At most this many chunks are kept on screen; older ones are in the export. */
 const SHOWN_CHUNKS = 500
+/** Within this many pixels of the bottom counts as "at the bottom". */
+const STICKY_PX = 24
 
 function bytesOf(chunk: TrafficChunk): Uint8Array {
   return Uint8Array.from(atob(chunk.data), (c) => c.charCodeAt(0))
@@ -16,23 +23,50 @@ function bytesOf(chunk: TrafficChunk): Uint8Array {
 export interface TrafficPanelProps {
   readonly api: InspectorApi
   readonly session: Session
+  readonly rates: RateHistory
+  readonly now: number
 }
 
-export function TrafficPanel({ api, session }: TrafficPanelProps): ReactElement {
+export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): ReactElement {
   const [chunks, setChunks] = useState<readonly TrafficChunk[]>([])
   const [mode, setMode] = useState<'text' | 'hex'>('text')
+  const [follow, setFollow] = useState(true)
+  const [error, setError] = useState<InspectorError | null>(null)
+  const list = useRef<HTMLOListElement>(null)
   const activity = session.chunksIn + session.chunksOut
 
   useEffect(() => {
     let live = true
     void api['session:traffic'](session.id, { limit: SHOWN_CHUNKS }).then(
       (page) => live && setChunks(page.chunks.slice(-SHOWN_CHUNKS)),
-      () => undefined
+      (err: InspectorError) => live && setError(err)
     )
     return () => {
       live = false
     }
   }, [api, session.id, activity])
+
+  // Keep the newest chunk in view while following.
+  useLayoutEffect(() => {
+    const el = list.current
+    if (el && follow) el.scrollTop = el.scrollHeight
+  }, [chunks, follow, mode])
+
+  const onScroll = (): void => {
+    const el = list.current
+    if (!el) return
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICKY_PX
+    if (atBottom !== follow) setFollow(atBottom)
+  }
+
+  const exportAs = async (format: ExportFormat): Promise<void> => {
+    try {
+      const text = await api['session:export'](session.id, format)
+      saveText(`${session.id}-traffic${format === 'hex' ? '.hex' : ''}.txt`, text)
+    } catch (err) {
+      setError(err as InspectorError)
+    }
+  }
 
   return (
     <section className="panel traffic" aria-label={`Traffic of ${session.id}`}>
@@ -51,14 +85,31 @@ export function TrafficPanel({ api, session }: TrafficPanelProps): ReactElement 
             </button>
           ))}
         </div>
-        {session.trafficDroppedBytes > 0 ? (
-          <span className="muted">
-            {session.trafficDroppedBytes} earlier bytes were let go to stay within the log's bounds
+        <button type="button" onClick={() => void exportAs('text')}>
+          Export text
+        </button>
+        <button type="button" onClick={() => void exportAs('hex')}>
+          Export hex
+        </button>
+        {follow ? (
+          <span className="muted" role="status" aria-label="Scrolling">
+            Following new data
           </span>
-        ) : null}
+        ) : (
+          <button type="button" onClick={() => setFollow(true)}>
+            Paused — jump to latest
+          </button>
+        )}
       </header>
+      <RateChart points={rates.series(now, session.id)} label={`Throughput of ${session.id}`} />
+      {session.trafficDroppedBytes > 0 ? (
+        <p className="muted">
+          {session.trafficDroppedBytes} earlier bytes were let go to stay within the log's bounds
+        </p>
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
       {chunks.length === 0 ? <p className="muted">No bytes yet.</p> : null}
-      <ol className="chunks">
+      <ol className="chunks" ref={list} onScroll={onScroll} aria-label="Traffic log">
         {chunks.map((c) => (
           <li key={c.seq} data-dir={c.dir}>
             <span className="muted">

@@ -1,11 +1,14 @@
 // The app's own echo servers and sessions in the renderer: loaded once, then kept current
-// by listener:update and session:update, applied at most once per animation frame.
+// by listener:update and session:update, applied at most once per animation frame. Each
+// session update also feeds the bytes-a-second history the charts draw.
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
 import type { Listener, Session } from '../../../shared/model'
+import { RateHistory } from './rate-history'
 
 export interface EchoState {
   readonly listeners: readonly Listener[]
   readonly sessions: readonly Session[]
+  readonly loaded: boolean
 }
 
 type Schedule = (fn: () => void) => unknown
@@ -13,23 +16,27 @@ type Schedule = (fn: () => void) => unknown
 export class EchoStore {
   private readonly listeners = new Map<string, Listener>()
   private readonly sessions = new Map<string, Session>()
-  private state: EchoState = { listeners: [], sessions: [] }
+  private state: EchoState = { listeners: [], sessions: [], loaded: false }
+  private loaded = false
+  readonly rates = new RateHistory()
   private readonly subscribers = new Set<() => void>()
   private scheduled = false
 
   constructor(
     private readonly api: InspectorApi,
-    private readonly schedule: Schedule = (fn) => requestAnimationFrame(fn)
+    private readonly schedule: Schedule = (fn) => requestAnimationFrame(fn),
+    private readonly now: () => number = () => Date.now()
   ) {}
 
   start(): Unsubscribe {
     const offs = [
       this.api.on('listener:update', (items) => this.merge(this.listeners, items)),
-      this.api.on('session:update', (items) => this.merge(this.sessions, items))
+      this.api.on('session:update', (items) => this.mergeSessions(items))
     ]
     void Promise.all([this.api['echo:list'](), this.api['session:list']()]).then(([ls, ss]) => {
+      this.loaded = true
       this.merge(this.listeners, ls)
-      this.merge(this.sessions, ss)
+      this.mergeSessions(ss)
     })
     return () => offs.forEach((off) => off())
   }
@@ -40,6 +47,12 @@ export class EchoStore {
   }
 
   getState = (): EchoState => this.state
+
+  private mergeSessions(items: readonly Session[]): void {
+    const at = this.now()
+    for (const s of items) this.rates.record(s.id, at, s.bytesIn, s.bytesOut, s.openedAt)
+    this.merge(this.sessions, items)
+  }
 
   private merge<T extends { readonly id: string }>(
     into: Map<string, T>,
@@ -52,7 +65,8 @@ export class EchoStore {
       this.scheduled = false
       this.state = {
         listeners: [...this.listeners.values()],
-        sessions: [...this.sessions.values()]
+        sessions: [...this.sessions.values()],
+        loaded: this.loaded
       }
       for (const fn of [...this.subscribers]) fn()
     })

@@ -1,0 +1,13 @@
+// The bounds every command's arguments are checked against: in main by schema.ts, and in
+// the renderer's forms as the user types (without pulling zod into the page).
+export const LIMITS = {
+  backlog: { min: 1, max: 65_535 },
+  greetingChars: 4_096,
+  idleTimeoutMs: { min: 100, max: 3_600_000 },
+  connectTimeoutMs: { min: 100, max: 120_000 },
+  repeat: { min: 1, max: 10_000 },
+  intervalMs: { min: 0, max: 60_000 },
+  payloadChars: 2 * 1024 * 1024,
+  trafficPage: { max: 5_000 },
+  pathChars: 4_096
+} as const

@@ -1,0 +1,74 @@
+// Steps the echo specs share. Each reads the id the form reports for what it just made, so
+// a test never mistakes an earlier test's server or client (they share one core) for its own.
+import type { Locator, Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+async function announced(
+  status: Locator,
+  attr: string,
+  click: () => Promise<void>
+): Promise<string> {
+  const before = (await status.count()) > 0 ? await status.getAttribute(attr) : null
+  await click()
+  await expect(status).toBeVisible()
+  if (before !== null) await expect(status).not.toHaveAttribute(attr, before)
+  return (await status.getAttribute(attr))!
+}
+
+export interface StartedServer {
+  readonly id: string
+  readonly card: Locator
+  readonly port: number
+}
+
+export async function startServer(
+  page: Page,
+  protocol: 'TCP' | 'UDP' = 'TCP'
+): Promise<StartedServer> {
+  const form = page.getByRole('form', { name: 'Start an echo server' })
+  await form.getByLabel('Protocol').selectOption({ label: protocol })
+  await form.getByLabel('Port').fill('0')
+  const id = await announced(
+    form.getByRole('status', { name: 'Server started' }),
+    'data-listener',
+    () => form.getByRole('button', { name: 'Start' }).click()
+  )
+  const card = page.getByRole('article', { name: `Echo server ${id}` })
+  const title = card.locator('strong')
+  await expect(title).toHaveText(new RegExp(`^${protocol} 127\\.0\\.0\\.1:\\d+$`))
+  return { id, card, port: Number(/:(\d+)$/.exec(await title.innerText())![1]) }
+}
+
+export interface ConnectedClient {
+  readonly id: string
+  /** The client's row in the "Client sessions" table. */
+  readonly row: Locator
+}
+
+export async function connectClient(
+  page: Page,
+  port: number,
+  protocol: 'TCP' | 'UDP' = 'TCP'
+): Promise<ConnectedClient> {
+  const form = page.getByRole('form', { name: 'Connect a client' })
+  await form.getByLabel('Protocol').selectOption({ label: protocol })
+  await form.getByLabel('Port').fill(String(port))
+  const status = page.getByRole('region', { name: 'Clients' }).getByRole('status', {
+    name: 'Client connected'
+  })
+  const id = await announced(status, 'data-session', () =>
+    form.getByRole('button', { name: 'Connect' }).click()
+  )
+  const row = page
+    .getByRole('table', { name: 'Client sessions' })
+    .locator(`tr[data-session="${id}"]`)
+  await expect(row).toBeVisible()
+  return { id, row }
+}
+
+/** The send form, aimed at the given client. */
+export async function sendForm(page: Page, clientId: string): Promise<Locator> {
+  const form = page.getByRole('form', { name: 'Send to a client' })
+  await form.getByLabel('Client').selectOption(clientId)
+  return form
+}
