@@ -70,7 +70,7 @@ test.describe('browser mode (socket-inspector serve + Chromium)', () => {
   })
 })
 
-test('keyboard: Ctrl+2 and Ctrl+3 switch views, Ctrl+F goes to the table filter', async ({
+test('keyboard: Ctrl+2, Ctrl+3 and Ctrl+4 switch views, Ctrl+F goes to the table filter', async ({
   page,
   served
 }) => {
@@ -82,6 +82,8 @@ test('keyboard: Ctrl+2 and Ctrl+3 switch views, Ctrl+F goes to the table filter'
   await page.keyboard.press('Control+2')
   await expect(page.getByRole('tab', { name: 'Echo' })).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Control+3')
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Control+4')
   await expect(page.getByRole('tab', { name: 'Machine' })).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Control+f')
   await expect(page.getByRole('searchbox', { name: 'Filter connections' })).toBeFocused()

@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TableRow } from '../../src/shared/model'
 import { matches, parseFilter } from '../../src/shared/row-filter'
-
-const row = (over: Partial<TableRow>): TableRow => ({
-  id: 'tcp:1',
-  protocol: 'tcp',
-  family: 'ipv4',
-  unixType: null,
-  localAddress: '127.0.0.1',
-  localPort: 7007,
-  remoteAddress: null,
-  remotePort: null,
-  state: 'LISTEN',
-  sendQueue: 0,
-  recvQueue: 0,
-  inode: 1,
-  peerInode: null,
-  uid: 0,
-  owners: [{ pid: 812, process: 'nginx', fd: 6 }],
-  tcpInfo: null,
-  timer: null,
-  firstSeen: 0,
-  history: [],
-  closingSince: null,
-  sessionId: null,
-  listenerId: null,
-  ...over
-})
+import { row } from '../support/table-row'
 
 describe('the table filter', () => {
   it('parses field terms, aliases and free words', () => {

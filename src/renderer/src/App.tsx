@@ -2,12 +2,15 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
+import { StatusBar } from './components/status-bar'
+import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
 import { TableStore } from './store/table-store'
 import { useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
+import { OverviewView } from './views/overview-view'
 
 export interface AppProps {
   readonly connection: Connection
@@ -16,6 +19,7 @@ export interface AppProps {
 const VIEWS = [
   { id: 'connections', label: 'Connections' },
   { id: 'echo', label: 'Echo' },
+  { id: 'overview', label: 'Overview' },
   { id: 'machine', label: 'Machine' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
@@ -31,9 +35,17 @@ export function App({ connection }: AppProps): ReactElement {
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
 
-  // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's find).
+  // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
+  // find); Space pauses the table, unless the user is typing or pressing a control.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      if (e.key === ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        const target = e.target as HTMLElement | null
+        if (target?.closest('input, textarea, select, button, [contenteditable="true"]')) return
+        e.preventDefault()
+        table.setPaused(!table.getState().paused)
+        return
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const index = Number(e.key) - 1
       if (Number.isInteger(index) && index >= 0 && index < VIEWS.length) {
@@ -51,7 +63,7 @@ export function App({ connection }: AppProps): ReactElement {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [table])
 
   return (
     <div className="app">
@@ -74,7 +86,10 @@ export function App({ connection }: AppProps): ReactElement {
             </button>
           ))}
         </nav>
-        <LinkBadge shell={connection.shell} status={status} />
+        <div className="header-end">
+          <ThemePicker />
+          <LinkBadge shell={connection.shell} status={status} />
+        </div>
       </header>
       <main className="app-main">
         {status === 'unauthorized' ? (
@@ -89,10 +104,13 @@ export function App({ connection }: AppProps): ReactElement {
           <ConnectionsView store={table} />
         ) : view === 'echo' ? (
           <EchoView api={connection.api} store={echo} />
+        ) : view === 'overview' ? (
+          <OverviewView table={table} echo={echo} />
         ) : (
           <MachineView api={connection.api} ready={status === 'open'} />
         )}
       </main>
+      <StatusBar store={table} />
     </div>
   )
 }

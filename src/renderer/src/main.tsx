@@ -2,7 +2,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { connect } from './api'
-import './styles.css'
+import './styles/base.css'
+import './styles/connections.css'
+import './styles/echo.css'
+import './styles/overview.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lost its #root element')

@@ -1,8 +1,17 @@
 // The live connection table in the renderer: a snapshot, then diffs applied at most once
 // per animation frame however fast they come. A gap in seq means a diff was missed: fetch a
-// new snapshot. Views read it through useSyncExternalStore.
+// new snapshot. Paused, it holds the picture still and drops diffs; resuming refetches.
+// It also keeps the poller's status (source, rows, poll time). Views read it through
+// useSyncExternalStore.
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
-import type { TableDiff, TableRow } from '../../../shared/model'
+import type {
+  TableDiff,
+  TableOptions,
+  TableRow,
+  TableSourceInfo,
+  TableStatus
+} from '../../../shared/model'
+import { StateHistory } from './state-history'
 
 export type Mark = 'new' | 'changed'
 
@@ -12,13 +21,28 @@ export interface TableState {
   readonly marks: ReadonlyMap<string, { readonly mark: Mark; readonly at: number }>
   readonly seq: number
   readonly loaded: boolean
+  readonly paused: boolean
+  /** The poller as last asked; null until the first answer. */
+  readonly status: TableStatus | null
+  /** The sources this machine has, for the source picker. */
+  readonly sources: readonly TableSourceInfo[]
 }
 
 type Schedule = (fn: () => void) => unknown
 
-const EMPTY: TableState = { rows: [], marks: new Map(), seq: 0, loaded: false }
+const EMPTY: TableState = {
+  rows: [],
+  marks: new Map(),
+  seq: 0,
+  loaded: false,
+  paused: false,
+  status: null,
+  sources: []
+}
 /** How long a new or changed row stays coloured. */
 export const MARK_MS = 2_000
+/** The status is asked for at most this often (diffs come at the poll rate). */
+const STATUS_EVERY_MS = 1_000
 
 export class TableStore {
   private rows = new Map<string, TableRow>()
@@ -29,6 +53,13 @@ export class TableStore {
   private state: TableState = EMPTY
   private readonly listeners = new Set<() => void>()
   private refetching = false
+  private paused = false
+  private loaded = false
+  /** Sockets by state over time, for the Overview; sampled as diffs are applied. */
+  readonly history = new StateHistory()
+  private status: TableStatus | null = null
+  private sources: readonly TableSourceInfo[] = []
+  private statusAt = 0
 
   constructor(
     private readonly api: InspectorApi,
@@ -40,7 +71,43 @@ export class TableStore {
   start(): Unsubscribe {
     const off = this.api.on('table:diff', (diff) => this.enqueue(diff))
     void this.refetch()
+    void this.refreshStatus()
+    this.api['app:info']().then(
+      (info) => {
+        this.sources = info.sources
+        this.publish()
+      },
+      () => undefined // the picker then offers only the current source
+    )
     return off
+  }
+
+  /** Holds the table still: diffs are dropped until resume() fetches a fresh snapshot. */
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return
+    this.paused = paused
+    this.pending = []
+    if (paused) this.publish()
+    else void this.refetch()
+  }
+
+  /** Changes the poll rate or source; the answer is the poller's new status. */
+  async configure(options: TableOptions): Promise<TableStatus> {
+    const status = await this.api['table:configure'](options)
+    this.status = status
+    this.publish()
+    if (options.source !== undefined) void this.refetch()
+    return status
+  }
+
+  private async refreshStatus(): Promise<void> {
+    this.statusAt = this.now()
+    try {
+      this.status = await this.api['table:status']()
+    } catch {
+      return // the link is down; the badge says so, and the next diff asks again
+    }
+    this.publish()
   }
 
   subscribe = (fn: () => void): Unsubscribe => {
@@ -51,6 +118,8 @@ export class TableStore {
   getState = (): TableState => this.state
 
   private enqueue(diff: TableDiff): void {
+    if (this.now() - this.statusAt >= STATUS_EVERY_MS) void this.refreshStatus()
+    if (this.paused) return
     this.pending.push(diff)
     if (this.scheduled) return
     this.scheduled = true
@@ -65,7 +134,9 @@ export class TableStore {
       this.rows = new Map(snap.rows.map((r) => [r.id, r]))
       this.marks = new Map()
       this.seq = snap.seq
+      this.loaded = true
       this.publish()
+      void this.refreshStatus() // the poll that made the snapshot is in the status now
     } finally {
       this.refetching = false
     }
@@ -75,6 +146,7 @@ export class TableStore {
     this.scheduled = false
     const diffs = this.pending
     this.pending = []
+    if (this.paused) return
     const at = this.now()
     for (const diff of diffs) {
       if (diff.seq <= this.seq) continue // already in the snapshot
@@ -101,11 +173,15 @@ export class TableStore {
   }
 
   private publish(): void {
+    if (this.loaded) this.history.sample(this.now(), this.rows.values())
     this.state = {
       rows: [...this.rows.values()],
       marks: new Map(this.marks),
       seq: this.seq,
-      loaded: true
+      loaded: this.loaded,
+      paused: this.paused,
+      status: this.status,
+      sources: this.sources
     }
     for (const fn of [...this.listeners]) fn()
   }

@@ -1,113 +1,21 @@
 // Every socket on the machine, live: a virtualized table (only the rows in view are in the
-// DOM), sortable columns, and one filter box (row-filter.ts).
+// DOM), sortable columns, one filter box (row-filter.ts), quick toggles, and a details
+// panel with the selected socket's life cycle.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import type { ReactElement } from 'react'
-import { formatEndpoint } from '../../../shared/endpoint'
+import { useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { KeyboardEvent, ReactElement } from 'react'
 import type { TableRow } from '../../../shared/model'
 import { matches, parseFilter } from '../../../shared/row-filter'
+import { useNow } from '../components/use-now'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
+import { COLUMNS, TEMPLATE } from './connections/columns'
+import { RowDetails } from './connections/row-details'
+import { TableToolbar } from './connections/table-toolbar'
+import { DEFAULT_TOGGLES, passesToggles } from './connections/toggles'
+import type { Toggles } from './connections/toggles'
 
 const ROW_HEIGHT = 28
-/** Sorts portless (Unix) sockets after every port number. */
-const UNIX_LAST = 70_000
-
-interface Column {
-  readonly key: string
-  readonly label: string
-  readonly width: string
-  readonly text: (r: TableRow) => string
-  readonly sort: (r: TableRow) => string | number
-  readonly numeric?: boolean
-}
-
-const endpoint = (address: string | null, port: number | null): string =>
-  address === null ? '*' : address === '' ? '(unnamed)' : formatEndpoint({ address, port })
-
-const COLUMNS: readonly Column[] = [
-  {
-    key: 'proto',
-    label: 'Proto',
-    width: '70px',
-    text: (r) =>
-      (r.protocol === 'tcp' || r.protocol === 'udp') && r.family === 'ipv6'
-        ? `${r.protocol}6`
-        : r.protocol,
-    sort: (r) => r.protocol
-  },
-  {
-    key: 'local',
-    label: 'Local',
-    width: 'minmax(160px, 1.4fr)',
-    text: (r) => endpoint(r.localAddress, r.localPort),
-    // By port; Unix sockets (no port) after every TCP and UDP socket.
-    sort: (r) => r.localPort ?? UNIX_LAST
-  },
-  {
-    key: 'remote',
-    label: 'Remote',
-    width: 'minmax(140px, 1.2fr)',
-    text: (r) => endpoint(r.remoteAddress, r.remotePort),
-    sort: (r) => r.remotePort ?? -1
-  },
-  {
-    key: 'state',
-    label: 'State',
-    width: '110px',
-    text: (r) => r.state ?? '—',
-    sort: (r) => r.state ?? ''
-  },
-  {
-    key: 'pid',
-    label: 'PID',
-    width: '70px',
-    numeric: true,
-    text: (r) => r.owners.map((o) => o.pid).join(', '),
-    sort: (r) => r.owners[0]?.pid ?? -1
-  },
-  {
-    key: 'process',
-    label: 'Process',
-    width: 'minmax(100px, 1fr)',
-    text: (r) => [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', '),
-    sort: (r) => r.owners[0]?.process ?? ''
-  },
-  {
-    key: 'fd',
-    label: 'FD',
-    width: '50px',
-    numeric: true,
-    text: (r) => r.owners.map((o) => o.fd ?? '—').join(', '),
-    sort: (r) => r.owners[0]?.fd ?? -1
-  },
-  {
-    key: 'sendq',
-    label: 'Send-Q',
-    width: '70px',
-    numeric: true,
-    text: (r) => String(r.sendQueue ?? '—'),
-    sort: (r) => r.sendQueue ?? -1
-  },
-  {
-    key: 'recvq',
-    label: 'Recv-Q',
-    width: '70px',
-    numeric: true,
-    text: (r) => String(r.recvQueue ?? '—'),
-    sort: (r) => r.recvQueue ?? -1
-  },
-  {
-    key: 'bytes',
-    label: 'Bytes out/in',
-    width: '120px',
-    numeric: true,
-    text: (r) =>
-      r.tcpInfo ? `${r.tcpInfo.bytesSent ?? '—'} / ${r.tcpInfo.bytesReceived ?? '—'}` : '—',
-    sort: (r) => r.tcpInfo?.bytesSent ?? -1
-  }
-]
-const TEMPLATE = COLUMNS.map((c) => c.width).join(' ')
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
@@ -117,27 +25,25 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const [filter, setFilter] = useState('')
   const deferredFilter = useDeferredValue(filter)
+  const [toggles, setToggles] = useState<Toggles>(DEFAULT_TOGGLES)
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
-  const [now, setNow] = useState(() => Date.now())
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  // Re-colour as marks age out; ages and timelines move with it.
+  const now = useNow(MARK_MS / 2)
   const scroller = useRef<HTMLDivElement>(null)
-
-  // Re-colour as marks age out.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), MARK_MS / 2)
-    return () => clearInterval(timer)
-  }, [])
 
   const visible = useMemo(() => {
     const terms = parseFilter(deferredFilter)
     const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
     return state.rows
-      .filter((r) => matches(r, terms))
+      .filter((r) => passesToggles(r, toggles) && matches(r, terms))
       .sort((a, b) => {
         const x = column.sort(a)
         const y = column.sort(b)
         return (x < y ? -1 : x > y ? 1 : 0) * sort.dir
       })
-  }, [state.rows, deferredFilter, sort])
+  }, [state.rows, deferredFilter, sort, toggles])
+  const selected = selectedId === null ? undefined : state.rows.find((r) => r.id === selectedId)
 
   // No React Compiler here: the virtualizer's functions are read fresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -154,80 +60,111 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
     return m && now - m.at < MARK_MS ? m.mark : ''
   }
 
+  // Up/Down move the selection.
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+    e.preventDefault()
+    const at = visible.findIndex((r) => r.id === selectedId)
+    const next = Math.min(visible.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))
+    const row = visible[next]
+    if (!row) return
+    setSelectedId(row.id)
+    virtualizer.scrollToIndex(next)
+  }
+
   return (
-    <section className="connections" aria-label="Connections">
-      <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Filter connections"
-          placeholder="port:80 pid:123 state:listen proc:node proto:udp mine — or any text"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        <span className="muted" role="status" aria-label="Connection count">
-          {state.loaded
-            ? `${visible.length} of ${state.rows.length} sockets`
-            : 'Reading the table…'}
-        </span>
-      </div>
-      <div
-        className="grid"
-        role="table"
-        aria-label="Connections table"
-        aria-rowcount={visible.length + 1}
-      >
-        <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
-          {COLUMNS.map((c) => (
-            <div
-              key={c.key}
-              role="columnheader"
-              aria-sort={
-                sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
-              }
-              className={c.numeric ? 'num' : undefined}
-            >
-              <button
-                type="button"
-                onClick={() =>
-                  setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))
+    <section
+      className="connections"
+      aria-label="Connections"
+      data-details={!!selected}
+      // Escape closes the details, wherever the focus is within the view.
+      onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
+    >
+      <TableToolbar
+        store={store}
+        state={state}
+        filter={filter}
+        onFilter={setFilter}
+        toggles={toggles}
+        onToggles={setToggles}
+        visible={visible}
+      />
+      {state.paused ? (
+        <p className="paused-note" role="status">
+          Paused — the table is held still. Press Space or Resume to catch up.
+        </p>
+      ) : null}
+      <div className="connections-body">
+        <div
+          className="grid"
+          role="table"
+          aria-label="Connections table"
+          aria-rowcount={visible.length + 1}
+          tabIndex={0}
+          onKeyDown={onKey}
+        >
+          <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
+            {COLUMNS.map((c) => (
+              <div
+                key={c.key}
+                role="columnheader"
+                aria-sort={
+                  sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
                 }
+                className={c.numeric ? 'num' : undefined}
               >
-                {c.label}
-              </button>
-            </div>
-          ))}
-        </div>
-        <div className="grid-body" ref={scroller}>
-          {state.loaded && visible.length === 0 ? (
-            <p className="empty muted">No socket matches this filter.</p>
-          ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const r = visible[item.index]!
-              return (
-                <div
-                  key={r.id}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className="grid-row"
-                  data-mark={markOf(r)}
-                  data-mine={r.sessionId !== null || r.listenerId !== null ? 'true' : undefined}
-                  style={{
-                    gridTemplateColumns: TEMPLATE,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`
-                  }}
+                <button
+                  type="button"
+                  onClick={() =>
+                    setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))
+                  }
                 >
-                  {COLUMNS.map((c) => (
-                    <div key={c.key} role="cell" className={c.numeric ? 'num' : undefined}>
-                      {c.text(r)}
-                    </div>
-                  ))}
-                </div>
-              )
-            })}
+                  {c.label}
+                </button>
+              </div>
+            ))}
+          </div>
+          <div className="grid-body" ref={scroller}>
+            {state.loaded && visible.length === 0 ? (
+              <p className="empty muted">
+                {state.rows.length === 0
+                  ? 'The source returned no sockets. The Machine view says what it can and cannot see.'
+                  : 'No socket matches this filter and these toggles. Clear the filter, or try port:22, state:listen, proc:node or mine.'}
+              </p>
+            ) : null}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const r = visible[item.index]!
+                return (
+                  <div
+                    key={r.id}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={r.id === selectedId}
+                    className="grid-row"
+                    data-mark={markOf(r)}
+                    data-mine={r.sessionId !== null || r.listenerId !== null ? 'true' : undefined}
+                    onClick={() => setSelectedId(r.id)}
+                    style={{
+                      gridTemplateColumns: TEMPLATE,
+                      height: ROW_HEIGHT,
+                      transform: `translateY(${item.start}px)`
+                    }}
+                  >
+                    {COLUMNS.map((c) => (
+                      <div key={c.key} role="cell" className={c.numeric ? 'num' : undefined}>
+                        {c.text(r, now)}
+                      </div>
+                    ))}
+                  </div>
+                )
+              })}
+            </div>
           </div>
         </div>
+        {selected ? (
+          <RowDetails row={selected} now={now} onClose={() => setSelectedId(null)} />
+        ) : null}
       </div>
     </section>
   )

@@ -1,0 +1,46 @@
+// The table's quick toggles, beside the filter box: which protocols, which states are
+// hidden, and whether loopback-only sockets are shown. Pure, so the rules are tested alone.
+import type { SocketProtocol, TableRow } from '../../../../shared/model'
+
+export interface Toggles {
+  readonly protocols: ReadonlySet<SocketProtocol>
+  /** Hidden rather than shown, so a state never seen before shows up. */
+  readonly hiddenStates: ReadonlySet<string>
+  readonly hideLoopback: boolean
+}
+
+export const PROTOCOL_TOGGLES: readonly SocketProtocol[] = ['tcp', 'udp', 'unix']
+
+export const DEFAULT_TOGGLES: Toggles = {
+  protocols: new Set(PROTOCOL_TOGGLES),
+  hiddenStates: new Set(),
+  hideLoopback: false
+}
+
+/** The state a row is counted under; stateless sockets (some Unix ones) as "—". */
+export const stateKey = (r: TableRow): string => r.state ?? '—'
+
+export function isLoopback(address: string | null): boolean {
+  if (address === null) return false
+  const a = address.toLowerCase()
+  return a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.') || a === 'localhost'
+}
+
+/** A socket whose ends are both on loopback (or that listens only there). */
+export function isLoopbackRow(r: TableRow): boolean {
+  if (r.protocol === 'unix' || !isLoopback(r.localAddress)) return false
+  return r.remoteAddress === null || r.remoteAddress === '*' || isLoopback(r.remoteAddress)
+}
+
+export function passesToggles(r: TableRow, t: Toggles): boolean {
+  if (!t.protocols.has(r.protocol)) return false
+  if (t.hiddenStates.has(stateKey(r))) return false
+  return !(t.hideLoopback && isLoopbackRow(r))
+}
+
+/** How many rows each state has, most first: the state chips. */
+export function countStates(rows: readonly TableRow[]): Array<readonly [string, number]> {
+  const counts = new Map<string, number>()
+  for (const r of rows) counts.set(stateKey(r), (counts.get(stateKey(r)) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+}

@@ -1,0 +1,144 @@
+// The machine at a glance: sockets by state over the last five minutes (stacked), the echo
+// servers' total bytes a second, and who holds the most sockets.
+import { useMemo, useSyncExternalStore } from 'react'
+import type { ReactElement } from 'react'
+import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
+import { RateChart } from '../components/rate-chart'
+import { formatBytes } from '../components/format'
+import { useNow } from '../components/use-now'
+import type { EchoStore } from '../store/echo-store'
+import { STATE_GROUPS } from '../store/state-history'
+import type { StateSample } from '../store/state-history'
+import type { TableStore } from '../store/table-store'
+
+/** One colour a state group, in life-cycle order; CSS variables follow the theme. */
+const GROUP_COLOURS: Record<(typeof STATE_GROUPS)[number], string> = {
+  LISTEN: 'var(--state-listen)',
+  SYN: 'var(--state-syn)',
+  ESTABLISHED: 'var(--state-established)',
+  CLOSING: 'var(--state-closing)',
+  TIME_WAIT: 'var(--state-time-wait)',
+  UNCONNECTED: 'var(--state-unconnected)'
+}
+
+const clock = (t: number): string => new Date(t * 1000).toTimeString().slice(0, 8)
+
+function StateChart({ samples }: { readonly samples: readonly StateSample[] }): ReactElement {
+  return (
+    <figure className="chart" aria-label="Sockets by state">
+      <figcaption className="muted">Sockets by state, last five minutes</figcaption>
+      <AreaChart
+        responsive
+        style={{ width: '100%', height: 240 }}
+        data={samples as StateSample[]}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
+        <XAxis dataKey="t" tickFormatter={clock} minTickGap={40} />
+        <YAxis width={56} allowDecimals={false} />
+        <Tooltip labelFormatter={(t) => clock(Number(t))} />
+        <Legend />
+        {STATE_GROUPS.map((g) => (
+          <Area
+            key={g}
+            type="stepAfter"
+            dataKey={g}
+            stackId="states"
+            stroke={GROUP_COLOURS[g]}
+            fill={GROUP_COLOURS[g]}
+            fillOpacity={0.5}
+            isAnimationActive={false}
+          />
+        ))}
+      </AreaChart>
+    </figure>
+  )
+}
+
+export function OverviewView({
+  table,
+  echo
+}: {
+  readonly table: TableStore
+  readonly echo: EchoStore
+}): ReactElement {
+  const { rows, loaded } = useSyncExternalStore(table.subscribe, table.getState)
+  const { listeners, sessions } = useSyncExternalStore(echo.subscribe, echo.getState)
+  const now = useNow()
+  // Re-read the history whenever the rows change (each applied poll adds a sample).
+  const samples = useMemo(() => (rows ? table.history.series() : []), [table, rows])
+  const last = samples.at(-1)
+
+  const topProcesses = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const r of rows)
+      for (const name of new Set(r.owners.map((o) => `${o.process ?? '?'} (${o.pid})`)))
+        counts.set(name, (counts.get(name) ?? 0) + 1)
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8)
+  }, [rows])
+
+  const open = sessions.filter((s) => s.state === 'open' || s.state === 'half-closed').length
+  const bytes = sessions.reduce((n, s) => n + s.bytesIn + s.bytesOut, 0)
+  const figures: ReadonlyArray<readonly [string, string]> = [
+    ['Sockets', loaded ? String(rows.length) : '…'],
+    ['Listening', String(last?.LISTEN ?? 0)],
+    ['Established', String(last?.ESTABLISHED ?? 0)],
+    ['TIME_WAIT', String(last?.TIME_WAIT ?? 0)],
+    ['Echo servers', String(listeners.filter((l) => l.state === 'listening').length)],
+    ['Open sessions', String(open)],
+    ['Echo bytes', formatBytes(bytes)]
+  ]
+
+  return (
+    <div className="overview">
+      <section className="panel figures" aria-label="At a glance">
+        {figures.map(([label, value]) => (
+          <div key={label} className="figure">
+            <span className="figure-value" data-figure={label}>
+              {value}
+            </span>
+            <span className="muted">{label}</span>
+          </div>
+        ))}
+      </section>
+      <section className="panel" aria-label="States over time">
+        <h2>Connections by state</h2>
+        {samples.length < 2 ? (
+          <p className="muted">The chart fills in as the table is polled (once a second).</p>
+        ) : null}
+        <StateChart samples={samples} />
+      </section>
+      <section className="panel" aria-label="Echo throughput">
+        <h2>Echo traffic</h2>
+        {sessions.length === 0 ? (
+          <p className="muted empty-hint">
+            No echo sessions yet — start a server in the Echo view, then{' '}
+            <code>nc 127.0.0.1 PORT</code> and type.
+          </p>
+        ) : null}
+        <RateChart points={echo.rates.series(now)} label="All echo sessions, bytes a second" />
+      </section>
+      <section className="panel" aria-label="Top processes">
+        <h2>Most sockets</h2>
+        <table className="sessions" aria-label="Processes by socket count">
+          <thead>
+            <tr>
+              <th scope="col">Process (pid)</th>
+              <th scope="col" className="num">
+                Sockets
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {topProcesses.map(([name, n]) => (
+              <tr key={name}>
+                <td>{name}</td>
+                <td className="num">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}
