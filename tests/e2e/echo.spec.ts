@@ -17,6 +17,9 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     await send.getByRole('button', { name: 'Send' }).click()
     await expect(client.locator('[data-col=bytes-out]')).toHaveText('14')
     await expect(client.locator('[data-col=bytes-in]')).toHaveText('14')
+    // The kernel's count of the same bytes (TCP_INFO bytes_received / bytes_sent), joined
+    // from the table's next poll.
+    await expect(client.locator('[data-col=kernel-bytes]')).toHaveText('14 / 14')
 
     const accepted = card.getByRole('table').getByRole('row').nth(1)
     await expect(accepted.locator('[data-col=fd]')).toHaveText(/^\d+$/)

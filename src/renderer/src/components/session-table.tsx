@@ -25,7 +25,7 @@ const SPARK_SECONDS = 60
 function kernelBytes(s: Session): string {
   const info = s.kernel?.tcpInfo
   if (!info) return '—'
-  return `${info.bytesReceived ?? '—'} / ${info.bytesAcked ?? info.bytesSent ?? '—'}`
+  return `${info.bytesReceived ?? '—'} / ${info.bytesSent ?? '—'}`
 }
 
 export function SessionTable({
@@ -58,7 +58,11 @@ export function SessionTable({
             <th scope="col" className="num" title="Reads/writes (TCP, Unix) or datagrams (UDP)">
               Chunks in/out
             </th>
-            <th scope="col" className="num" title="TCP_INFO: bytes received / bytes acked">
+            <th
+              scope="col"
+              className="num"
+              title="TCP_INFO: bytes received / bytes sent (bytes_acked counts the SYN too, so it runs one ahead)"
+            >
               Kernel in/out
             </th>
             <th scope="col" className="num" title="Send-Q / Recv-Q">

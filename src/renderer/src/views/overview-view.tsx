@@ -7,7 +7,7 @@ import { RateChart } from '../components/rate-chart'
 import { formatBytes } from '../components/format'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
-import { STATE_GROUPS } from '../store/state-history'
+import { STATE_GROUPS, STATE_SAMPLES } from '../store/state-history'
 import type { StateSample } from '../store/state-history'
 import type { TableStore } from '../store/table-store'
 
@@ -23,7 +23,15 @@ const GROUP_COLOURS: Record<(typeof STATE_GROUPS)[number], string> = {
 
 const clock = (t: number): string => new Date(t * 1000).toTimeString().slice(0, 8)
 
-function StateChart({ samples }: { readonly samples: readonly StateSample[] }): ReactElement {
+function StateChart({
+  samples,
+  now
+}: {
+  readonly samples: readonly StateSample[]
+  readonly now: number
+}): ReactElement {
+  // A fixed five-minute axis, so the chart fills in from the right as samples come.
+  const end = Math.floor(now / 1000)
   return (
     <figure className="chart" aria-label="Sockets by state">
       <figcaption className="muted">Sockets by state, last five minutes</figcaption>
@@ -34,7 +42,13 @@ function StateChart({ samples }: { readonly samples: readonly StateSample[] }): 
         margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
       >
         <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
-        <XAxis dataKey="t" tickFormatter={clock} minTickGap={40} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[end - STATE_SAMPLES + 1, end]}
+          tickFormatter={clock}
+          minTickGap={40}
+        />
         <YAxis width={56} allowDecimals={false} />
         <Tooltip labelFormatter={(t) => clock(Number(t))} />
         <Legend />
@@ -106,7 +120,7 @@ export function OverviewView({
         {samples.length < 2 ? (
           <p className="muted">The chart fills in as the table is polled (once a second).</p>
         ) : null}
-        <StateChart samples={samples} />
+        <StateChart samples={samples} now={now} />
       </section>
       <section className="panel" aria-label="Echo throughput">
         <h2>Echo traffic</h2>
