@@ -5,7 +5,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which
 // this machine's closed network refuses; as root it needs --no-sandbox.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -217,8 +217,11 @@ export class Inspector {
 
   private trafficPage(id: SessionId, range: TrafficRange = {}): TrafficPage {
     const s = this.session(id)
-    const fromSeq = Math.max(range.fromSeq ?? 0, s.log.firstSeq)
-    const chunks = this.traffic.range(s.log, fromSeq, range.limit ?? TRAFFIC_PAGE_DEFAULT)
+    const limit = range.limit ?? TRAFFIC_PAGE_DEFAULT
+    // Seqs are consecutive, so the newest `limit` start at nextSeq - limit.
+    const from = range.newest ? s.log.nextSeq - limit : (range.fromSeq ?? 0)
+    const fromSeq = Math.max(from, s.log.firstSeq)
+    const chunks = this.traffic.range(s.log, fromSeq, limit)
     return {
       sessionId: id,
       chunks: chunks.map((c) => ({

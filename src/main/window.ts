@@ -19,6 +19,11 @@ export interface MainWindowOptions {
 }
 
 const SAVE_DELAY_MS = 500
+/**
+ * Electron grants every permission unless told otherwise. The window needs one: writing to
+ * the clipboard ("Copy row"). Camera, notifications, geolocation and the rest are refused.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
 const BACKGROUND = { light: '#f6f7f9', dark: '#14171c' } as const
 
 export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
@@ -55,6 +60,12 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   win.once('ready-to-show', () => win.show())
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   win.webContents.on('will-navigate', (event) => event.preventDefault())
+  win.webContents.session.setPermissionRequestHandler((_contents, permission, grant) =>
+    grant(ALLOWED_PERMISSIONS.has(permission))
+  )
+  win.webContents.session.setPermissionCheckHandler((_contents, permission) =>
+    ALLOWED_PERMISSIONS.has(permission)
+  )
 
   let timer: NodeJS.Timeout | undefined
   const remember = (): void => {

@@ -202,6 +202,8 @@ export interface TrafficChunk {
 export interface TrafficRange {
   readonly fromSeq?: number
   readonly limit?: number
+  /** The newest `limit` chunks instead of the oldest from fromSeq: a view's first page. */
+  readonly newest?: boolean
 }
 
 export interface TrafficPage {

@@ -125,7 +125,8 @@ const sendSpec = strict({
 
 const trafficRange = strict({
   fromSeq: z.number().int().min(0).optional(),
-  limit: intIn(1, LIMITS.trafficPage.max, 'limit').optional()
+  limit: intIn(1, LIMITS.trafficPage.max, 'limit').optional(),
+  newest: z.boolean().optional()
 })
 
 type ArgSchemas = { readonly [K in CommandName]: z.ZodType<CommandArgs<K>> }

@@ -101,6 +101,18 @@ describe('echo integrity', () => {
     expect(echoed.equals(stream.subarray(total - echoed.length))).toBe(true)
   })
 
+  it('the traffic page can start from the newest chunks (a view opening on a long session)', async () => {
+    const server = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
+    const client = await inspector.call('client:connect', [{ protocol: 'udp', port: server.port! }])
+    await inspector.call('client:send', [client.id, { data: 'ab', encoding: 'text', repeat: 20 }])
+    await waitFor(() => inspector.sessions.get(client.id)!.chunksIn === 20, 'all echoes back')
+    const all = await inspector.call('session:traffic', [client.id, { limit: 5000 }])
+    const newest = await inspector.call('session:traffic', [client.id, { limit: 3, newest: true }])
+    expect(all.chunks).toHaveLength(40)
+    expect(newest.chunks.map((c) => c.seq)).toEqual(all.chunks.slice(-3).map((c) => c.seq))
+    expect(newest.nextSeq).toBe(all.nextSeq)
+  })
+
   it(`UDP: ${DATAGRAMS} datagrams of 1–1400 bytes each come back whole and identical`, async () => {
     const server = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
     const sizes = Array.from({ length: DATAGRAMS }, () => 1 + Math.floor(Math.random() * 1400))

@@ -63,4 +63,33 @@ describe('TableStore', () => {
     await waitFor(() => store.getState().seq >= skipped.seq)
     expect(store.getState().seq).toBeGreaterThan(before + 1)
   })
+
+  it('says which rows changed in place since a version, and when it cannot', async () => {
+    inspector = new Inspector({ shell: 'test' })
+    let deliver: ((d: TableDiff) => void) | null = null
+    const api = apiOf(inspector)
+    const fed = new Proxy(api, {
+      get: (t, name: string) =>
+        name === 'on'
+          ? (_e: string, fn: (d: TableDiff) => void) => {
+              deliver = fn
+              return () => undefined
+            }
+          : Reflect.get(t, name)
+    })
+    const store = new TableStore(fed, (fn) => fn()) // apply at once
+    store.start()
+    await waitFor(() => store.getState().loaded)
+    const { rows, seq, version, structure } = store.getState()
+    const first = rows[0]!
+    deliver!({ seq: seq + 1, at: 0, added: [], changed: [{ ...first, sendQueue: 7 }], removed: [] })
+    expect(store.changedSince(version)).toEqual(new Set([first.id]))
+    expect(store.getState().structure).toBe(structure)
+    expect(store.row(first.id)?.sendQueue).toBe(7)
+    for (let i = 2; i < 200; i++)
+      deliver!({ seq: seq + i, at: 0, added: [], changed: [], removed: [] })
+    expect(store.changedSince(version)).toBeNull()
+    deliver!({ seq: seq + 200, at: 0, added: [], changed: [], removed: [first.id] })
+    expect(store.getState().structure).toBe(structure + 1)
+  })
 })

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { StateHistory, stateGroup } from '../../src/renderer/src/store/state-history'
 import { lifeCycle } from '../../src/renderer/src/views/connections/row-details'
+import { countStates } from '../../src/renderer/src/store/state-counts'
 import {
-  countStates,
   DEFAULT_TOGGLES,
   isLoopbackRow,
   passesToggles

@@ -14,6 +14,11 @@ import { OverviewView } from './views/overview-view'
 
 export interface AppProps {
   readonly connection: Connection
+  /**
+   * When the stores apply events. The app uses the next animation frame; the frame
+   * benchmark (bench/ui-frames.ts) passes "at once" to show what batching buys.
+   */
+  readonly schedule?: (apply: () => void) => unknown
 }
 
 const VIEWS = [
@@ -24,11 +29,11 @@ const VIEWS = [
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 
-export function App({ connection }: AppProps): ReactElement {
+export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
   const [view, setView] = useState<ViewId>('connections')
-  const table = useMemo(() => new TableStore(connection.api), [connection])
-  const echo = useMemo(() => new EchoStore(connection.api), [connection])
+  const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
+  const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.

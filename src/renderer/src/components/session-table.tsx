@@ -20,8 +20,6 @@ export interface SessionTableProps {
   readonly now: number
 }
 
-const SPARK_SECONDS = 60
-
 function kernelBytes(s: Session): string {
   const info = s.kernel?.tcpInfo
   if (!info) return '—'
@@ -109,10 +107,7 @@ export function SessionTable({
               </td>
               <td data-col="duration">{formatDuration((s.closedAt ?? now) - s.openedAt)}</td>
               <td>
-                <Sparkline
-                  points={rates.series(now, s.id, SPARK_SECONDS)}
-                  label={`Bytes a second of ${s.id}, last minute`}
-                />
+                <Sparkline rates={rates} id={s.id} now={now} />
               </td>
             </tr>
           ))}

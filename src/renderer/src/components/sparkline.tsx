@@ -1,7 +1,8 @@
 // A tiny inline chart of bytes a second, in and out, for a table cell: plain SVG, because
 // a full chart per row would cost more than the rows themselves.
+import { memo, useMemo } from 'react'
 import type { ReactElement } from 'react'
-import type { RatePoint } from '../store/rate-history'
+import type { RateHistory, RatePoint } from '../store/rate-history'
 
 const W = 90
 const H = 18
@@ -16,13 +17,23 @@ function path(points: readonly RatePoint[], pick: (p: RatePoint) => number, max:
     .join('')
 }
 
-export function Sparkline({
-  points,
-  label
+const SECONDS = 60
+
+/**
+ * The last minute of one session. Its buckets are seconds, so it redraws once a second (on
+ * `now`), not on each of a busy session's ten updates a second.
+ */
+export const Sparkline = memo(function Sparkline({
+  rates,
+  id,
+  now
 }: {
-  readonly points: readonly RatePoint[]
-  readonly label: string
+  readonly rates: RateHistory
+  readonly id: string
+  readonly now: number
 }): ReactElement {
+  const points = useMemo(() => rates.series(now, id, SECONDS), [rates, id, now])
+  const label = `Bytes a second of ${id}, last minute`
   const max = Math.max(1, ...points.map((p) => Math.max(p.in, p.out)))
   return (
     <svg className="sparkline" width={W} height={H} role="img" aria-label={label}>
@@ -30,4 +41,4 @@ export function Sparkline({
       <path d={path(points, (p) => p.in, max)} className="spark-in" />
     </svg>
   )
-}
+})

@@ -1,24 +1,35 @@
 // One session's traffic: a live bytes-a-second chart, then every chunk as text with escapes
 // or as a hex dump, directions coloured. It follows new chunks until the user scrolls up,
 // and exports the whole log as text or hex.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
-import type { ExportFormat, InspectorError, Session, TrafficChunk } from '../../../shared/model'
-import { escapeBytes, hexDump } from '../../../shared/traffic-format'
+import type { ExportFormat, InspectorError, Session } from '../../../shared/model'
 import type { RateHistory } from '../store/rate-history'
 import { saveText } from './download'
 import { ErrorNote } from './error-note'
 import { RateChart } from './rate-chart'
+import { ChunkItem, useTraffic } from './traffic-log'
 
-/** At most this many chunks are kept on screen; older ones are in the export. */
-const SHOWN_CHUNKS = 500
+/**
+ * The chart moves once a second (its buckets are seconds), not on every session update:
+ * memo keeps it from redrawing ten times a second for nothing.
+ */
+const SessionRateChart = memo(function SessionRateChart({
+  rates,
+  id,
+  now
+}: {
+  readonly rates: RateHistory
+  readonly id: string
+  readonly now: number
+}): ReactElement {
+  const points = useMemo(() => rates.series(now, id), [rates, id, now])
+  return <RateChart points={points} label={`Throughput of ${id}`} />
+})
+
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const STICKY_PX = 24
-
-function bytesOf(chunk: TrafficChunk): Uint8Array {
-  return Uint8Array.from(atob(chunk.data), (c) => c.charCodeAt(0))
-}
 
 export interface TrafficPanelProps {
   readonly api: InspectorApi
@@ -28,23 +39,16 @@ export interface TrafficPanelProps {
 }
 
 export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): ReactElement {
-  const [chunks, setChunks] = useState<readonly TrafficChunk[]>([])
   const [mode, setMode] = useState<'text' | 'hex'>('text')
   const [follow, setFollow] = useState(true)
-  const [error, setError] = useState<InspectorError | null>(null)
+  const [exportError, setExportError] = useState<InspectorError | null>(null)
   const list = useRef<HTMLOListElement>(null)
-  const activity = session.chunksIn + session.chunksOut
-
-  useEffect(() => {
-    let live = true
-    void api['session:traffic'](session.id, { limit: SHOWN_CHUNKS }).then(
-      (page) => live && setChunks(page.chunks.slice(-SHOWN_CHUNKS)),
-      (err: InspectorError) => live && setError(err)
-    )
-    return () => {
-      live = false
-    }
-  }, [api, session.id, activity])
+  const { chunks, error: loadError } = useTraffic(
+    api,
+    session.id,
+    session.chunksIn + session.chunksOut
+  )
+  const error = exportError ?? loadError
 
   // Keep the newest chunk in view while following.
   useLayoutEffect(() => {
@@ -64,7 +68,7 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
       const text = await api['session:export'](session.id, format)
       saveText(`${session.id}-traffic${format === 'hex' ? '.hex' : ''}.txt`, text)
     } catch (err) {
-      setError(err as InspectorError)
+      setExportError(err as InspectorError)
     }
   }
 
@@ -101,7 +105,7 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
           </button>
         )}
       </header>
-      <RateChart points={rates.series(now, session.id)} label={`Throughput of ${session.id}`} />
+      <SessionRateChart rates={rates} id={session.id} now={now} />
       {session.trafficDroppedBytes > 0 ? (
         <p className="muted">
           {session.trafficDroppedBytes} earlier bytes were let go to stay within the log's bounds
@@ -111,13 +115,7 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
       {chunks.length === 0 ? <p className="muted">No bytes yet.</p> : null}
       <ol className="chunks" ref={list} onScroll={onScroll} aria-label="Traffic log">
         {chunks.map((c) => (
-          <li key={c.seq} data-dir={c.dir}>
-            <span className="muted">
-              {new Date(c.at).toISOString().slice(11, 23)} {c.dir === 'out' ? '→ out' : '← in'}{' '}
-              {bytesOf(c).length} B
-            </span>
-            <pre>{mode === 'text' ? escapeBytes(bytesOf(c)) : hexDump(bytesOf(c)).join('\n')}</pre>
-          </li>
+          <ChunkItem key={c.seq} chunk={c} mode={mode} />
         ))}
       </ol>
     </section>

@@ -44,6 +44,11 @@ export function stateGroup(r: Pick<SocketRow, 'state'>): StateGroup {
 export class StateHistory {
   private samples: StateSample[] = []
 
+  /** The second of the last sample. */
+  get lastSecond(): number | null {
+    return this.samples.at(-1)?.t ?? null
+  }
+
   /** Counts the rows under `atMs`'s second; a second already sampled is replaced. */
   sample(atMs: number, rows: Iterable<Pick<SocketRow, 'state'>>): void {
     const counts: Record<StateGroup, number> = {

@@ -12,6 +12,7 @@ import type {
   TableStatus
 } from '../../../shared/model'
 import { StateHistory } from './state-history'
+import { countStates } from './state-counts'
 
 export type Mark = 'new' | 'changed'
 
@@ -26,6 +27,12 @@ export interface TableState {
   readonly status: TableStatus | null
   /** The sources this machine has, for the source picker. */
   readonly sources: readonly TableSourceInfo[]
+  /** Bumped on every publish; TableStore.changedSince(version) says what changed since. */
+  readonly version: number
+  /** Bumped when rows come or go (not when they change): the set of ids is the same. */
+  readonly structure: number
+  /** Rows by state, most first: the state chips. Counted when rows come or go, or each second. */
+  readonly stateCounts: ReadonlyArray<readonly [string, number]>
 }
 
 type Schedule = (fn: () => void) => unknown
@@ -37,10 +44,15 @@ const EMPTY: TableState = {
   loaded: false,
   paused: false,
   status: null,
-  sources: []
+  sources: [],
+  version: 0,
+  structure: 0,
+  stateCounts: []
 }
 /** How long a new or changed row stays coloured. */
 export const MARK_MS = 2_000
+/** How many publishes back changedSince() can answer. */
+const CHANGE_LOG = 120
 /** The status is asked for at most this often (diffs come at the poll rate). */
 const STATUS_EVERY_MS = 1_000
 
@@ -55,6 +67,12 @@ export class TableStore {
   private refetching = false
   private paused = false
   private loaded = false
+  private version = 0
+  private structure = 0
+  /** The ids each publish changed (not added or removed), newest last. */
+  private stateCounts: ReadonlyArray<readonly [string, number]> = []
+  private counted = { structure: -1, at: 0 }
+  private changeLog: Array<{ readonly version: number; readonly ids: readonly string[] }> = []
   /** Sockets by state over time, for the Overview; sampled as diffs are applied. */
   readonly history = new StateHistory()
   private status: TableStatus | null = null
@@ -100,6 +118,25 @@ export class TableStore {
     return status
   }
 
+  /**
+   * The ids of rows changed in place since `version`, or null when that is too far back
+   * (or rows came or went meanwhile: compare `structure` first). Lets a view patch what it
+   * shows instead of filtering and sorting every row again.
+   */
+  changedSince(version: number): ReadonlySet<string> | null {
+    const oldest = this.changeLog[0]?.version ?? this.version + 1
+    if (version < oldest - 1) return null
+    const ids = new Set<string>()
+    for (const entry of this.changeLog)
+      if (entry.version > version) for (const id of entry.ids) ids.add(id)
+    return ids
+  }
+
+  /** The current row with this id. */
+  row(id: string): TableRow | undefined {
+    return this.rows.get(id)
+  }
+
   private async refreshStatus(): Promise<void> {
     this.statusAt = this.now()
     try {
@@ -135,6 +172,7 @@ export class TableStore {
       this.marks = new Map()
       this.seq = snap.seq
       this.loaded = true
+      this.structure++
       this.publish()
       void this.refreshStatus() // the poll that made the snapshot is in the status now
     } finally {
@@ -148,6 +186,7 @@ export class TableStore {
     this.pending = []
     if (this.paused) return
     const at = this.now()
+    const changed: string[] = []
     for (const diff of diffs) {
       if (diff.seq <= this.seq) continue // already in the snapshot
       if (diff.seq !== this.seq + 1) {
@@ -158,7 +197,9 @@ export class TableStore {
         this.rows.set(r.id, r)
         this.marks.set(r.id, { mark: 'new', at })
       }
+      if (diff.added.length > 0 || diff.removed.length > 0) this.structure++
       for (const r of diff.changed) {
+        changed.push(r.id)
         this.rows.set(r.id, r)
         if (this.marks.get(r.id)?.mark !== 'new') this.marks.set(r.id, { mark: 'changed', at })
       }
@@ -169,11 +210,22 @@ export class TableStore {
       this.seq = diff.seq
     }
     for (const [id, m] of this.marks) if (at - m.at > MARK_MS) this.marks.delete(id)
-    this.publish()
+    this.publish(changed)
   }
 
-  private publish(): void {
-    if (this.loaded) this.history.sample(this.now(), this.rows.values())
+  private publish(changed: readonly string[] = []): void {
+    this.version++
+    this.changeLog.push({ version: this.version, ids: changed })
+    if (this.changeLog.length > CHANGE_LOG) this.changeLog.shift()
+    // One sample a second is all the chart draws; counting 20,000 rows on every frame's
+    // flush would cost more than the flush.
+    const at = this.now()
+    if (this.loaded && this.history.lastSecond !== Math.floor(at / 1000))
+      this.history.sample(at, this.rows.values())
+    if (this.counted.structure !== this.structure || at - this.counted.at >= STATUS_EVERY_MS) {
+      this.stateCounts = countStates(this.rows.values())
+      this.counted = { structure: this.structure, at }
+    }
     this.state = {
       rows: [...this.rows.values()],
       marks: new Map(this.marks),
@@ -181,7 +233,10 @@ export class TableStore {
       loaded: this.loaded,
       paused: this.paused,
       status: this.status,
-      sources: this.sources
+      sources: this.sources,
+      version: this.version,
+      structure: this.structure,
+      stateCounts: this.stateCounts
     }
     for (const fn of [...this.listeners]) fn()
   }

@@ -2,20 +2,28 @@
 // DOM), sortable columns, one filter box (row-filter.ts), quick toggles, and a details
 // panel with the selected socket's life cycle.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore
+} from 'react'
 import type { KeyboardEvent, ReactElement } from 'react'
 import type { TableRow } from '../../../shared/model'
-import { matches, parseFilter } from '../../../shared/row-filter'
+import { parseFilter } from '../../../shared/row-filter'
 import { useNow } from '../components/use-now'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
 import { COLUMNS, TEMPLATE } from './connections/columns'
+import { GridRow, ROW_HEIGHT } from './connections/grid-row'
 import { RowDetails } from './connections/row-details'
 import { TableToolbar } from './connections/table-toolbar'
-import { DEFAULT_TOGGLES, passesToggles } from './connections/toggles'
+import { DEFAULT_TOGGLES } from './connections/toggles'
 import type { Toggles } from './connections/toggles'
-
-const ROW_HEIGHT = 28
+import { VisibleRows } from './connections/visible-rows'
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
@@ -32,17 +40,29 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
   const now = useNow(MARK_MS / 2)
   const scroller = useRef<HTMLDivElement>(null)
 
-  const visible = useMemo(() => {
-    const terms = parseFilter(deferredFilter)
-    const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
-    return state.rows
-      .filter((r) => passesToggles(r, toggles) && matches(r, terms))
-      .sort((a, b) => {
-        const x = column.sort(a)
-        const y = column.sort(b)
-        return (x < y ? -1 : x > y ? 1 : 0) * sort.dir
-      })
-  }, [state.rows, deferredFilter, sort, toggles])
+  const terms = useMemo(() => parseFilter(deferredFilter), [deferredFilter])
+  const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
+  const [deriver] = useState(() => new VisibleRows())
+  const visible = useMemo(
+    () =>
+      deriver.derive({
+        rows: state.rows,
+        version: state.version,
+        structure: state.structure,
+        terms,
+        column,
+        dir: sort.dir,
+        toggles,
+        changedSince: (v) => store.changedSince(v),
+        rowOf: (id) => store.row(id)
+      }),
+    [deriver, state, terms, column, sort.dir, toggles, store]
+  )
+  const latest = useRef(visible)
+  useEffect(() => {
+    latest.current = visible
+  }, [visible])
+  const rowsInView = useCallback(() => latest.current, [])
   const selected = selectedId === null ? undefined : state.rows.find((r) => r.id === selectedId)
 
   // No React Compiler here: the virtualizer's functions are read fresh on every render.
@@ -82,12 +102,18 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
     >
       <TableToolbar
         store={store}
-        state={state}
+        loaded={state.loaded}
+        total={state.rows.length}
+        paused={state.paused}
+        status={state.status}
+        sources={state.sources}
+        stateCounts={state.stateCounts}
         filter={filter}
         onFilter={setFilter}
         toggles={toggles}
         onToggles={setToggles}
-        visible={visible}
+        shown={visible.length}
+        rowsInView={rowsInView}
       />
       {state.paused ? (
         <p className="paused-note" role="status">
@@ -136,27 +162,16 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
               {virtualizer.getVirtualItems().map((item) => {
                 const r = visible[item.index]!
                 return (
-                  <div
+                  <GridRow
                     key={r.id}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={r.id === selectedId}
-                    className="grid-row"
-                    data-mark={markOf(r)}
-                    data-mine={r.sessionId !== null || r.listenerId !== null ? 'true' : undefined}
-                    onClick={() => setSelectedId(r.id)}
-                    style={{
-                      gridTemplateColumns: TEMPLATE,
-                      height: ROW_HEIGHT,
-                      transform: `translateY(${item.start}px)`
-                    }}
-                  >
-                    {COLUMNS.map((c) => (
-                      <div key={c.key} role="cell" className={c.numeric ? 'num' : undefined}>
-                        {c.text(r, now)}
-                      </div>
-                    ))}
-                  </div>
+                    row={r}
+                    index={item.index}
+                    start={item.start}
+                    mark={markOf(r)}
+                    selected={r.id === selectedId}
+                    now={now}
+                    onSelect={setSelectedId}
+                  />
                 )
               })}
             </div>

@@ -1,12 +1,17 @@
 // Above the table: the filter box, the quick toggles (protocols, states, loopback), pause,
 // poll rate, source, and export of the rows in view.
-import { useMemo } from 'react'
+import { memo } from 'react'
 import type { ReactElement } from 'react'
-import type { TableRow, TableSourceId } from '../../../../shared/model'
+import type {
+  TableRow,
+  TableSourceId,
+  TableSourceInfo,
+  TableStatus
+} from '../../../../shared/model'
 import { formatCsv, formatJson } from '../../../../shared/row-format'
 import { saveText } from '../../components/download'
-import type { TableState, TableStore } from '../../store/table-store'
-import { countStates, PROTOCOL_TOGGLES } from './toggles'
+import type { TableStore } from '../../store/table-store'
+import { PROTOCOL_TOGGLES } from './toggles'
 import type { Toggles } from './toggles'
 
 /** The rates the core accepts (0.25–10 Hz), as a short menu. */
@@ -14,12 +19,22 @@ const RATES = [0.25, 0.5, 1, 2, 5, 10] as const
 
 export interface TableToolbarProps {
   readonly store: TableStore
-  readonly state: TableState
+  // The slices of the table's state the toolbar shows, not the state itself: rows change
+  // every frame, and the memo below would then never hold.
+  readonly loaded: boolean
+  readonly total: number
+  readonly paused: boolean
+  readonly status: TableStatus | null
+  readonly sources: readonly TableSourceInfo[]
+  readonly stateCounts: ReadonlyArray<readonly [string, number]>
   readonly filter: string
   readonly onFilter: (text: string) => void
   readonly toggles: Toggles
   readonly onToggles: (t: Toggles) => void
-  readonly visible: readonly TableRow[]
+  /** How many rows are in view. */
+  readonly shown: number
+  /** The rows in view, for export; a function, so new rows do not re-render the toolbar. */
+  readonly rowsInView: () => readonly TableRow[]
 }
 
 function flip<T>(set: ReadonlySet<T>, item: T): Set<T> {
@@ -30,11 +45,22 @@ function flip<T>(set: ReadonlySet<T>, item: T): Set<T> {
 
 const stamp = (): string => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
-export function TableToolbar(props: TableToolbarProps): ReactElement {
-  const { store, state, filter, onFilter, toggles, onToggles, visible } = props
-  const status = state.status
-  const sources = state.sources.filter((s) => s.available)
-  const stateCounts = useMemo(() => countStates(state.rows), [state.rows])
+/** Memoized: scrolling the table re-renders the view, not its controls. */
+export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps): ReactElement {
+  const {
+    store,
+    loaded,
+    total,
+    paused,
+    status,
+    filter,
+    onFilter,
+    toggles,
+    onToggles,
+    shown,
+    rowsInView
+  } = props
+  const sources = props.sources.filter((s) => s.available)
   return (
     <div className="toolbar" role="toolbar" aria-label="Table controls">
       <div className="toolbar-row">
@@ -47,18 +73,16 @@ export function TableToolbar(props: TableToolbarProps): ReactElement {
           onChange={(e) => onFilter(e.target.value)}
         />
         <span className="muted" role="status" aria-label="Connection count">
-          {state.loaded
-            ? `${visible.length} of ${state.rows.length} sockets`
-            : 'Reading the table…'}
+          {loaded ? `${shown} of ${total} sockets` : 'Reading the table…'}
         </span>
         <button
           type="button"
-          aria-pressed={state.paused}
+          aria-pressed={paused}
           aria-keyshortcuts="Space"
           title="Hold the table still (Space)"
-          onClick={() => store.setPaused(!state.paused)}
+          onClick={() => store.setPaused(!paused)}
         >
-          {state.paused ? '▶ Resume' : '❚❚ Pause'}
+          {paused ? '▶ Resume' : '❚❚ Pause'}
         </button>
         <label>
           Poll rate
@@ -91,14 +115,14 @@ export function TableToolbar(props: TableToolbarProps): ReactElement {
         </label>
         <button
           type="button"
-          onClick={() => saveText(`sockets-${stamp()}.csv`, formatCsv(visible), 'text/csv')}
+          onClick={() => saveText(`sockets-${stamp()}.csv`, formatCsv(rowsInView()), 'text/csv')}
         >
           Export CSV
         </button>
         <button
           type="button"
           onClick={() =>
-            saveText(`sockets-${stamp()}.json`, formatJson(visible), 'application/json')
+            saveText(`sockets-${stamp()}.json`, formatJson(rowsInView()), 'application/json')
           }
         >
           Export JSON
@@ -124,7 +148,7 @@ export function TableToolbar(props: TableToolbarProps): ReactElement {
           Hide loopback
         </label>
         <span className="chips" role="group" aria-label="States">
-          {stateCounts.map(([s, n]) => (
+          {props.stateCounts.map(([s, n]) => (
             <button
               key={s}
               type="button"
@@ -140,4 +164,4 @@ export function TableToolbar(props: TableToolbarProps): ReactElement {
       </div>
     </div>
   )
-}
+})

@@ -1,6 +1,7 @@
 // The table's quick toggles, beside the filter box: which protocols, which states are
 // hidden, and whether loopback-only sockets are shown. Pure, so the rules are tested alone.
 import type { SocketProtocol, TableRow } from '../../../../shared/model'
+import { stateKey } from '../../store/state-counts'
 
 export interface Toggles {
   readonly protocols: ReadonlySet<SocketProtocol>
@@ -16,9 +17,6 @@ export const DEFAULT_TOGGLES: Toggles = {
   hiddenStates: new Set(),
   hideLoopback: false
 }
-
-/** The state a row is counted under; stateless sockets (some Unix ones) as "—". */
-export const stateKey = (r: TableRow): string => r.state ?? '—'
 
 export function isLoopback(address: string | null): boolean {
   if (address === null) return false
@@ -36,11 +34,4 @@ export function passesToggles(r: TableRow, t: Toggles): boolean {
   if (!t.protocols.has(r.protocol)) return false
   if (t.hiddenStates.has(stateKey(r))) return false
   return !(t.hideLoopback && isLoopbackRow(r))
-}
-
-/** How many rows each state has, most first: the state chips. */
-export function countStates(rows: readonly TableRow[]): Array<readonly [string, number]> {
-  const counts = new Map<string, number>()
-  for (const r of rows) counts.set(stateKey(r), (counts.get(stateKey(r)) ?? 0) + 1)
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 }
