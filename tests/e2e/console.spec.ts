@@ -102,7 +102,19 @@ test.describe('client console (serve + Chromium, real core)', () => {
       'node'
     )
     await page.screenshot({ path: info.outputPath('overview.png'), fullPage: true })
-    if (process.env.UPDATE_DOCS_SCREENSHOTS)
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      // For the README: twenty seconds of echo traffic, so the charts have something to say.
+      await page.getByRole('tab', { name: 'Echo' }).click()
+      const { port } = await startServer(page)
+      const { id } = await connectClient(page, port)
+      const send = await sendForm(page, id)
+      await send.getByLabel('Payload').fill('x'.repeat(200))
+      await send.getByLabel('Repeat').fill('400')
+      await send.getByLabel('Every (ms)').fill('50')
+      await send.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('tab', { name: 'Overview' }).click()
+      await page.waitForTimeout(20_000)
       await page.screenshot({ path: 'docs/screenshots/overview.png', fullPage: true })
+    }
   })
 })
