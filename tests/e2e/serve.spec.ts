@@ -88,3 +88,23 @@ test('keyboard: Ctrl+2, Ctrl+3 and Ctrl+4 switch views, Ctrl+F goes to the table
   await page.keyboard.press('Control+f')
   await expect(page.getByRole('searchbox', { name: 'Filter connections' })).toBeFocused()
 })
+
+test('the theme follows the system; a choice in the header overrides it and is remembered', async ({
+  page,
+  served
+}) => {
+  const background = (): Promise<string> =>
+    page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto(served.url)
+  await expect.poll(background).toBe('rgb(20, 23, 28)')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect.poll(background).toBe('rgb(246, 247, 249)')
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+  await expect.poll(background).toBe('rgb(20, 23, 28)')
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark')
+  await expect.poll(background).toBe('rgb(20, 23, 28)')
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system')
+  await expect.poll(background).toBe('rgb(246, 247, 249)')
+})

@@ -19,6 +19,22 @@ function apiOf(ins: Inspector): InspectorApi {
   })
 }
 
+/** The real core's commands, but diffs only as the test hands them over. */
+function fedByHand(
+  api: InspectorApi,
+  take: (deliver: (d: TableDiff) => void) => void
+): InspectorApi {
+  return new Proxy(api, {
+    get: (t, name: string) =>
+      name === 'on'
+        ? (_e: string, fn: (d: TableDiff) => void) => {
+            take(fn)
+            return () => undefined
+          }
+        : Reflect.get(t, name)
+  })
+}
+
 describe('TableStore', () => {
   it('applies any number of diffs in one frame, in seq order', async () => {
     inspector = new Inspector({ shell: 'test' })
@@ -43,15 +59,7 @@ describe('TableStore', () => {
     const frames: Array<() => void> = []
     let deliver: ((d: TableDiff) => void) | null = null
     const api = apiOf(inspector)
-    const gapped = new Proxy(api, {
-      get: (t, name: string) =>
-        name === 'on'
-          ? (_e: string, fn: (d: TableDiff) => void) => {
-              deliver = fn
-              return () => undefined
-            }
-          : Reflect.get(t, name)
-    })
+    const gapped = fedByHand(api, (fn) => (deliver = fn))
     const store = new TableStore(gapped, (fn) => frames.push(fn))
     store.start()
     await waitFor(() => store.getState().loaded)
@@ -68,15 +76,7 @@ describe('TableStore', () => {
     inspector = new Inspector({ shell: 'test' })
     let deliver: ((d: TableDiff) => void) | null = null
     const api = apiOf(inspector)
-    const fed = new Proxy(api, {
-      get: (t, name: string) =>
-        name === 'on'
-          ? (_e: string, fn: (d: TableDiff) => void) => {
-              deliver = fn
-              return () => undefined
-            }
-          : Reflect.get(t, name)
-    })
+    const fed = fedByHand(api, (fn) => (deliver = fn))
     const store = new TableStore(fed, (fn) => fn()) // apply at once
     store.start()
     await waitFor(() => store.getState().loaded)

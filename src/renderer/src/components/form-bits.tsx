@@ -13,7 +13,75 @@ export function portProblem(text: string, allowZero: boolean): string | null {
   return null
 }
 
-export interface AddressFieldsProps {
+export type EndpointProtocol = 'tcp' | 'udp' | 'unix'
+
+/** What an endpoint form holds: protocol, then host and port, or a socket path. */
+export interface Endpoint {
+  readonly protocol: EndpointProtocol
+  readonly host: string
+  readonly port: string
+  readonly path: string
+  /** The port's problem as typed, if any (none for a Unix socket or an empty port). */
+  readonly problem: string | null
+  readonly set: (change: Partial<Omit<Endpoint, 'set' | 'problem'>>) => void
+}
+
+export function useEndpoint(initialPort: string, allowZeroPort: boolean): Endpoint {
+  const [fields, setFields] = useState({
+    protocol: 'tcp' as EndpointProtocol,
+    host: '127.0.0.1',
+    port: initialPort,
+    path: '/tmp/socket-inspector.sock'
+  })
+  const problem =
+    fields.protocol === 'unix' || fields.port === ''
+      ? null
+      : portProblem(fields.port, allowZeroPort)
+  return { ...fields, problem, set: (change) => setFields((f) => ({ ...f, ...change })) }
+}
+
+/** Protocol, then host and port or a socket path, as the protocol needs. */
+export function EndpointFields({
+  id,
+  endpoint
+}: {
+  readonly id: string
+  readonly endpoint: Endpoint
+}): ReactElement {
+  const { protocol, host, port, path, problem, set } = endpoint
+  return (
+    <>
+      <label>
+        Protocol
+        <select
+          value={protocol}
+          onChange={(e) => set({ protocol: e.target.value as EndpointProtocol })}
+        >
+          <option value="tcp">TCP</option>
+          <option value="udp">UDP</option>
+          <option value="unix">Unix socket</option>
+        </select>
+      </label>
+      {protocol === 'unix' ? (
+        <label className="grow">
+          Path
+          <input value={path} onChange={(e) => set({ path: e.target.value })} />
+        </label>
+      ) : (
+        <AddressFields
+          id={id}
+          host={host}
+          port={port}
+          problem={problem}
+          onHost={(h) => set({ host: h })}
+          onPort={(p) => set({ port: p })}
+        />
+      )}
+    </>
+  )
+}
+
+interface AddressFieldsProps {
   readonly id: string
   readonly host: string
   readonly port: string
@@ -22,7 +90,7 @@ export interface AddressFieldsProps {
   readonly onPort: (port: string) => void
 }
 
-export function AddressFields({
+function AddressFields({
   id,
   host,
   port,

@@ -1,9 +1,16 @@
 // Bytes a second in and out over the last five minutes (recharts). Animation is off: the
 // data moves every second, and an animation per update would only cost frames.
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, useMemo } from 'react'
 import type { ReactElement } from 'react'
-import type { RatePoint } from '../store/rate-history'
+import { RATE_WINDOW_S } from '../store/rate-history'
+import type { RateHistory, RatePoint } from '../store/rate-history'
 import { formatBytes, formatRate } from './format'
+
+const SERIES = [
+  { key: 'out', name: 'out (sent)', colour: 'var(--out)' },
+  { key: 'in', name: 'in (received)', colour: 'var(--in)' }
+] as const
 
 const clock = (t: number): string => new Date(t * 1000).toTimeString().slice(0, 8)
 
@@ -35,27 +42,43 @@ export function RateChart({
           formatter={(v) => formatRate(Number(v))}
         />
         <Legend />
-        <Area
-          type="stepAfter"
-          dataKey="out"
-          name="out (sent)"
-          stroke="var(--out)"
-          fill="var(--out)"
-          fillOpacity={0.25}
-          isAnimationActive={false}
-          dot={false}
-        />
-        <Area
-          type="stepAfter"
-          dataKey="in"
-          name="in (received)"
-          stroke="var(--in)"
-          fill="var(--in)"
-          fillOpacity={0.25}
-          isAnimationActive={false}
-          dot={false}
-        />
+        {SERIES.map((d) => (
+          <Area
+            key={d.key}
+            type="stepAfter"
+            dataKey={d.key}
+            name={d.name}
+            stroke={d.colour}
+            fill={d.colour}
+            fillOpacity={0.25}
+            isAnimationActive={false}
+            dot={false}
+          />
+        ))}
       </AreaChart>
     </figure>
   )
 }
+
+/** One session's rates, from the history, as of `now`. */
+export interface SeriesProps {
+  readonly rates: RateHistory
+  readonly id: string
+  readonly now: number
+}
+
+/**
+ * The series, worked out again only when `now` moves: its buckets are seconds, so a busy
+ * session's ten updates a second change nothing a chart could show before the next tick.
+ */
+export function useSeries(
+  { rates, id, now }: SeriesProps,
+  seconds: number = RATE_WINDOW_S
+): RatePoint[] {
+  return useMemo(() => rates.series(now, id, seconds), [rates, id, now, seconds])
+}
+
+/** A session's chart; memoized, so it redraws once a second, not on every update. */
+export const SessionRateChart = memo(function SessionRateChart(props: SeriesProps): ReactElement {
+  return <RateChart points={useSeries(props)} label={`Throughput of ${props.id}`} />
+})

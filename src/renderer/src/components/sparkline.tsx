@@ -1,8 +1,10 @@
 // A tiny inline chart of bytes a second, in and out, for a table cell: plain SVG, because
 // a full chart per row would cost more than the rows themselves.
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { ReactElement } from 'react'
-import type { RateHistory, RatePoint } from '../store/rate-history'
+import type { RatePoint } from '../store/rate-history'
+import { useSeries } from './rate-chart'
+import type { SeriesProps } from './rate-chart'
 
 const W = 90
 const H = 18
@@ -23,17 +25,9 @@ const SECONDS = 60
  * The last minute of one session. Its buckets are seconds, so it redraws once a second (on
  * `now`), not on each of a busy session's ten updates a second.
  */
-export const Sparkline = memo(function Sparkline({
-  rates,
-  id,
-  now
-}: {
-  readonly rates: RateHistory
-  readonly id: string
-  readonly now: number
-}): ReactElement {
-  const points = useMemo(() => rates.series(now, id, SECONDS), [rates, id, now])
-  const label = `Bytes a second of ${id}, last minute`
+export const Sparkline = memo(function Sparkline(props: SeriesProps): ReactElement {
+  const points = useSeries(props, SECONDS)
+  const label = `Bytes a second of ${props.id}, last minute`
   const max = Math.max(1, ...points.map((p) => Math.max(p.in, p.out)))
   return (
     <svg className="sparkline" width={W} height={H} role="img" aria-label={label}>

@@ -1,32 +1,15 @@
 // One session's traffic: a live bytes-a-second chart, then every chunk as text with escapes
 // or as a hex dump, directions coloured. It follows new chunks until the user scrolls up,
 // and exports the whole log as text or hex.
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
 import type { ExportFormat, InspectorError, Session } from '../../../shared/model'
 import type { RateHistory } from '../store/rate-history'
 import { saveText } from './download'
 import { ErrorNote } from './error-note'
-import { RateChart } from './rate-chart'
+import { SessionRateChart } from './rate-chart'
 import { ChunkItem, useTraffic } from './traffic-log'
-
-/**
- * The chart moves once a second (its buckets are seconds), not on every session update:
- * memo keeps it from redrawing ten times a second for nothing.
- */
-const SessionRateChart = memo(function SessionRateChart({
-  rates,
-  id,
-  now
-}: {
-  readonly rates: RateHistory
-  readonly id: string
-  readonly now: number
-}): ReactElement {
-  const points = useMemo(() => rates.series(now, id), [rates, id, now])
-  return <RateChart points={points} label={`Throughput of ${id}`} />
-})
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const STICKY_PX = 24

@@ -8,9 +8,7 @@ import type { PayloadEncoding, Session } from '../../../../shared/model'
 import { decodePayload } from '../../../../shared/payload'
 import { LIMITS } from '../../../../shared/limits'
 import { ErrorNote } from '../../components/error-note'
-import { AddressFields, FieldProblem, portProblem, useAction } from '../../components/form-bits'
-
-type ClientProtocol = 'tcp' | 'udp' | 'unix'
+import { EndpointFields, FieldProblem, useAction, useEndpoint } from '../../components/form-bits'
 
 function payloadProblem(data: string, encoding: PayloadEncoding): string | null {
   try {
@@ -36,13 +34,10 @@ export interface ClientConsoleProps {
 }
 
 function ConnectForm({ api, onConnected }: Omit<ClientConsoleProps, 'clients'>): ReactElement {
-  const [protocol, setProtocol] = useState<ClientProtocol>('tcp')
-  const [host, setHost] = useState('127.0.0.1')
-  const [port, setPort] = useState('')
-  const [path, setPath] = useState('/tmp/socket-inspector.sock')
+  const endpoint = useEndpoint('', false)
+  const { protocol, host, port, path, problem } = endpoint
   const [connected, setConnected] = useState<Session | null>(null)
   const [error, act] = useAction()
-  const problem = protocol === 'unix' || port === '' ? null : portProblem(port, false)
   const ready = protocol === 'unix' ? path !== '' : port !== '' && problem === null
 
   const connect = async (): Promise<void> => {
@@ -67,29 +62,7 @@ function ConnectForm({ api, onConnected }: Omit<ClientConsoleProps, 'clients'>):
           if (ready) void connect()
         }}
       >
-        <label>
-          Protocol
-          <select value={protocol} onChange={(e) => setProtocol(e.target.value as ClientProtocol)}>
-            <option value="tcp">TCP</option>
-            <option value="udp">UDP</option>
-            <option value="unix">Unix socket</option>
-          </select>
-        </label>
-        {protocol === 'unix' ? (
-          <label className="grow">
-            Path
-            <input value={path} onChange={(e) => setPath(e.target.value)} />
-          </label>
-        ) : (
-          <AddressFields
-            id="client"
-            host={host}
-            port={port}
-            problem={problem}
-            onHost={setHost}
-            onPort={setPort}
-          />
-        )}
+        <EndpointFields id="client" endpoint={endpoint} />
         <button type="submit" disabled={!ready}>
           Connect
         </button>

@@ -4,9 +4,15 @@ import { useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
-import type { EchoProtocol, Listener } from '../../../../shared/model'
+import type { Listener } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
-import { AddressFields, FieldProblem, portProblem, useAction } from '../../components/form-bits'
+import {
+  EndpointFields,
+  FieldProblem,
+  portProblem,
+  useAction,
+  useEndpoint
+} from '../../components/form-bits'
 
 export function describeListener(l: Listener): string {
   const where = l.path ?? formatEndpoint({ address: l.host, port: l.port })
@@ -14,14 +20,13 @@ export function describeListener(l: Listener): string {
 }
 
 export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactElement {
-  const [protocol, setProtocol] = useState<EchoProtocol>('tcp')
-  const [host, setHost] = useState('127.0.0.1')
-  const [port, setPort] = useState('0')
-  const [path, setPath] = useState('/tmp/socket-inspector.sock')
+  const endpoint = useEndpoint('0', true)
+  const { protocol, host, port, path } = endpoint
   const [greeting, setGreeting] = useState('')
   const [started, setStarted] = useState<Listener | null>(null)
   const [error, act] = useAction()
-  const problem = protocol === 'unix' ? null : portProblem(port, true)
+  // An empty port is a problem here (0 is "any"); for a client it only means "not yet".
+  const problem = protocol !== 'unix' && port === '' ? portProblem(port, true) : endpoint.problem
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
@@ -42,29 +47,7 @@ export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactE
     <form className="panel form" aria-label="Start an echo server" onSubmit={(e) => void submit(e)}>
       <h2>Start an echo server</h2>
       <div className="fields">
-        <label>
-          Protocol
-          <select value={protocol} onChange={(e) => setProtocol(e.target.value as EchoProtocol)}>
-            <option value="tcp">TCP</option>
-            <option value="udp">UDP</option>
-            <option value="unix">Unix socket</option>
-          </select>
-        </label>
-        {protocol === 'unix' ? (
-          <label className="grow">
-            Path
-            <input value={path} onChange={(e) => setPath(e.target.value)} />
-          </label>
-        ) : (
-          <AddressFields
-            id="server"
-            host={host}
-            port={port}
-            problem={problem}
-            onHost={setHost}
-            onPort={setPort}
-          />
-        )}
+        <EndpointFields id="server" endpoint={endpoint} />
         {protocol === 'udp' ? null : (
           <label className="grow">
             Greeting (optional; \n \r \t \xNN)
