@@ -138,6 +138,7 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
                   sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
                 }
                 className={c.numeric ? 'num' : undefined}
+                title={c.title}
               >
                 <button
                   type="button"

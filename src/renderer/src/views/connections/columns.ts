@@ -14,6 +14,8 @@ export interface Column {
   readonly text: (r: TableRow, now: number) => string
   readonly sort: (r: TableRow) => string | number
   readonly numeric?: boolean
+  /** Said on hover over the header, where the label alone could mislead. */
+  readonly title?: string
 }
 
 const endpoint = (address: string | null, port: number | null): string =>
@@ -95,6 +97,7 @@ export const COLUMNS: readonly Column[] = [
     key: 'bytes',
     label: 'Bytes out/in',
     width: '120px',
+    title: 'TCP_INFO bytes sent / received, where the source has them (netlink, ss -i)',
     numeric: true,
     text: (r) =>
       r.tcpInfo ? `${r.tcpInfo.bytesSent ?? '—'} / ${r.tcpInfo.bytesReceived ?? '—'}` : '—',
@@ -104,6 +107,7 @@ export const COLUMNS: readonly Column[] = [
     key: 'age',
     label: 'Age',
     width: '90px',
+    title: 'Since the table first saw the socket (sockets older than the app show its start)',
     numeric: true,
     text: (r, now) => formatDuration(now - r.firstSeen),
     // Youngest first when ascending: the newest sockets are usually the interesting ones.
