@@ -68,9 +68,4 @@ export class RateHistory {
     }
     return points
   }
-
-  forget(id: string): void {
-    this.last.delete(id)
-    this.perSession.delete(id)
-  }
 }

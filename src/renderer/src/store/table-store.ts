@@ -12,6 +12,7 @@ import type {
   TableStatus
 } from '../../../shared/model'
 import { StateHistory } from './state-history'
+import type { StateSample } from './state-history'
 import { countStates } from './state-counts'
 
 export type Mark = 'new' | 'changed'
@@ -33,6 +34,8 @@ export interface TableState {
   readonly structure: number
   /** Rows by state, most first: the state chips. Counted when rows come or go, or each second. */
   readonly stateCounts: ReadonlyArray<readonly [string, number]>
+  /** Sockets by state, a sample a second, five minutes: the Overview's chart. */
+  readonly samples: readonly StateSample[]
 }
 
 type Schedule = (fn: () => void) => unknown
@@ -47,7 +50,8 @@ const EMPTY: TableState = {
   sources: [],
   version: 0,
   structure: 0,
-  stateCounts: []
+  stateCounts: [],
+  samples: []
 }
 /** How long a new or changed row stays coloured. */
 export const MARK_MS = 2_000
@@ -74,7 +78,8 @@ export class TableStore {
   private counted = { structure: -1, at: 0 }
   private changeLog: Array<{ readonly version: number; readonly ids: readonly string[] }> = []
   /** Sockets by state over time, for the Overview; sampled as diffs are applied. */
-  readonly history = new StateHistory()
+  private readonly history = new StateHistory()
+  private samples: readonly StateSample[] = []
   private status: TableStatus | null = null
   private sources: readonly TableSourceInfo[] = []
   private statusAt = 0
@@ -220,8 +225,10 @@ export class TableStore {
     // One sample a second is all the chart draws; counting 20,000 rows on every frame's
     // flush would cost more than the flush.
     const at = this.now()
-    if (this.loaded && this.history.lastSecond !== Math.floor(at / 1000))
+    if (this.loaded && this.history.lastSecond !== Math.floor(at / 1000)) {
       this.history.sample(at, this.rows.values())
+      this.samples = this.history.series()
+    }
     if (this.counted.structure !== this.structure || at - this.counted.at >= STATUS_EVERY_MS) {
       this.stateCounts = countStates(this.rows.values())
       this.counted = { structure: this.structure, at }
@@ -236,7 +243,8 @@ export class TableStore {
       sources: this.sources,
       version: this.version,
       structure: this.structure,
-      stateCounts: this.stateCounts
+      stateCounts: this.stateCounts,
+      samples: this.samples
     }
     for (const fn of [...this.listeners]) fn()
   }

@@ -76,11 +76,9 @@ export function OverviewView({
   readonly table: TableStore
   readonly echo: EchoStore
 }): ReactElement {
-  const { rows, loaded } = useSyncExternalStore(table.subscribe, table.getState)
+  const { rows, loaded, samples } = useSyncExternalStore(table.subscribe, table.getState)
   const { listeners, sessions } = useSyncExternalStore(echo.subscribe, echo.getState)
   const now = useNow()
-  // Re-read the history whenever the rows change (each applied poll adds a sample).
-  const samples = useMemo(() => (rows ? table.history.series() : []), [table, rows])
   const last = samples.at(-1)
 
   const topProcesses = useMemo(() => {
