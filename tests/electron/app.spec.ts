@@ -53,4 +53,11 @@ test.describe('desktop app (Electron)', () => {
       [...COMMAND_NAMES, 'on'].sort()
     )
   })
+
+  test('grants the page no permission but the clipboard: notifications are refused', async ({
+    app
+  }) => {
+    const page = await app.firstWindow()
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied')
+  })
 })
