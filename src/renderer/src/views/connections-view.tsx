@@ -39,6 +39,7 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
   // Re-colour as marks age out; ages and timelines move with it.
   const now = useNow(MARK_MS / 2)
   const scroller = useRef<HTMLDivElement>(null)
+  const head = useRef<HTMLDivElement>(null)
 
   const terms = useMemo(() => parseFilter(deferredFilter), [deferredFilter])
   const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
@@ -129,29 +130,45 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
           tabIndex={0}
           onKeyDown={onKey}
         >
-          <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
-            {COLUMNS.map((c) => (
-              <div
-                key={c.key}
-                role="columnheader"
-                aria-sort={
-                  sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
-                }
-                className={c.numeric ? 'num' : undefined}
-                title={c.title}
-              >
-                <button
-                  type="button"
-                  onClick={() =>
-                    setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))
+          {/* The header scrolls sideways with the body (a narrow window), not up and down. */}
+          <div className="grid-head-scroll" role="rowgroup" ref={head}>
+            <div
+              className="grid-row grid-head"
+              role="row"
+              style={{ gridTemplateColumns: TEMPLATE }}
+            >
+              {COLUMNS.map((c) => (
+                <div
+                  key={c.key}
+                  role="columnheader"
+                  aria-sort={
+                    sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
                   }
+                  className={c.numeric ? 'num' : undefined}
+                  title={c.title}
                 >
-                  {c.label}
-                </button>
-              </div>
-            ))}
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setSort((s) => ({
+                        key: c.key,
+                        dir: s.key === c.key ? (-s.dir as 1 | -1) : 1
+                      }))
+                    }
+                  >
+                    {c.label}
+                  </button>
+                </div>
+              ))}
+            </div>
           </div>
-          <div className="grid-body" ref={scroller}>
+          <div
+            className="grid-body"
+            ref={scroller}
+            onScroll={(e) => {
+              if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft
+            }}
+          >
             {state.loaded && visible.length === 0 ? (
               <p className="empty muted">
                 {state.rows.length === 0

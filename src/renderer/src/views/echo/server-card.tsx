@@ -28,6 +28,7 @@ export function ServerCard({
   onSelect
 }: ServerCardProps): ReactElement {
   const open = sessions.filter((s) => s.state !== 'closed' && s.state !== 'error').length
+  const sockets = open + (listener.state === 'listening' ? 1 : 0)
   return (
     <article
       className="panel server"
@@ -43,7 +44,7 @@ export function ServerCard({
         </span>
         {listener.protocol === 'udp' ? null : (
           <span className="badge" title="The listening socket plus one accepted socket a client">
-            {open + (listener.state === 'listening' ? 1 : 0)} sockets
+            {sockets} {sockets === 1 ? 'socket' : 'sockets'}
           </span>
         )}
         {listener.state === 'listening' ? (
