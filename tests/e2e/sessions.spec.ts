@@ -34,10 +34,10 @@ test.describe('sessions from outside the app', () => {
     }
   })
 
-  test('closing a client turns its server-side row to closing and leaves a TIME_WAIT row', async ({
+  test('closing a client turns its server-side row to closing and leaves a TIME_WAIT row, whose life cycle shows ESTABLISHED → TIME_WAIT', async ({
     page,
     served
-  }) => {
+  }, info) => {
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
     const { port } = await startServer(page, 'TCP')
@@ -64,5 +64,17 @@ test.describe('sessions from outside the app', () => {
       .filter({ hasText: `:${port}` })
     await expect(clientEnd.filter({ hasText: 'TIME_WAIT' })).toHaveCount(1)
     await expect(rows.and(page.locator('[data-mark=closing]'))).toHaveCount(1)
+
+    // Its details tell the life cycle the kernel went through: ESTABLISHED, then TIME_WAIT.
+    await clientEnd.filter({ hasText: 'TIME_WAIT' }).click()
+    const life = page
+      .getByRole('complementary', { name: 'Socket details' })
+      .getByRole('list', { name: 'Life cycle' })
+      .getByRole('listitem')
+    await expect(life.first()).toContainText('ESTABLISHED')
+    await expect(life.last()).toContainText('TIME_WAIT')
+    await page.screenshot({ path: info.outputPath('connections-details.png') })
+    if (process.env.UPDATE_DOCS_SCREENSHOTS)
+      await page.screenshot({ path: 'docs/screenshots/connections-details.png' })
   })
 })

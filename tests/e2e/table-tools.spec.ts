@@ -35,7 +35,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     page,
     served,
     context
-  }, info) => {
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: served.origin
     })
@@ -48,9 +48,6 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     await expect(owners.getByRole('cell').first()).toHaveText(String(process.pid))
     const life = details.getByRole('list', { name: 'Life cycle' }).getByRole('listitem')
     await expect(life.first()).toContainText('LISTEN')
-    await page.screenshot({ path: info.outputPath('connections-details.png') })
-    if (process.env.UPDATE_DOCS_SCREENSHOTS)
-      await page.screenshot({ path: 'docs/screenshots/connections-details.png' })
 
     await details.getByRole('button', { name: 'Copy row' }).click()
     await expect(details.getByRole('status')).toHaveText('Copied as text.')
