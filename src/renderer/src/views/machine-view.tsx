@@ -3,6 +3,7 @@ import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
 import type { AppInfo, InspectorError } from '../../../shared/model'
 import { ErrorNote } from '../components/error-note'
+import { Facts } from '../components/facts'
 
 export interface MachineViewProps {
   readonly api: InspectorApi
@@ -45,14 +46,7 @@ export function MachineView({ api, ready }: MachineViewProps): ReactElement {
     <div className="machine">
       <section className="panel" aria-labelledby="machine-title">
         <h2 id="machine-title">This machine</h2>
-        <dl className="facts" aria-label="App info">
-          {facts.map(([label, value]) => (
-            <div key={label} className="fact">
-              <dt>{label}</dt>
-              <dd data-fact={label}>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts facts={facts} label="App info" />
       </section>
       <section className="panel" aria-labelledby="sources-title">
         <h2 id="sources-title">Connection-table sources</h2>

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { formatJson, formatTable } from '../../../../shared/row-format'
+import { Facts } from '../../components/facts'
 import { formatDuration } from '../../components/format'
 
 export interface LifeStep {
@@ -123,14 +124,7 @@ export function RowDetails({ row, now, onClose }: RowDetailsProps): ReactElement
         </p>
       ) : null}
       <div className="details-body">
-        <dl className="facts">
-          {fields(row).map(([label, value]) => (
-            <div key={label} className="fact">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts facts={fields(row)} label="Fields" />
         <div>
           <h3>Owners</h3>
           {row.owners.length === 0 ? (
