@@ -26,3 +26,13 @@ export function formatDuration(ms: number): string {
   if (m < 60) return `${m} min ${s % 60} s`
   return `${Math.floor(m / 60)} h ${m % 60} min`
 }
+
+/** "14:03:27", local time. */
+export function formatClock(ms: number): string {
+  return new Date(ms).toTimeString().slice(0, 8)
+}
+
+/** The same, for a chart's x value in whole Unix seconds. */
+export function formatSecond(t: number): string {
+  return formatClock(t * 1000)
+}

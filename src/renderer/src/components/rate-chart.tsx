@@ -5,14 +5,12 @@ import { memo, useMemo } from 'react'
 import type { ReactElement } from 'react'
 import { RATE_WINDOW_S } from '../store/rate-history'
 import type { RateHistory, RatePoint } from '../store/rate-history'
-import { formatBytes, formatRate } from './format'
+import { formatBytes, formatSecond, formatRate } from './format'
 
 const SERIES = [
   { key: 'out', name: 'out (sent)', colour: 'var(--out)' },
   { key: 'in', name: 'in (received)', colour: 'var(--in)' }
 ] as const
-
-const clock = (t: number): string => new Date(t * 1000).toTimeString().slice(0, 8)
 
 export function RateChart({
   points,
@@ -35,10 +33,10 @@ export function RateChart({
         margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
       >
         <CartesianGrid strokeDasharray="3 3" className="chart-grid" />
-        <XAxis dataKey="t" tickFormatter={clock} minTickGap={40} />
+        <XAxis dataKey="t" tickFormatter={formatSecond} minTickGap={40} />
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
         <Tooltip
-          labelFormatter={(t) => clock(Number(t))}
+          labelFormatter={(t) => formatSecond(Number(t))}
           formatter={(v) => formatRate(Number(v))}
         />
         <Legend />

@@ -7,7 +7,7 @@ import type { Direction, InspectorError, TrafficChunk } from '../../../shared/mo
 import { escapeBytes, hexDump } from '../../../shared/traffic-format'
 
 /** At most this many chunks are kept on screen; older ones are in the export. */
-export const SHOWN_CHUNKS = 500
+const SHOWN_CHUNKS = 500
 /** Of a big chunk, this much is drawn; the rest is in the export. */
 const SHOWN_BYTES = 4_096
 

@@ -4,7 +4,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { RateChart } from '../components/rate-chart'
-import { formatBytes } from '../components/format'
+import { formatBytes, formatSecond } from '../components/format'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
 import { STATE_GROUPS, STATE_SAMPLES } from '../store/state-history'
@@ -20,8 +20,6 @@ const GROUP_COLOURS: Record<(typeof STATE_GROUPS)[number], string> = {
   TIME_WAIT: 'var(--state-time-wait)',
   UNCONNECTED: 'var(--state-unconnected)'
 }
-
-const clock = (t: number): string => new Date(t * 1000).toTimeString().slice(0, 8)
 
 function StateChart({
   samples,
@@ -46,11 +44,11 @@ function StateChart({
           dataKey="t"
           type="number"
           domain={[end - STATE_SAMPLES + 1, end]}
-          tickFormatter={clock}
+          tickFormatter={formatSecond}
           minTickGap={40}
         />
         <YAxis width={56} allowDecimals={false} />
-        <Tooltip labelFormatter={(t) => clock(Number(t))} />
+        <Tooltip labelFormatter={(t) => formatSecond(Number(t))} />
         <Legend />
         {STATE_GROUPS.map((g) => (
           <Area

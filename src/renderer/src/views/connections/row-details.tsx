@@ -6,7 +6,7 @@ import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { formatJson, formatTable } from '../../../../shared/row-format'
 import { Facts } from '../../components/facts'
-import { formatDuration } from '../../components/format'
+import { formatClock, formatDuration } from '../../components/format'
 
 export interface LifeStep {
   readonly state: string
@@ -37,8 +37,6 @@ export function lifeCycle(r: TableRow, now: number): LifeStep[] {
   return steps
 }
 
-const time = (t: number): string => new Date(t).toTimeString().slice(0, 8)
-
 function Timeline({ row, now }: { readonly row: TableRow; readonly now: number }): ReactElement {
   const steps = lifeCycle(row, now)
   const total = steps.reduce((n, s) => n + s.ms, 0)
@@ -55,7 +53,7 @@ function Timeline({ row, now }: { readonly row: TableRow; readonly now: number }
           <span className="step-state">{s.state}</span>
           <span className="step-bar" style={{ width: `${Math.max(2, share(s.ms) * 100)}%` }} />
           <span className="muted">
-            {time(s.since)} · {s.current ? 'for ' : ''}
+            {formatClock(s.since)} · {s.current ? 'for ' : ''}
             {formatDuration(s.ms)}
           </span>
         </li>
