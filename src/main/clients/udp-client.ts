@@ -78,10 +78,11 @@ export async function connectUdp(
   const max = ipv6 ? MAX_DATAGRAM.ipv6 : MAX_DATAGRAM.ipv4
   return {
     session,
-    send: (bytes) => {
+    send: (bytes, done) => {
       if (bytes.byteLength > max) throw datagramTooLarge(bytes.byteLength, max)
       socket.send(bytes, (err) => {
         if (!err) sessions.sent(session, bytes)
+        done?.()
       })
     },
     close: () => socket.close(),
