@@ -18,7 +18,7 @@ const rowOf = (diff: TableDiff, pick: (r: TableRow) => boolean): TableRow | unde
 
 describe.runIf(linux)('live connection table', () => {
   it('follows one connection: added, changed, closing, TIME_WAIT with its history, then removed', async () => {
-    inspector.table.configure({ graceMs: 0 })
+    await inspector.table.configure({ graceMs: 0 })
     // A server that never reads, so bytes pile up in its receive queue.
     let accepted: Socket | null = null
     const server = createServer({ pauseOnConnect: true }, (s) => (accepted = s))

@@ -15,12 +15,18 @@ import type {
 } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
 import { ownersEqual } from './row'
-import type { TableSource } from './source'
+import type { SourceEntry } from './platform-sources'
+import type { SourceRead, TableSource } from './source'
 
 export const TABLE_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const
 export const CLOSING_GRACE_MS = 10_000
 /** The state a vanished socket's history ends with. */
 const GONE = 'CLOSED'
+/**
+ * After a source switch, the table's seq jumps by this much, so every subscriber sees a gap
+ * and fetches a fresh snapshot (with the new source's name), however it applied diffs.
+ */
+const RESYNC_SEQ_STEP = 2
 
 /** Which of the app's own sessions and servers a kernel row belongs to. */
 export type OwnershipLookup = (row: SocketRow) => {
@@ -29,7 +35,8 @@ export type OwnershipLookup = (row: SocketRow) => {
 }
 
 export interface ConnTableOptions {
-  readonly sources: Readonly<Partial<Record<TableSourceId, () => TableSource>>>
+  /** Every source this platform has (platform-sources.ts): nothing else can be chosen. */
+  readonly sources: readonly SourceEntry[]
   readonly defaultSource: TableSourceId
   /** Taken, once and for good, if the default source cannot run on this machine. */
   readonly fallbackSource?: TableSourceId
@@ -163,16 +170,17 @@ export class ConnTable {
     }
   }
 
-  configure(options: TableOptions): TableStatus {
+  /**
+   * Changes the rate, the grace period or the source. A new source must be one this
+   * platform has, must be able to run here and must read once before it replaces the old
+   * one; else the command fails with why, and the table keeps its source.
+   */
+  async configure(options: TableOptions): Promise<TableStatus> {
+    if (options.source !== undefined && options.source !== this.sourceId) {
+      await this.switchTo(options.source)
+    }
     if (options.rateHz !== undefined) this.rateHz = options.rateHz
     if (options.graceMs !== undefined) this.graceMs = options.graceMs
-    if (options.source !== undefined && options.source !== this.sourceId) {
-      this.source = this.make(options.source)
-      this.sourceId = options.source
-      // Another source names sockets differently: start the table afresh.
-      this.rows = new Map()
-      this.aliases.clear()
-    }
     return this.status()
   }
 
@@ -182,16 +190,55 @@ export class ConnTable {
     return this.inFlight
   }
 
-  private make(id: TableSourceId): TableSource {
-    const factory = this.options.sources[id]
-    if (!factory) {
+  private entry(id: TableSourceId): SourceEntry {
+    const entry = this.options.sources.find((s) => s.id === id)
+    if (!entry) {
+      const ids = this.options.sources.map((s) => s.id).join(', ')
       throw new InspectorFailure(
         'ENOSOURCE',
-        `The ${id} source is not available on this system.`,
-        'Pick one that app:info lists as available.'
+        `This system has no ${id} source; it has ${ids}.`,
+        'Pick one of those.'
       )
     }
-    return factory()
+    return entry
+  }
+
+  private make(id: TableSourceId): TableSource {
+    return this.entry(id).make()
+  }
+
+  private async switchTo(id: TableSourceId): Promise<void> {
+    const entry = this.entry(id)
+    const found = await entry.detect()
+    if (!found.available) {
+      throw new InspectorFailure(
+        'ENOSOURCE',
+        `The ${id} source cannot run here: ${found.detail}.`,
+        `The table keeps reading from ${this.sourceId}.`
+      )
+    }
+    const source = entry.make()
+    // Let a poll of the old source (or another switch) finish first, so its diff is not
+    // emitted after ours; then claim inFlight in the same tick, before a timer can.
+    while (this.inFlight) await this.inFlight.catch(() => undefined)
+    const switched = (async (): Promise<TableDiff> => {
+      const started = performance.now()
+      let read: SourceRead
+      try {
+        read = await source.read()
+      } catch (err) {
+        throw new InspectorFailure(
+          'ESOURCE',
+          `The ${id} source could not read the table: ${err instanceof Error ? err.message : String(err)}`,
+          `The table keeps reading from ${this.sourceId}.`
+        )
+      }
+      this.source = source
+      this.sourceId = id
+      return this.publish(read, started, null, true)
+    })()
+    this.inFlight = switched.finally(() => (this.inFlight = null))
+    await this.inFlight
   }
 
   private async pollOnce(): Promise<TableDiff> {
@@ -218,15 +265,62 @@ export class ConnTable {
         throw err
       }
     }
+    return this.publish(read, started, fellBack, false)
+  }
+
+  private publish(
+    read: SourceRead,
+    started: number,
+    fellBack: string | null,
+    switched: boolean
+  ): TableDiff {
     this.lastPollMs = performance.now() - started
     this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
     this.health = this.blind.length > 0 ? 'degraded' : 'ok'
-    const diff = this.apply(read.rows)
+    const removed = switched ? this.rekey(read.rows) : []
+    if (switched) this.seq += RESYNC_SEQ_STEP - 1
+    const diff = this.apply(read.rows, removed)
     this.options.emit(diff)
     return diff
   }
 
-  private apply(incoming: readonly SocketRow[]): TableDiff {
+  /**
+   * Another source names sockets differently. Gives each row of the new source the id the
+   * same socket had (same inode, else the same unique 5-tuple), so its history, first-seen
+   * time and age carry over; drops at once the rows the new source does not show (they
+   * are not known to have closed). Returns the dropped ids.
+   */
+  private rekey(incoming: readonly SocketRow[]): string[] {
+    this.aliases.clear()
+    const byInode = new Map<string, TableRow>()
+    const byTuple = new Map<string, TableRow | null>()
+    for (const row of this.rows.values()) {
+      if (row.closingSince !== null) continue
+      if (row.inode !== null) byInode.set(`${row.protocol}|${row.inode}`, row)
+      if (row.protocol !== 'unix') {
+        const key = tupleKey(row)
+        byTuple.set(key, byTuple.has(key) ? null : row) // null: not unique, no match
+      }
+    }
+    const kept = new Set<string>()
+    for (const raw of incoming) {
+      const was =
+        (raw.inode !== null ? byInode.get(`${raw.protocol}|${raw.inode}`) : undefined) ??
+        (raw.protocol !== 'unix' ? byTuple.get(tupleKey(raw)) : undefined)
+      if (!was || kept.has(was.id)) continue
+      kept.add(was.id)
+      if (was.id !== raw.id) this.aliases.set(raw.id, was.id)
+    }
+    const dropped: string[] = []
+    for (const [id, row] of this.rows) {
+      if (row.closingSince !== null || kept.has(id)) continue
+      this.rows.delete(id)
+      dropped.push(id)
+    }
+    return dropped
+  }
+
+  private apply(incoming: readonly SocketRow[], removed: string[] = []): TableDiff {
     const now = this.now()
     const ownership = this.options.ownership?.()
     const added: TableRow[] = []
@@ -264,7 +358,6 @@ export class ConnTable {
       else added.push(next)
     }
 
-    const removed: string[] = []
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue
       if (row.closingSince === null) {

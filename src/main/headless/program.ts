@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { Command, InvalidArgumentError } from 'commander'
 import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
+import { platformSources } from '../conntable/platform-sources'
 import { Inspector } from '../inspector'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
@@ -127,11 +128,7 @@ export function buildProgram(options: ProgramOptions): Command {
       'list every socket on this machine with its state, owner and fd (like ss or tcpvcon)'
     )
     .option('--json', 'one JSON object per row, with the field names of SocketRow')
-    .option(
-      '--source <source>',
-      'procfs | ss | lsof (Linux), lsof (macOS), netstat (Windows)',
-      parseSource
-    )
+    .option('--source <source>', `where to read the table: ${SOURCES.join(' | ')}`, parseSource)
     .option('--proto <list>', 'only these protocols: tcp,udp,unix', parseProtocols)
     .option('--state <state>', 'only sockets in this state (LISTEN, ESTABLISHED, TIME_WAIT, …)')
     .option('--port <n>', 'only sockets with this local or remote port', parsePort)
@@ -166,11 +163,12 @@ export function buildProgram(options: ProgramOptions): Command {
   return program
 }
 
-const SOURCES: readonly TableSourceId[] = ['procfs', 'netlink', 'lsof', 'ss', 'netstat']
+/** This system's sources, from the one registry app:info and table:configure read. */
+const SOURCES: readonly TableSourceId[] = platformSources().sources.map((s) => s.id)
 
 function parseSource(value: string): TableSourceId {
   if (!(SOURCES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`a source is one of ${SOURCES.join(', ')}.`)
+    throw new InvalidArgumentError(`this system's sources are ${SOURCES.join(', ')}.`)
   }
   return value as TableSourceId
 }

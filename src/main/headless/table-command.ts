@@ -20,7 +20,7 @@ export async function runTable(
   opts: TableCliOptions,
   print: (text: string) => void
 ): Promise<(() => void) | null> {
-  if (opts.source) inspector.table.configure({ source: opts.source })
+  if (opts.source) await inspector.table.configure({ source: opts.source })
   const show = async (): Promise<void> => {
     const { rows } = await inspector.table.snapshot()
     const chosen = filterRows(rows, opts)
