@@ -283,7 +283,10 @@ export interface TableRow extends SocketRow {
   readonly firstSeen: number
   /** Every state the socket was seen in, oldest first: its life cycle. */
   readonly history: readonly StateChange[]
-  /** Set when the socket vanished; the row stays for a grace period, then is removed. */
+  /**
+   * Set when the socket vanished; the row stays for a grace period, then is removed. Such
+   * a row's state is VANISHED_STATE and it has no owners: nothing holds it any more.
+   */
   readonly closingSince: number | null
   /** The app's own session on this socket, when there is one. */
   readonly sessionId: SessionId | null
@@ -337,3 +340,6 @@ export interface PortHolder {
   readonly binding: 'any' | 'loopback' | 'address'
   readonly owners: readonly SocketOwner[]
 }
+
+/** The state of a row whose socket vanished from the OS (the last step of its history). */
+export const VANISHED_STATE = 'CLOSED'

@@ -57,6 +57,8 @@ describe.runIf(linux)('live connection table', () => {
     const gone = rowOf(closed, isAccepted)!
     expect(gone.closingSince).not.toBeNull()
     expect(gone.history.map((h) => h.state).at(-1)).toBe('CLOSED')
+    // It reads closed, not its last state with an owner's pid and fd.
+    expect(gone).toMatchObject({ state: 'CLOSED', owners: [], sendQueue: null, recvQueue: null })
 
     const after = await inspector.table.poll()
     expect(after.removed).toContain(gone.id)

@@ -5,7 +5,6 @@ import { InspectorFailure } from '../../shared/errors'
 import type {
   SocketRow,
   StateChange,
-  TcpInfo,
   TableDiff,
   TableOptions,
   TableRow,
@@ -13,20 +12,21 @@ import type {
   TableSourceId,
   TableStatus
 } from '../../shared/model'
+import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
-import { ownersEqual } from './row'
+import { NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
 import type { SourceEntry } from './platform-sources'
 import type { SourceRead, TableSource } from './source'
 
 export const TABLE_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const
 export const CLOSING_GRACE_MS = 10_000
-/** The state a vanished socket's history ends with. */
-const GONE = 'CLOSED'
 /**
  * After a source switch, the table's seq jumps by this much, so every subscriber sees a gap
  * and fetches a fresh snapshot (with the new source's name), however it applied diffs.
  */
 const RESYNC_SEQ_STEP = 2
+
+export { NOT_OURS }
 
 /** Which of the app's own sessions and servers a kernel row belongs to. */
 export type OwnershipLookup = (row: SocketRow) => {
@@ -44,73 +44,6 @@ export interface ConnTableOptions {
   /** Called once a poll: the app's sockets change between polls, not within one. */
   readonly ownership?: () => OwnershipLookup
   readonly now?: () => number
-}
-
-const tupleKey = (r: SocketRow): string =>
-  `${r.protocol}|${r.localAddress}|${r.localPort}|${r.remoteAddress}|${r.remotePort}`
-
-const sameTcpInfo = (a: TcpInfo | null, b: TcpInfo | null): boolean =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.bytesSent === b.bytesSent &&
-    a.bytesAcked === b.bytesAcked &&
-    a.bytesReceived === b.bytesReceived &&
-    a.rttMs === b.rttMs)
-
-/** What the table shows changed; timers tick every poll and ride along with real changes. */
-function unchanged(prev: TableRow, raw: SocketRow, mine: Ownership): boolean {
-  return (
-    prev.closingSince === null &&
-    prev.state === raw.state &&
-    prev.sendQueue === raw.sendQueue &&
-    prev.recvQueue === raw.recvQueue &&
-    prev.sessionId === mine.sessionId &&
-    prev.listenerId === mine.listenerId &&
-    ownersEqual(prev.owners, raw.owners) &&
-    sameTcpInfo(prev.tcpInfo, raw.tcpInfo)
-  )
-}
-
-interface Ownership {
-  readonly sessionId: string | null
-  readonly listenerId: string | null
-}
-
-export const NOT_OURS: Ownership = { sessionId: null, listenerId: null }
-
-/** Built field by field: a spread of a 17-field row per socket per poll was most of a poll. */
-function tableRow(
-  raw: SocketRow,
-  id: string,
-  firstSeen: number,
-  history: readonly StateChange[],
-  mine: Ownership
-): TableRow {
-  return {
-    id,
-    protocol: raw.protocol,
-    family: raw.family,
-    unixType: raw.unixType,
-    localAddress: raw.localAddress,
-    localPort: raw.localPort,
-    remoteAddress: raw.remoteAddress,
-    remotePort: raw.remotePort,
-    state: raw.state,
-    sendQueue: raw.sendQueue,
-    recvQueue: raw.recvQueue,
-    inode: raw.inode,
-    peerInode: raw.peerInode,
-    uid: raw.uid,
-    owners: raw.owners,
-    tcpInfo: raw.tcpInfo,
-    timer: raw.timer,
-    firstSeen,
-    history,
-    closingSince: null,
-    sessionId: mine.sessionId,
-    listenerId: mine.listenerId
-  }
 }
 
 export class ConnTable {
@@ -277,47 +210,11 @@ export class ConnTable {
     this.lastPollMs = performance.now() - started
     this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
     this.health = this.blind.length > 0 ? 'degraded' : 'ok'
-    const removed = switched ? this.rekey(read.rows) : []
+    const removed = switched ? rekeyRows(this.rows, this.aliases, read.rows) : []
     if (switched) this.seq += RESYNC_SEQ_STEP - 1
     const diff = this.apply(read.rows, removed)
     this.options.emit(diff)
     return diff
-  }
-
-  /**
-   * Another source names sockets differently. Gives each row of the new source the id the
-   * same socket had (same inode, else the same unique 5-tuple), so its history, first-seen
-   * time and age carry over; drops at once the rows the new source does not show (they
-   * are not known to have closed). Returns the dropped ids.
-   */
-  private rekey(incoming: readonly SocketRow[]): string[] {
-    this.aliases.clear()
-    const byInode = new Map<string, TableRow>()
-    const byTuple = new Map<string, TableRow | null>()
-    for (const row of this.rows.values()) {
-      if (row.closingSince !== null) continue
-      if (row.inode !== null) byInode.set(`${row.protocol}|${row.inode}`, row)
-      if (row.protocol !== 'unix') {
-        const key = tupleKey(row)
-        byTuple.set(key, byTuple.has(key) ? null : row) // null: not unique, no match
-      }
-    }
-    const kept = new Set<string>()
-    for (const raw of incoming) {
-      const was =
-        (raw.inode !== null ? byInode.get(`${raw.protocol}|${raw.inode}`) : undefined) ??
-        (raw.protocol !== 'unix' ? byTuple.get(tupleKey(raw)) : undefined)
-      if (!was || kept.has(was.id)) continue
-      kept.add(was.id)
-      if (was.id !== raw.id) this.aliases.set(raw.id, was.id)
-    }
-    const dropped: string[] = []
-    for (const [id, row] of this.rows) {
-      if (row.closingSince !== null || kept.has(id)) continue
-      this.rows.delete(id)
-      dropped.push(id)
-    }
-    return dropped
   }
 
   private apply(incoming: readonly SocketRow[], removed: string[] = []): TableDiff {
@@ -348,10 +245,13 @@ export class ConnTable {
       const prev = this.rows.get(id)
       const mine = ownership?.(raw) ?? NOT_OURS
       if (prev && unchanged(prev, raw, mine)) continue
+      // A vanished socket seen again (as TIME_WAIT, found by its 5-tuple) had not closed:
+      // its history drops the vanished step.
+      const past = prev?.closingSince != null ? prev.history.slice(0, -1) : prev?.history
       const history: readonly StateChange[] =
         prev && prev.state === raw.state && prev.closingSince === null
           ? prev.history
-          : [...(prev?.history ?? []), { state: raw.state, since: now }]
+          : [...(past ?? []), { state: raw.state, since: now }]
       const next = tableRow(raw, id, prev?.firstSeen ?? now, history, mine)
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
@@ -361,10 +261,16 @@ export class ConnTable {
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue
       if (row.closingSince === null) {
+        // Gone from the OS: no state, owner or queue of its is true any more.
         const closing: TableRow = {
           ...row,
+          state: VANISHED_STATE,
+          owners: [],
+          sendQueue: null,
+          recvQueue: null,
+          timer: null,
           closingSince: now,
-          history: [...row.history, { state: GONE, since: now }]
+          history: [...row.history, { state: VANISHED_STATE, since: now }]
         }
         this.rows.set(id, closing)
         changedRows.push(closing)
