@@ -81,7 +81,7 @@ describe('payload limits', () => {
     }
     expect(receipt.bytesPerSend).toBe(bytes.length)
     await waitFor(
-      () => inspector.sessions.get(clientId)!.bytesIn === bytes.length,
+      () => inspector.internals.sessions.get(clientId)!.bytesIn === bytes.length,
       'every byte echoed'
     )
     expect((await received(clientId)).equals(bytes)).toBe(true)
@@ -115,6 +115,6 @@ describe('payload limits', () => {
     expect(error.message).toMatch(/at most 67,108,864 bytes/)
     // What fits is sent in full.
     await call('client:send', clientId, { data: 'ab', encoding: 'text', repeat: 10_000 })
-    await waitFor(() => inspector.sessions.get(clientId)!.bytesIn === 20_000, 'all repeats echoed')
+    await waitFor(() => inspector.internals.sessions.get(clientId)!.bytesIn === 20_000, 'all repeats echoed')
   })
 })

@@ -29,7 +29,7 @@ beforeAll(async () => {
   port = (server.address() as { port: number }).port
   client = connect(port, '127.0.0.1')
   await new Promise<void>((r) => client.once('connect', () => r()))
-  await inspector.table.configure({ rateHz: 0.25 })
+  await inspector.internals.table.configure({ rateHz: 0.25 })
 })
 afterAll(async () => {
   off()
