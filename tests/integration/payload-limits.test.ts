@@ -115,6 +115,9 @@ describe('payload limits', () => {
     expect(error.message).toMatch(/at most 67,108,864 bytes/)
     // What fits is sent in full.
     await call('client:send', clientId, { data: 'ab', encoding: 'text', repeat: 10_000 })
-    await waitFor(() => inspector.internals.sessions.get(clientId)!.bytesIn === 20_000, 'all repeats echoed')
+    await waitFor(
+      () => inspector.internals.sessions.get(clientId)!.bytesIn === 20_000,
+      'all repeats echoed'
+    )
   })
 })

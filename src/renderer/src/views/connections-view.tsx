@@ -14,6 +14,7 @@ import {
 import type { KeyboardEvent, ReactElement } from 'react'
 import type { TableRow } from '../../../shared/model'
 import { parseFilter } from '../../../shared/row-filter'
+import { StaleNote } from '../components/stale-note'
 import { useNow } from '../components/use-now'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
@@ -98,6 +99,7 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
       className="connections"
       aria-label="Connections"
       data-details={!!selected}
+      data-stale={state.staleSince !== null}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
     >
@@ -116,6 +118,7 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
         shown={visible.length}
         rowsInView={rowsInView}
       />
+      {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
       {state.paused ? (
         <p className="paused-note" role="status">
           Paused — the table is held still. Press Space or Resume to catch up.
@@ -196,7 +199,12 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
           </div>
         </div>
         {selected ? (
-          <RowDetails row={selected} now={now} onClose={() => setSelectedId(null)} />
+          <RowDetails
+            row={selected}
+            now={state.staleSince ?? now}
+            stale={state.staleSince !== null}
+            onClose={() => setSelectedId(null)}
+          />
         ) : null}
       </div>
     </section>
