@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { toInspectorError } from '../../shared/errors'
+import { InspectorFailure, toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
 import { platformSources } from '../conntable/platform-sources'
 import { invoke } from '../dispatch'
@@ -86,7 +86,8 @@ export function buildProgram(options: ProgramOptions): Command {
         staticDir: options.rendererDir,
         host: opts.host,
         port: opts.port,
-        allowRemote: opts.allowRemote === true
+        allowRemote: opts.allowRemote === true,
+        token: tokenFromEnv()
       })
       if (!isLoopbackHost(server.host)) {
         console.error(
@@ -200,6 +201,25 @@ function parseInterval(value: string): number {
   if (!(ms >= 250 && ms <= 60_000))
     throw new InvalidArgumentError('the interval is 250 to 60000 ms.')
   return ms
+}
+
+/**
+ * A fixed token from the environment (never from argv, which `ps` shows to every user):
+ * with the same --port, a restarted serve keeps the URL an open page reconnects to.
+ */
+export const TOKEN_ENV = 'SOCKET_INSPECTOR_TOKEN'
+
+function tokenFromEnv(): string | undefined {
+  const token = process.env[TOKEN_ENV]
+  if (!token) return undefined
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
+    throw new InspectorFailure(
+      'EINVAL',
+      `${TOKEN_ENV} must be 16 to 128 letters, digits, "-" or "_".`,
+      'Unset it to get a fresh random token, or choose a longer one.'
+    )
+  }
+  return token
 }
 
 export async function runProgram(argv: readonly string[], options: ProgramOptions): Promise<void> {
