@@ -2,8 +2,9 @@
 import { InspectorFailure } from '../../shared/errors'
 import type { ClientSpec, Session, SessionId, SendReceipt, SendSpec } from '../../shared/model'
 import { decodePayload, repeatProblem } from '../../shared/payload'
+import { numericHostProblem } from '../../shared/schema'
 import type { SessionRegistry } from '../echo/sessions'
-import { normalizeSocketPath } from '../echo/unix-path'
+import { checkSocketToConnect, normalizeSocketPath } from '../echo/unix-path'
 import type { ClientConnection } from './client-connection'
 import { connectStream } from './stream-client'
 import { connectUdp } from './udp-client'
@@ -28,16 +29,21 @@ export class Clients {
 
   async connect(spec: ClientSpec): Promise<Session> {
     const timeoutMs = spec.timeoutMs ?? CONNECT_TIMEOUT_MS
-    const connection =
-      spec.protocol === 'unix'
-        ? await connectStream({ path: normalizeSocketPath(spec.path) }, timeoutMs, this.sessions)
-        : spec.protocol === 'udp'
-          ? await connectUdp(spec.host ?? DEFAULT_HOST, spec.port, timeoutMs, this.sessions)
-          : await connectStream(
-              { host: spec.host ?? DEFAULT_HOST, port: spec.port },
-              timeoutMs,
-              this.sessions
-            )
+    let connection: ClientConnection
+    if (spec.protocol === 'unix') {
+      const path = normalizeSocketPath(spec.path)
+      await checkSocketToConnect(path)
+      connection = await connectStream({ path }, timeoutMs, this.sessions)
+    } else {
+      const host = spec.host ?? DEFAULT_HOST
+      // Checked where it lands, too: a bad dotted quad must never reach a resolver.
+      const bad = numericHostProblem(host)
+      if (bad) throw new InspectorFailure('EINVAL', bad, 'Type the address again.')
+      connection =
+        spec.protocol === 'udp'
+          ? await connectUdp(host, spec.port, timeoutMs, this.sessions)
+          : await connectStream({ host, port: spec.port }, timeoutMs, this.sessions)
+    }
     this.clients.set(connection.session.id, {
       connection,
       timers: new Set(),
