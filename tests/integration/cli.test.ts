@@ -143,7 +143,9 @@ describe('socket-inspector echo (built)', () => {
     expect(none.stderr).toMatch(/^error: Say which echo servers to start\.\nhint: Use --tcp PORT/m)
     const bad = runCli('echo', '--tcp', '1', '--host', 'nope')
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/^error: The host "nope" is not valid: a server listens on an IP address/m)
+    expect(bad.stderr).toMatch(
+      /^error: The host "nope" is not valid: a server listens on an IP address/m
+    )
     expect(bad.stderr + none.stderr).not.toMatch(STACK_LINE)
   })
 })
