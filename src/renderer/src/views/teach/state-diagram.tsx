@@ -132,7 +132,13 @@ function Edge({ t, path }: { readonly t: Transition; readonly path: DiagramPath 
   const c = { x: (a.x + b.x) / 2 + n.x * bend, y: (a.y + b.y) / 2 + n.y * bend }
   const start = border(a, bend === 0 ? b : c)
   const end = border(b, bend === 0 ? a : c)
-  const peak = { x: (a.x + b.x) / 2 + (n.x * bend) / 2, y: (a.y + b.y) / 2 + (n.y * bend) / 2 }
+  // A bent line's label sits outside its bend, so twin lines keep their labels apart.
+  const out = Math.sign(bend)
+  const peak = {
+    x: (a.x + b.x) / 2 + (n.x * bend) / 2 + n.x * out * 6,
+    y: (a.y + b.y) / 2 + (n.y * bend) / 2 + n.y * out * 6
+  }
+  const anchor = n.x * out > 0.3 ? 'start' : n.x * out < -0.3 ? 'end' : 'middle'
   const cls = ['sd-edge', walked && 'walked', walked?.inferred && 'inferred']
     .filter(Boolean)
     .join(' ')
@@ -142,7 +148,7 @@ function Edge({ t, path }: { readonly t: Transition; readonly path: DiagramPath 
         d={`M${start.x},${start.y} Q${c.x},${c.y} ${end.x},${end.y}`}
         markerEnd={walked ? 'url(#sd-arrow-on)' : 'url(#sd-arrow)'}
       />
-      <text x={peak.x} y={peak.y - 4} textAnchor="middle" className="sd-label">
+      <text x={peak.x} y={peak.y - 4} textAnchor={anchor} className="sd-label">
         {t.label}
       </text>
     </g>
