@@ -373,7 +373,10 @@ export interface CallStep {
 export interface CallLane {
   /** A session id, or a server id for the listening socket. */
   readonly id: string
-  readonly label: string
+  /** Whose calls: our client, a socket our server accepted, or the listening socket. */
+  readonly role: 'client' | 'accepted' | 'listener'
+  /** The socket's own address (the listening address for a listener). */
+  readonly address: string
   readonly steps: readonly CallStep[]
   /** Steps left out to stay within the bound. */
   readonly dropped: number

@@ -15,7 +15,8 @@ export function sessionCalls(core: CoreParts, s: SessionRecord): SessionCalls {
   if (listener) {
     lanes.push({
       id: listener.id,
-      label: `server ${listener.id} listening on ${listener.address}`,
+      role: 'listener',
+      address: listener.address,
       steps: listener.calls.list(),
       dropped: listener.calls.dropped
     })
@@ -24,10 +25,10 @@ export function sessionCalls(core: CoreParts, s: SessionRecord): SessionCalls {
 }
 
 function laneOf(s: SessionRecord): CallLane {
-  const role = s.init.role === 'accepted' ? 'accepted by the server' : 'client'
   return {
     id: s.id,
-    label: `${s.id} · ${role} · ${formatEndpoint(s.local)}`,
+    role: s.init.role === 'accepted' ? 'accepted' : 'client',
+    address: formatEndpoint(s.local),
     steps: s.calls.list(),
     dropped: s.calls.dropped
   }

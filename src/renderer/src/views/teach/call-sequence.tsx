@@ -2,6 +2,7 @@
 // end: what each side did and when, and what the kernel reported meanwhile. It refreshes as
 // the session changes.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { InspectorError, Session, SessionCalls } from '../../../../shared/model'
@@ -21,6 +22,7 @@ export function CallSequence({
   readonly api: InspectorApi
   readonly session: Session
 }): ReactElement {
+  const { t } = useTranslation('teach')
   const [calls, setCalls] = useState<SessionCalls | null>(null)
   const [error, setError] = useState<InspectorError | null>(null)
   // Each change the core reports (bytes, state, kernel view) may add a step.
@@ -36,19 +38,23 @@ export function CallSequence({
     }
   }, [api, session.id, version])
   return (
-    <section className="panel call-sequence" aria-label={`Calls of ${session.id}`}>
+    <section className="panel call-sequence" aria-label={t('calls.aria', { id: session.id })}>
       <header>
-        <h2>Calls, in sequence</h2>
-        <span className="muted">what each socket’s program did, and what the kernel said</span>
+        <h2>{t('calls.title')}</h2>
+        <span className="muted">{t('calls.subtitle')}</span>
       </header>
       {error ? <ErrorNote error={error} /> : null}
-      {calls ? <SequenceSvg calls={calls} /> : <p className="muted">Reading the calls…</p>}
+      {calls ? <SequenceSvg calls={calls} /> : <p className="muted">{t('calls.loading')}</p>}
     </section>
   )
 }
 
 function SequenceSvg({ calls }: { readonly calls: SessionCalls }): ReactElement {
-  const layout = layoutSequence(calls.lanes)
+  const { t } = useTranslation('teach')
+  const layout = layoutSequence(calls.lanes, {
+    eof: t('calls.eof'),
+    kernel: (state) => t('calls.kernel', { state })
+  })
   const width = AXIS_W + LANE_W * calls.lanes.length
   const height = TOP + ROW_H * (layout.steps.length + 1)
   const x = (lane: number): number => AXIS_W + LANE_W * lane + LANE_W / 2
@@ -60,7 +66,7 @@ function SequenceSvg({ calls }: { readonly calls: SessionCalls }): ReactElement 
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`Call sequence: ${layout.steps.map((s) => s.text).join('; ')}`}
+        aria-label={t('calls.svgAria', { steps: layout.steps.map((s) => s.text).join('; ') })}
       >
         <defs>
           <marker
@@ -81,12 +87,14 @@ function SequenceSvg({ calls }: { readonly calls: SessionCalls }): ReactElement 
               {lane.id}
             </text>
             <text x={x(i)} y={34} textAnchor="middle" className="seq-lane-label">
-              {lane.label.split(' · ').slice(1).join(' · ')}
+              {lane.role === 'listener'
+                ? t('calls.listening', { address: lane.address })
+                : `${t(lane.role === 'client' ? 'calls.client' : 'calls.accepted')} · ${lane.address}`}
             </text>
             <line x1={x(i)} y1={TOP - 8} x2={x(i)} y2={height - 4} />
             {lane.dropped > 0 ? (
               <text x={x(i)} y={46} textAnchor="middle" className="seq-dropped">
-                {lane.dropped} older steps not kept
+                {t('calls.dropped', { count: lane.dropped })}
               </text>
             ) : null}
           </g>

@@ -22,8 +22,19 @@ export interface SequenceLayout {
   readonly start: number
 }
 
+/** The words of a step that are not code: given in the UI's language. */
+export interface StepWords {
+  readonly eof: string
+  readonly kernel: (state: string) => string
+}
+
+export const ENGLISH_STEP_WORDS: StepWords = {
+  eof: 'read → 0 (peer sent FIN)',
+  kernel: (state) => `kernel: ${state}`
+}
+
 /** What a step says, as a call a programmer would write. */
-export function stepText(s: CallStep): string {
+export function stepText(s: CallStep, words: StepWords = ENGLISH_STEP_WORDS): string {
   const fd = s.fd === null ? '' : `fd ${s.fd}`
   const runs = s.count > 1 ? ` ×${s.count}` : ''
   switch (s.kind) {
@@ -42,13 +53,13 @@ export function stepText(s: CallStep): string {
     case 'write':
       return `write${runs}(${s.bytes ?? 0} B)`
     case 'eof':
-      return 'read → 0 (peer sent FIN)'
+      return words.eof
     case 'shutdown':
       return 'shutdown(SHUT_WR) → FIN'
     case 'close':
       return `close()${s.detail && s.detail !== 'end' ? ` · ${s.detail}` : ''}`
     case 'state':
-      return `kernel: ${s.detail ?? ''}`
+      return words.kernel(s.detail ?? '')
   }
 }
 
@@ -128,7 +139,10 @@ const ARROW_LABEL: Readonly<Partial<Record<CallStep['kind'], string>>> = {
   shutdown: 'FIN'
 }
 
-export function layoutSequence(lanes: readonly CallLane[]): SequenceLayout {
+export function layoutSequence(
+  lanes: readonly CallLane[],
+  words: StepWords = ENGLISH_STEP_WORDS
+): SequenceLayout {
   const nodes = lanes.map((lane, l) => lane.steps.map((step, index) => ({ lane: l, index, step })))
   const pairs = causes(nodes)
   const ordered = causalOrder(nodes, pairs)
@@ -137,7 +151,7 @@ export function layoutSequence(lanes: readonly CallLane[]): SequenceLayout {
     lane: n.lane,
     row: i,
     step: n.step,
-    text: stepText(n.step)
+    text: stepText(n.step, words)
   }))
   const arrows = pairs.map(([a, b]) => ({
     from: { lane: a.lane, row: row.get(a)! },

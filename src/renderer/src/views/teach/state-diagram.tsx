@@ -3,12 +3,12 @@
 // solid and those it could only infer between two polls drawn dashed. Each state explains
 // itself on hover or focus.
 import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import type { StateChange } from '../../../../shared/model'
 import { formatDuration } from '../../components/format'
 import { diagramPath } from './diagram-path'
 import type { DiagramPath } from './diagram-path'
-import { STATE_NOTES } from './state-notes'
 import { DIAGRAM_SIZE, POSITIONS, TCP_STATES, TRANSITIONS } from './tcp-machine'
 import type { TcpState, Transition } from './tcp-machine'
 
@@ -21,6 +21,7 @@ export interface StateDiagramProps {
 }
 
 export function StateDiagram({ history, closedAt, now }: StateDiagramProps): ReactElement {
+  const { t } = useTranslation('teach')
   const path = useMemo(() => diagramPath(history, closedAt, now), [history, closedAt, now])
   const [focus, setFocus] = useState<TcpState | null>(null)
   const shown = focus ?? path.current ?? path.visits.at(-1)?.state ?? null
@@ -29,7 +30,9 @@ export function StateDiagram({ history, closedAt, now }: StateDiagramProps): Rea
       <svg
         viewBox={`0 0 ${DIAGRAM_SIZE.width} ${DIAGRAM_SIZE.height}`}
         role="img"
-        aria-label={`TCP state diagram: ${path.visits.map((v) => v.state).join(' → ') || 'no states seen'}`}
+        aria-label={t('diagram.aria', {
+          path: path.visits.map((v) => v.state).join(' → ') || t('diagram.noStates')
+        })}
       >
         <defs>
           <marker
@@ -66,7 +69,7 @@ export function StateDiagram({ history, closedAt, now }: StateDiagramProps): Rea
         <Legend />
         {shown && (
           <p className="sd-note" aria-live="polite">
-            <strong>{shown}</strong> — {STATE_NOTES[shown]}
+            <strong>{shown}</strong> — {t(`state.${shown}`)}
           </p>
         )}
       </figcaption>
@@ -83,6 +86,7 @@ function StateBox({
   readonly path: DiagramPath
   readonly onFocus: (s: TcpState | null) => void
 }): ReactElement {
+  const { t } = useTranslation('teach')
   const { x, y } = POSITIONS[state]
   const visits = path.visits.filter((v) => v.state === state)
   const seen = visits.some((v) => v.since !== null)
@@ -102,13 +106,22 @@ function StateBox({
       data-state={state}
       tabIndex={0}
       role="button"
-      aria-label={`${state}${seen ? ', visited' : inferred ? ', passed between polls' : ''}${path.current === state ? ', current state' : ''}`}
+      aria-label={t(
+        path.current === state
+          ? 'diagram.stateCurrent'
+          : seen
+            ? 'diagram.stateVisited'
+            : inferred
+              ? 'diagram.stateInferred'
+              : 'diagram.stateAria',
+        { state }
+      )}
       onMouseEnter={() => onFocus(state)}
       onMouseLeave={() => onFocus(null)}
       onFocus={() => onFocus(state)}
       onBlur={() => onFocus(null)}
     >
-      <title>{STATE_NOTES[state]}</title>
+      <title>{t(`state.${state}`)}</title>
       <rect x={x - BOX.w / 2} y={y - BOX.h / 2} width={BOX.w} height={BOX.h} rx={8} />
       <text x={x} y={y + 4} textAnchor="middle">
         {state}
@@ -170,11 +183,12 @@ function border(
 }
 
 function Legend(): ReactElement {
+  const { t } = useTranslation('teach')
   return (
     <ul className="sd-legend">
-      <li className="seen">seen by the table</li>
-      <li className="inferred">passed between two polls (inferred)</li>
-      <li className="current">current state</li>
+      <li className="seen">{t('diagram.legendSeen')}</li>
+      <li className="inferred">{t('diagram.legendInferred')}</li>
+      <li className="current">{t('diagram.legendCurrent')}</li>
     </ul>
   )
 }
