@@ -11,7 +11,8 @@ import type {
   TableRow,
   TableSnapshot,
   TableSourceId,
-  TableStatus
+  TableStatus,
+  LeftBy
 } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
 import { ownersEqual } from './row'
@@ -78,7 +79,8 @@ function tableRow(
   id: string,
   firstSeen: number,
   history: readonly StateChange[],
-  mine: Ownership
+  mine: Ownership,
+  leftBy: LeftBy | null = null
 ): TableRow {
   return {
     id,
@@ -102,8 +104,16 @@ function tableRow(
     history,
     closingSince: null,
     sessionId: mine.sessionId,
-    listenerId: mine.listenerId
+    listenerId: mine.listenerId,
+    leftBy
   }
+}
+
+/** An orphaned socket keeps who held it last: a TIME_WAIT row can say who left it. */
+function leftByOf(prev: TableRow | undefined, raw: SocketRow, now: number): LeftBy | null {
+  if (raw.owners.length > 0 || !prev) return null
+  if (prev.owners.length > 0) return { owners: prev.owners, at: now }
+  return prev.leftBy ?? null
 }
 
 export class ConnTable {
@@ -258,7 +268,14 @@ export class ConnTable {
         prev && prev.state === raw.state && prev.closingSince === null
           ? prev.history
           : [...(prev?.history ?? []), { state: raw.state, since: now }]
-      const next = tableRow(raw, id, prev?.firstSeen ?? now, history, mine)
+      const next = tableRow(
+        raw,
+        id,
+        prev?.firstSeen ?? now,
+        history,
+        mine,
+        leftByOf(prev, raw, now)
+      )
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
       else added.push(next)

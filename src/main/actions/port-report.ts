@@ -1,0 +1,141 @@
+// "Who holds this port?": every socket on it from the live table, joined with what only the
+// kernel's sock_diag says (v6only, the TIME_WAIT timer), each holder's user and command line,
+// and one verdict per address, settled by a real bind attempt.
+import type {
+  BindVerdict,
+  HolderRole,
+  PortHolderInfo,
+  PortQuery,
+  PortReport
+} from '../../shared/actions-model'
+import { VERDICT_ADDRESSES } from '../../shared/actions-model'
+import type { TableRow } from '../../shared/model'
+import { TIME_WAIT_MS } from '../../shared/time-wait'
+import type { DiagDetail } from '../conntable/sock-diag'
+import { judgeBind } from './bind-verdict'
+import type { BindEnv } from './bind-verdict'
+
+/** Command lines looked up per report, at most (one per distinct pid). */
+export const MAX_COMMAND_LOOKUPS = 32
+
+export interface PortReportDeps {
+  readonly rows: readonly TableRow[]
+  /** sock_diag's view of the port (Linux); empty where there is none. */
+  readonly details: readonly DiagDetail[]
+  readonly env: BindEnv
+  readonly blind: readonly string[]
+  readonly userName: (uid: number) => string | null
+  readonly commandLine: (pid: number) => Promise<string | null>
+  readonly probe: (
+    protocol: 'tcp' | 'udp',
+    address: string,
+    port: number
+  ) => Promise<boolean | null>
+  readonly now: number
+}
+
+const detailKey = (
+  local: string,
+  localPort: number | null,
+  remote: string | null,
+  remotePort: number | null
+): string => `${local}|${localPort}|${remote ?? '*'}|${remotePort ?? 0}`
+
+function roleOf(row: TableRow, listened: boolean): HolderRole {
+  if (row.state === 'LISTEN') return 'listener'
+  if (row.state === 'TIME_WAIT') return 'time-wait'
+  if (row.remotePort === null || row.remotePort === 0) return 'bound'
+  return listened && row.protocol === 'tcp' ? 'accepted' : 'client'
+}
+
+/** When the socket lost its owner: what the table remembered, else when TIME_WAIT began. */
+function closedAt(row: TableRow): number | null {
+  if (row.leftBy) return row.leftBy.at
+  const tw = row.history.find((h) => h.state === 'TIME_WAIT')
+  return tw?.since ?? null
+}
+
+function holderOf(
+  row: TableRow,
+  detail: DiagDetail | undefined,
+  listened: boolean,
+  deps: PortReportDeps
+): Omit<PortHolderInfo, 'commandLine'> {
+  const role = roleOf(row, listened)
+  const at = role === 'time-wait' ? closedAt(row) : null
+  const kernelEnd =
+    detail?.expiresMs != null && role === 'time-wait' ? deps.now + detail.expiresMs : null
+  const estimatedEnd =
+    at !== null ? at + (TIME_WAIT_MS[deps.env.platform] ?? TIME_WAIT_MS.linux!) : null
+  return {
+    rowId: row.id,
+    protocol: row.protocol,
+    family: row.family === 'ipv6' ? 'ipv6' : 'ipv4',
+    localAddress: row.localAddress,
+    localPort: row.localPort ?? 0,
+    remoteAddress: row.remoteAddress,
+    remotePort: row.remotePort,
+    state: row.state,
+    role,
+    v6only: detail?.v6only ?? null,
+    uid: row.uid,
+    user: row.uid === null ? null : deps.userName(row.uid),
+    owners: row.owners,
+    leftBy: row.leftBy?.owners ?? null,
+    closedAt: at,
+    timeWaitEndsAt: kernelEnd ?? estimatedEnd,
+    timeWaitEndsEstimated: kernelEnd === null,
+    sessionId: row.sessionId,
+    listenerId: row.listenerId
+  }
+}
+
+async function withCommandLines(
+  holders: readonly Omit<PortHolderInfo, 'commandLine'>[],
+  deps: PortReportDeps
+): Promise<PortHolderInfo[]> {
+  const pids = [...new Set(holders.map((h) => h.owners[0]?.pid).filter((p) => p !== undefined))]
+  const lines = new Map<number, string | null>()
+  await Promise.all(
+    pids
+      .slice(0, MAX_COMMAND_LOOKUPS)
+      .map(async (pid) => lines.set(pid, await deps.commandLine(pid)))
+  )
+  return holders.map((h) => {
+    const pid = h.owners[0]?.pid
+    return { ...h, commandLine: pid === undefined ? null : (lines.get(pid) ?? null) }
+  })
+}
+
+export async function portReport(query: PortQuery, deps: PortReportDeps): Promise<PortReport> {
+  const protocol = query.protocol ?? 'tcp'
+  const { port } = query
+  const rows = deps.rows.filter(
+    (r) => r.localPort === port && r.protocol === protocol && r.closingSince === null
+  )
+  const byInode = new Map<number, DiagDetail>()
+  const byTuple = new Map<string, DiagDetail>()
+  for (const d of deps.details) {
+    if (d.inode !== null) byInode.set(d.inode, d)
+    byTuple.set(detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort), d)
+  }
+  const listened = rows.some((r) => r.state === 'LISTEN')
+  const bare = rows.map((r) =>
+    holderOf(
+      r,
+      (r.inode !== null ? byInode.get(r.inode) : undefined) ??
+        byTuple.get(detailKey(r.localAddress, r.localPort, r.remoteAddress, r.remotePort)),
+      listened,
+      deps
+    )
+  )
+  const holders = await withCommandLines(bare, deps)
+  const addresses = [...new Set([query.address ?? '127.0.0.1', ...VERDICT_ADDRESSES])]
+  const verdicts: BindVerdict[] = []
+  // One at a time: each probe holds the port for a moment, and must not meet the next.
+  for (const address of addresses) {
+    const probe = port === 0 ? null : await deps.probe(protocol, address, port)
+    verdicts.push(judgeBind(address, port, holders, deps.env, probe, deps.now))
+  }
+  return { port, protocol, holders, verdicts, blind: deps.blind, at: deps.now }
+}
