@@ -76,6 +76,8 @@ export class Actions {
 
   async who(query: PortQuery): Promise<PortReport> {
     const protocol = query.protocol ?? 'tcp'
+    // A fresh poll: the question is about now.
+    if (this.deps.table.status().polling) await this.deps.table.poll()
     const [snapshot, names, details] = await Promise.all([
       this.deps.table.snapshot(),
       userNames(),
@@ -100,10 +102,10 @@ export class Actions {
     return findFreePort(query.protocol ?? 'tcp', query.address ?? '127.0.0.1', query.near, lowest)
   }
 
-  private async details(port: number, protocol: 'tcp' | 'udp'): Promise<DiagDetail[]> {
-    if (process.platform !== 'linux') return []
+  private async details(port: number, protocol: 'tcp' | 'udp'): Promise<DiagDetail[] | null> {
+    if (process.platform !== 'linux') return null
     // Without sock_diag the report still stands; v6only and the timer are then unknown.
-    return portDetails(port, protocol).catch(() => [])
+    return portDetails(port, protocol).catch(() => null)
   }
 
   private refresh(): void {

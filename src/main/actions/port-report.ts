@@ -20,8 +20,8 @@ export const MAX_COMMAND_LOOKUPS = 32
 
 export interface PortReportDeps {
   readonly rows: readonly TableRow[]
-  /** sock_diag's view of the port (Linux); empty where there is none. */
-  readonly details: readonly DiagDetail[]
+  /** sock_diag's view of the port now (Linux); null where there is none. */
+  readonly details: readonly DiagDetail[] | null
   readonly env: BindEnv
   readonly blind: readonly string[]
   readonly userName: (uid: number) => string | null
@@ -37,9 +37,9 @@ export interface PortReportDeps {
 const detailKey = (
   local: string,
   localPort: number | null,
-  remote: string | null,
-  remotePort: number | null
-): string => `${local}|${localPort}|${remote ?? '*'}|${remotePort ?? 0}`
+  remote: string,
+  remotePort: number
+): string => `${local}|${localPort}|${remote}|${remotePort}`
 
 function roleOf(row: TableRow, listened: boolean): HolderRole {
   if (row.state === 'LISTEN') return 'listener'
@@ -107,28 +107,81 @@ async function withCommandLines(
   })
 }
 
-export async function portReport(query: PortQuery, deps: PortReportDeps): Promise<PortReport> {
-  const protocol = query.protocol ?? 'tcp'
-  const { port } = query
+/** A socket sock_diag sees that the last poll did not: a row with what the kernel said. */
+function freshRow(d: DiagDetail, now: number): TableRow {
+  const six = d.localAddress.includes(':')
+  const peerless = d.remotePort === 0
+  return {
+    id: `fresh:${detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort)}`,
+    protocol: d.protocol,
+    family: six ? 'ipv6' : 'ipv4',
+    unixType: null,
+    localAddress: d.localAddress,
+    localPort: d.localPort,
+    remoteAddress: peerless ? null : d.remoteAddress,
+    remotePort: peerless ? null : d.remotePort,
+    state: d.state,
+    sendQueue: null,
+    recvQueue: null,
+    inode: d.inode,
+    peerInode: null,
+    uid: d.uid,
+    owners: [],
+    tcpInfo: null,
+    timer: null,
+    firstSeen: now,
+    history: [{ state: d.state, since: now }],
+    closingSince: null,
+    sessionId: null,
+    listenerId: null
+  }
+}
+
+/**
+ * The table's rows on the port, each with its sock_diag detail. Where sock_diag answered,
+ * it is the fresher truth: rows it no longer sees are gone, sockets it sees that the last
+ * poll missed are added.
+ */
+function holderRows(
+  port: number,
+  protocol: 'tcp' | 'udp',
+  deps: PortReportDeps
+): { row: TableRow; detail: DiagDetail | undefined }[] {
   const rows = deps.rows.filter(
     (r) => r.localPort === port && r.protocol === protocol && r.closingSince === null
   )
+  if (deps.details === null) return rows.map((row) => ({ row, detail: undefined }))
   const byInode = new Map<number, DiagDetail>()
   const byTuple = new Map<string, DiagDetail>()
   for (const d of deps.details) {
     if (d.inode !== null) byInode.set(d.inode, d)
     byTuple.set(detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort), d)
   }
-  const listened = rows.some((r) => r.state === 'LISTEN')
-  const bare = rows.map((r) =>
-    holderOf(
-      r,
-      (r.inode !== null ? byInode.get(r.inode) : undefined) ??
-        byTuple.get(detailKey(r.localAddress, r.localPort, r.remoteAddress, r.remotePort)),
-      listened,
-      deps
+  const used = new Set<DiagDetail>()
+  const out: { row: TableRow; detail: DiagDetail | undefined }[] = []
+  for (const row of rows) {
+    const tuple = detailKey(
+      row.localAddress,
+      row.localPort,
+      row.remoteAddress ?? '*',
+      row.remotePort ?? 0
     )
-  )
+    const detail = (row.inode !== null ? byInode.get(row.inode) : undefined) ?? byTuple.get(tuple)
+    if (!detail || used.has(detail)) continue
+    used.add(detail)
+    out.push({ row, detail })
+  }
+  for (const d of deps.details)
+    if (!used.has(d)) out.push({ row: freshRow(d, deps.now), detail: d })
+  return out
+}
+
+export async function portReport(query: PortQuery, deps: PortReportDeps): Promise<PortReport> {
+  const protocol = query.protocol ?? 'tcp'
+  const { port } = query
+  const found = holderRows(port, protocol, deps)
+  const listened = found.some((f) => f.row.state === 'LISTEN')
+  const bare = found.map((f) => holderOf(f.row, f.detail, listened, deps))
   const holders = await withCommandLines(bare, deps)
   const addresses = [...new Set([query.address ?? '127.0.0.1', ...VERDICT_ADDRESSES])]
   const verdicts: BindVerdict[] = []

@@ -294,6 +294,7 @@ export interface DiagDetail {
   readonly remotePort: number
   readonly state: string | null
   readonly inode: number | null
+  readonly uid: number
   /** IPV6_V6ONLY of an AF_INET6 socket in LISTEN or CLOSE; null where the kernel does not say. */
   readonly v6only: boolean | null
   /** Milliseconds until the socket's timer fires (TIME_WAIT's end), when one runs. */
@@ -328,6 +329,7 @@ export function parseInetDiagDetail(
       remotePort: buf.readUInt16BE(m + 6),
       state: inetStateName(protocol, buf[m + 1]!),
       inode: inode > 0 ? inode : null,
+      uid: buf.readUInt32LE(m + 64),
       v6only,
       expiresMs: buf[m + 2] !== 0 ? buf.readUInt32LE(m + 52) : null
     })
