@@ -6,7 +6,7 @@ import { createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { Actions } from '../../src/main/actions/actions'
+import { invoke } from '../../src/main/dispatch'
 import { Inspector } from '../../src/main/inspector'
 import { InspectorFailure } from '../../src/shared/errors'
 import { waitFor } from '../support/net'
@@ -37,18 +37,11 @@ function lines(child: ChildProcess): string[] {
 }
 
 let inspector: Inspector
-let actions: Actions
 const children: ChildProcess[] = []
 const servers: Server[] = []
 
 function start(): void {
   inspector = new Inspector({ shell: 'test' })
-  actions = new Actions({
-    shell: 'test',
-    sessions: inspector.sessions,
-    clients: inspector.clients,
-    table: inspector.table
-  })
 }
 
 afterEach(async () => {
@@ -97,9 +90,9 @@ describe('close another process’s TCP connection', () => {
       remotePort: number | null
       closingSince: number | null
     }): boolean => r.localPort === clientPort && r.remotePort === port && r.closingSince === null
-    expect((await inspector.table.snapshot()).rows.some(isRow)).toBe(true)
+    expect((await inspector.internals.table.snapshot()).rows.some(isRow)).toBe(true)
 
-    const result = await actions.close({
+    const result = await invoke(inspector, 'socket:close', {
       protocol: 'tcp',
       local: { address: '127.0.0.1', port: clientPort },
       remote: { address: '127.0.0.1', port }
@@ -108,8 +101,8 @@ describe('close another process’s TCP connection', () => {
     expect(await peerError).toBe('ECONNRESET')
     await waitFor(() => out.includes('error ECONNABORTED'), 'the child saw its socket aborted')
     await waitFor(() => child.exitCode !== null, 'the child ended with its socket')
-    await inspector.table.poll()
-    expect((await inspector.table.snapshot()).rows.some(isRow)).toBe(false)
+    await inspector.internals.table.poll()
+    expect((await inspector.internals.table.snapshot()).rows.some(isRow)).toBe(false)
   })
 
   it.runIf(isLinuxRoot)('without CAP_NET_ADMIN (a child running as nobody) says why', async () => {
@@ -146,7 +139,7 @@ describe('close another process’s TCP connection', () => {
 
   it('refuses what cannot be closed from outside, saying why', async () => {
     start()
-    const udp = actions.close({
+    const udp = invoke(inspector, 'socket:close', {
       protocol: 'udp',
       local: { address: '127.0.0.1', port: 5353 },
       remote: { address: '127.0.0.1', port: 5354 }
@@ -155,14 +148,14 @@ describe('close another process’s TCP connection', () => {
       code: 'ENOTTCP',
       message: expect.stringMatching(/Only TCP/)
     })
-    const listener = actions.close({
+    const listener = invoke(inspector, 'socket:close', {
       protocol: 'tcp',
       local: { address: '127.0.0.1', port: 5353 },
       remote: { address: '*', port: null }
     })
     await expect(listener).rejects.toMatchObject({ code: 'ENOTCONN' })
     if (isLinuxRoot) {
-      const gone = actions.close({
+      const gone = invoke(inspector, 'socket:close', {
         protocol: 'tcp',
         local: { address: '127.0.0.1', port: 1 },
         remote: { address: '127.0.0.1', port: 2 }
@@ -184,7 +177,8 @@ describe('stop the owning process', () => {
     await waitFor(() => out.some((l) => l.startsWith('port ')), 'the child listens')
     const port = Number(out[0]!.slice(5))
     const holds = async (): Promise<boolean> =>
-      (await inspector.table.poll(), await inspector.table.snapshot()).rows.some(
+      (await inspector.internals.table.poll(),
+      await inspector.internals.table.snapshot()).rows.some(
         (r) =>
           r.localPort === port &&
           r.state === 'LISTEN' &&
@@ -192,7 +186,7 @@ describe('stop the owning process', () => {
           r.owners.some((o) => o.pid === child.pid)
       )
     expect(await holds()).toBe(true)
-    const result = await actions.stop({ pid: child.pid! })
+    const result = await invoke(inspector, 'process:stop', { pid: child.pid! })
     expect(result).toMatchObject({
       pid: child.pid,
       signal: 'SIGTERM',
@@ -205,11 +199,11 @@ describe('stop the owning process', () => {
 
   it('refuses to signal this app itself and pid 1', async () => {
     start()
-    await expect(actions.stop({ pid: process.pid })).rejects.toMatchObject({
+    await expect(invoke(inspector, 'process:stop', { pid: process.pid })).rejects.toMatchObject({
       code: 'EREFUSED',
       message: expect.stringMatching(/Socket Inspector itself/)
     })
-    await expect(actions.stop({ pid: 1 })).rejects.toMatchObject({
+    await expect(invoke(inspector, 'process:stop', { pid: 1 })).rejects.toMatchObject({
       code: 'EREFUSED',
       message: expect.stringMatching(/init process/)
     })
@@ -223,7 +217,7 @@ describe('stop the owning process', () => {
       children.push(child)
       const out = lines(child)
       await waitFor(() => out.some((l) => l.startsWith('port ')), 'the child listens')
-      await expect(actions.stop({ pid: child.pid! })).rejects.toMatchObject({
+      await expect(invoke(inspector, 'process:stop', { pid: child.pid! })).rejects.toMatchObject({
         code: 'EOTHERUSER',
         message: expect.stringMatching(/belongs to nobody/)
       })
@@ -253,7 +247,7 @@ describe('stop the owning process', () => {
         ok: false,
         error: { code: 'EPERM', message: expect.stringMatching(/Not allowed to stop/) }
       })
-      const result = await actions.stop({ pid: child.pid!, otherUser: true })
+      const result = await invoke(inspector, 'process:stop', { pid: child.pid!, otherUser: true })
       expect(result.outcome).toBe('exited')
     }
   )
@@ -261,6 +255,8 @@ describe('stop the owning process', () => {
   it('says there is no such process', async () => {
     start()
     const done = spawnSync(process.execPath, ['-e', '0'])
-    await expect(actions.stop({ pid: done.pid })).rejects.toBeInstanceOf(InspectorFailure)
+    await expect(invoke(inspector, 'process:stop', { pid: done.pid })).rejects.toBeInstanceOf(
+      InspectorFailure
+    )
   })
 })

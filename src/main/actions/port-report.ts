@@ -151,29 +151,24 @@ function holderRows(
     (r) => r.localPort === port && r.protocol === protocol && r.closingSince === null
   )
   if (deps.details === null) return rows.map((row) => ({ row, detail: undefined }))
-  const byInode = new Map<number, DiagDetail>()
-  const byTuple = new Map<string, DiagDetail>()
-  for (const d of deps.details) {
-    if (d.inode !== null) byInode.set(d.inode, d)
-    byTuple.set(detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort), d)
+  const byInode = new Map<number, TableRow>()
+  const byTuple = new Map<string, TableRow[]>()
+  for (const r of rows) {
+    if (r.inode !== null) byInode.set(r.inode, r)
+    const key = detailKey(r.localAddress, r.localPort, r.remoteAddress ?? '*', r.remotePort ?? 0)
+    byTuple.set(key, [...(byTuple.get(key) ?? []), r])
   }
-  const used = new Set<DiagDetail>()
-  const out: { row: TableRow; detail: DiagDetail | undefined }[] = []
-  for (const row of rows) {
-    const tuple = detailKey(
-      row.localAddress,
-      row.localPort,
-      row.remoteAddress ?? '*',
-      row.remotePort ?? 0
-    )
-    const detail = (row.inode !== null ? byInode.get(row.inode) : undefined) ?? byTuple.get(tuple)
-    if (!detail || used.has(detail)) continue
-    used.add(detail)
-    out.push({ row, detail })
-  }
-  for (const d of deps.details)
-    if (!used.has(d)) out.push({ row: freshRow(d, deps.now), detail: d })
-  return out
+  // Each socket the kernel has now, with the table's row for it (its owners and history).
+  return deps.details.map((d) => {
+    const peer = d.remotePort === 0 ? '*' : d.remoteAddress
+    const same = byTuple.get(detailKey(d.localAddress, d.localPort, peer, d.remotePort))
+    const row =
+      (d.inode !== null ? byInode.get(d.inode) : undefined) ??
+      same?.find((r) => r.state === d.state) ??
+      same?.[0]
+    if (!row) return { row: freshRow(d, deps.now), detail: d }
+    return { row: row.state === d.state ? row : { ...row, state: d.state }, detail: d }
+  })
 }
 
 export async function portReport(query: PortQuery, deps: PortReportDeps): Promise<PortReport> {
