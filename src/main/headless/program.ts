@@ -6,6 +6,7 @@ import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
 import { Inspector } from '../inspector'
 import { isLoopbackHost } from './net-policy'
+import { registerActionCommands } from './action-commands'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
 import { TABLE_SOURCE_IDS } from '../../shared/model'
@@ -164,6 +165,7 @@ export function buildProgram(options: ProgramOptions): Command {
       }
     )
 
+  registerActionCommands(program)
   return program
 }
 
