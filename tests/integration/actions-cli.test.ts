@@ -11,7 +11,7 @@ import { waitFor } from '../support/net'
 const root = resolve(__dirname, '../..')
 const cli = resolve(root, 'out/main/cli.js')
 const isLinuxRoot = process.platform === 'linux' && process.getuid?.() === 0
-const LISTEN_JS = `const s = require('net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port))`
+const LISTEN_JS = `const s = require('net').createServer().listen(0, '127.0.0.1', () => process.stdout.write(s.address().port + '\\n'))`
 
 function runCli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], {
