@@ -19,7 +19,7 @@ import { closeSocket } from './close-socket'
 import type { OwnSocket } from './close-socket'
 import { processFacts, readBindEnv, userNames } from './host-facts'
 import { destroySocket, portDetails } from './netlink-io'
-import { portReport } from './port-report'
+import { FRESH_ROW, portReport } from './port-report'
 import { stopProcess } from './stop-process'
 
 export interface ActionsDeps {
@@ -76,13 +76,20 @@ export class Actions {
 
   async who(query: PortQuery): Promise<PortReport> {
     const protocol = query.protocol ?? 'tcp'
-    // A fresh poll: the question is about now.
-    if (this.deps.table.status().polling) await this.deps.table.poll()
-    const [snapshot, names, details] = await Promise.all([
-      this.deps.table.snapshot(),
-      userNames(),
-      this.details(query.port, protocol)
-    ])
+    const { table } = this.deps
+    const polling = table.status().polling
+    const details = await this.details(query.port, protocol)
+    // Without sock_diag the table is the only truth: make it fresh. With it, the last poll
+    // is enough unless the kernel shows a socket the poll has not seen (then poll once).
+    if (details === null && polling) await table.poll()
+    const report = await this.report(query, details)
+    if (!polling || !report.holders.some((h) => h.rowId.startsWith(FRESH_ROW))) return report
+    await table.poll()
+    return this.report(query, await this.details(query.port, protocol))
+  }
+
+  private async report(query: PortQuery, details: DiagDetail[] | null): Promise<PortReport> {
+    const [snapshot, names] = await Promise.all([this.deps.table.snapshot(), userNames()])
     const blind = this.deps.table.status().blind
     return portReport(query, {
       rows: snapshot.rows,

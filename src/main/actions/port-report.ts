@@ -15,6 +15,9 @@ import type { DiagDetail } from '../conntable/sock-diag'
 import { judgeBind } from './bind-verdict'
 import type { BindEnv } from './bind-verdict'
 
+/** The id prefix of a socket sock_diag sees that the table's last poll did not. */
+export const FRESH_ROW = 'fresh:'
+
 /** Command lines looked up per report, at most (one per distinct pid). */
 export const MAX_COMMAND_LOOKUPS = 32
 
@@ -112,7 +115,7 @@ function freshRow(d: DiagDetail, now: number): TableRow {
   const six = d.localAddress.includes(':')
   const peerless = d.remotePort === 0
   return {
-    id: `fresh:${detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort)}`,
+    id: `${FRESH_ROW}${detailKey(d.localAddress, d.localPort, d.remoteAddress, d.remotePort)}`,
     protocol: d.protocol,
     family: six ? 'ipv6' : 'ipv4',
     unixType: null,

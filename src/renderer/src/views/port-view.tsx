@@ -13,7 +13,7 @@ import { useNow } from '../components/use-now'
 import { HolderTable } from './port/holder-table'
 import { VerdictList } from './port/verdict-list'
 
-/** The answer is re-asked this often while the view is open: holders come and go. */
+/** The answer is asked again this long after the last one came: holders come and go. */
 const REFRESH_MS = 2_000
 
 export interface PortAsk {
@@ -63,21 +63,24 @@ export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
   useEffect(() => {
     if (!query) return
     let live = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // The next ask waits for the last answer: a slow machine never piles them up.
     const load = async (): Promise<void> => {
       try {
         const answer = await api['port:who'](query)
-        if (!live) return
-        setReport(answer)
-        setError(null)
+        if (live) {
+          setReport(answer)
+          setError(null)
+        }
       } catch (err) {
         if (live) setError(toError(err))
       }
+      if (live) timer = setTimeout(() => void load(), REFRESH_MS)
     }
     void load()
-    const timer = setInterval(() => void load(), REFRESH_MS)
     return () => {
       live = false
-      clearInterval(timer)
+      clearTimeout(timer)
     }
   }, [api, query, reloads])
 
