@@ -2,7 +2,7 @@
 // sockets and real child processes this test starts; loopback only.
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -165,6 +165,44 @@ describe('close another process’s TCP connection', () => {
         message: expect.stringMatching(/no TCP connection/)
       })
     }
+  })
+})
+
+describe('close the app’s own connections', () => {
+  it('kicks an accepted session by reset, and closes an app client gracefully', async () => {
+    start()
+    const server = await invoke(inspector, 'echo:start', { protocol: 'tcp', port: 0 })
+    const peer = connect(server.port!, '127.0.0.1')
+    const peerError = new Promise<string>((r) =>
+      peer.on('error', (e: NodeJS.ErrnoException) => r(e.code ?? ''))
+    )
+    await new Promise((r) => peer.once('connect', r))
+    const local = { address: '127.0.0.1', port: server.port! }
+    const remote = { address: '127.0.0.1', port: peer.localPort! }
+    const kicked = await invoke(inspector, 'socket:close', {
+      protocol: 'tcp',
+      local,
+      remote,
+      mode: 'reset'
+    })
+    expect(kicked).toMatchObject({ how: 'app-reset', sessionId: expect.any(String) })
+    expect(await peerError).toBe('ECONNRESET')
+
+    // The app's own client, closed gracefully: the server side sees its FIN.
+    let ended!: () => void
+    const sawEnd = new Promise<void>((r) => (ended = r))
+    const plain = createServer((s) => s.on('end', () => (ended(), s.end())))
+    servers.push(plain)
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r))
+    const plainPort = (plain.address() as { port: number }).port
+    const client = await invoke(inspector, 'client:connect', { protocol: 'tcp', port: plainPort })
+    const closed = await invoke(inspector, 'socket:close', {
+      protocol: 'tcp',
+      local: client.local,
+      remote: client.remote
+    })
+    expect(closed).toMatchObject({ how: 'app-graceful', sessionId: client.id })
+    await sawEnd
   })
 })
 
