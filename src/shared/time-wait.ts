@@ -1,5 +1,5 @@
 // How long a TCP socket stays in TIME_WAIT, per OS: an estimate for when the kernel's own
-// timer cannot be read. Linux: TCP_TIMEWAIT_LEN (60 s); macOS: 2 × MSL (15 s); Windows:
+// timer cannot be read. Linux: TCP_TIMEWAIT_LEN (60 s); macOS: 2 × MSL (MSL is 15 s); Windows:
 // TcpTimedWaitDelay's default (120 s on current versions).
 import type { TableRow } from './model'
 
@@ -16,11 +16,4 @@ export function describeLeftBy(row: TableRow, now: number): string | null {
   if (!o) return null
   const secs = Math.max(0, Math.round((now - row.leftBy.at) / 1000))
   return `left by ${o.process ?? 'a process'} (pid ${o.pid}), closed ${secs} s ago`
-}
-
-/** When a TIME_WAIT row's wait ends, estimated from when the table saw it begin. */
-export function timeWaitEnds(row: TableRow, platform: string): number | null {
-  if (row.state !== 'TIME_WAIT') return null
-  const began = row.history.find((h) => h.state === 'TIME_WAIT')?.since
-  return began === undefined ? null : began + (TIME_WAIT_MS[platform] ?? TIME_WAIT_MS.linux!)
 }
