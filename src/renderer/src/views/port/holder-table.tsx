@@ -86,46 +86,48 @@ export function HolderTable({ holders, now, actions, onChanged }: HolderTablePro
                   : '—'}
               </td>
               <td>{h.user ?? (h.uid === null ? '—' : `uid ${h.uid}`)}</td>
-              <td className="holder-actions">
-                {o ? (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void actions.stopProcess(o.pid, o.process).then((r) => r && onChanged())
-                    }
-                  >
-                    Stop process
-                  </button>
-                ) : null}
-                {connected ? (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void actions
-                        .closeConnection(
-                          {
-                            protocol: h.protocol,
-                            local: { address: h.localAddress, port: h.localPort },
-                            remote: { address: h.remoteAddress ?? '', port: h.remotePort },
-                            sessionId: h.sessionId,
-                            owner: o ? `${o.process ?? 'a process'} (pid ${o.pid})` : null
-                          },
-                          'reset'
-                        )
-                        .then((ok) => ok && onChanged())
-                    }
-                  >
-                    Close socket
-                  </button>
-                ) : null}
-                {h.commandLine ? (
-                  <button
-                    type="button"
-                    onClick={() => actions.copy(h.commandLine ?? '', 'the command line')}
-                  >
-                    Copy command line
-                  </button>
-                ) : null}
+              <td>
+                <div className="holder-actions">
+                  {o ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void actions.stopProcess(o.pid, o.process).then((r) => r && onChanged())
+                      }
+                    >
+                      Stop process
+                    </button>
+                  ) : null}
+                  {connected ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void actions
+                          .closeConnection(
+                            {
+                              protocol: h.protocol,
+                              local: { address: h.localAddress, port: h.localPort },
+                              remote: { address: h.remoteAddress ?? '', port: h.remotePort },
+                              sessionId: h.sessionId,
+                              owner: o ? `${o.process ?? 'a process'} (pid ${o.pid})` : null
+                            },
+                            'reset'
+                          )
+                          .then((ok) => ok && onChanged())
+                      }
+                    >
+                      Close socket
+                    </button>
+                  ) : null}
+                  {h.commandLine ? (
+                    <button
+                      type="button"
+                      onClick={() => actions.copy(h.commandLine ?? '', 'the command line')}
+                    >
+                      Copy command line
+                    </button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           )
