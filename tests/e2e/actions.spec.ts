@@ -127,4 +127,24 @@ test.describe('actions (serve + Chromium)', () => {
     await waitTable(verdict).toContainText(`You can bind 127.0.0.1:${port} now`)
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true)
   })
+
+  test('the Echo view’s EADDRINUSE error links to the port view, which names the holder', async ({
+    page,
+    served
+  }) => {
+    const port = (server.address() as { port: number }).port
+    await page.goto(served.url)
+    await page.getByRole('tab', { name: 'Echo' }).click()
+    const form = page.getByRole('form', { name: 'Start an echo server' })
+    await form.getByLabel('Port').fill(String(port))
+    await form.getByRole('button', { name: 'Start' }).click()
+    await form
+      .getByRole('alert')
+      .getByRole('button', { name: `Who holds port ${port}?` })
+      .click()
+    await expect(page.getByRole('tab', { name: 'Port' })).toHaveAttribute('aria-selected', 'true')
+    await waitTable(page.locator('.verdict-main')).toContainText(
+      `You cannot bind 127.0.0.1:${port} now, because node (pid ${process.pid}) listens on 127.0.0.1:${port}`
+    )
+  })
 })
