@@ -8,7 +8,8 @@ import { test, expect } from './fixtures'
 
 /**
  * What waits on the core reading the machine's whole table: with ~20,000 sockets from other
- * programs on a loaded build machine one read can take seconds.
+ * programs on a loaded build machine one read takes seconds, and a command that arrives
+ * meanwhile waits for it.
  */
 const waitTable = expect.configure({ timeout: 20_000 })
 
@@ -81,7 +82,7 @@ test.describe('actions (serve + Chromium)', () => {
     await expect(dialog).toContainText(`Close ${local} ⇄ 127.0.0.1:${port}?`)
     await expect(dialog).toContainText('ECONNABORTED')
     await dialog.getByRole('button', { name: 'Close connection' }).click()
-    await expect(
+    await waitTable(
       page.getByRole('status').filter({ hasText: 'the kernel aborted it' })
     ).toBeVisible()
     await waitTable(mine).toHaveAttribute('data-mark', 'closing')
@@ -123,7 +124,9 @@ test.describe('actions (serve + Chromium)', () => {
     const dialog = page.getByRole('alertdialog')
     await expect(dialog).toContainText(`Stop node (pid ${child.pid})?`)
     await dialog.getByRole('button', { name: 'Stop process' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'exited after SIGTERM' })).toBeVisible()
+    await waitTable(
+      page.getByRole('status').filter({ hasText: 'exited after SIGTERM' })
+    ).toBeVisible()
     await waitTable(verdict).toContainText(`You can bind 127.0.0.1:${port} now`)
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true)
   })

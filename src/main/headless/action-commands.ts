@@ -103,6 +103,12 @@ interface PortOpts {
 }
 
 export function registerActionCommands(program: Command): void {
+  registerClose(program)
+  registerKill(program)
+  registerPort(program)
+}
+
+function registerClose(program: Command): void {
   program
     .command('close')
     .description("close a TCP connection: the app's own, or any process's on Linux (as root)")
@@ -125,7 +131,9 @@ export function registerActionCommands(program: Command): void {
         }
       )
     })
+}
 
+function registerKill(program: Command): void {
   program
     .command('kill')
     .description('stop a process: SIGTERM, or SIGKILL with --force (Windows: taskkill)')
@@ -163,7 +171,9 @@ export function registerActionCommands(program: Command): void {
         }
       )
     })
+}
 
+function registerPort(program: Command): void {
   program
     .command('port')
     .description('who holds this port, and can 127.0.0.1, 0.0.0.0 and :: be bound on it now')

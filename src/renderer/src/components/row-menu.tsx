@@ -63,6 +63,14 @@ export function rowMenuItems(open: Open, h: RowMenuHandlers): MenuItem[] {
       onSelect: () => h.onGoToEcho(id)
     })
   }
+  items.push(...destructiveItems(r, h))
+  return items
+}
+
+/** Close and stop: each says what it will do; the flow asks before it acts. */
+function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
+  const items: MenuItem[] = []
+  const owner = r.owners[0]
   const connected = r.remotePort !== null && r.remotePort !== 0 && r.closingSince === null
   const target = {
     protocol: r.protocol,

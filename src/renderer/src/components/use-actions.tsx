@@ -57,6 +57,58 @@ function useConfirmSetting(api: InspectorApi): boolean {
   return on
 }
 
+type Ask = (req: ConfirmRequest, always?: boolean) => Promise<boolean>
+
+/**
+ * SIGTERM after a first yes; another user's process after a second; SIGKILL only after a
+ * second yes too, when SIGTERM left it running. null when the user said no at the start.
+ */
+async function stopFlow(
+  api: InspectorApi,
+  ask: Ask,
+  pid: number,
+  name: string | null
+): Promise<StopResult | { error: InspectorError } | null> {
+  const who = `${name ?? 'the process'} (pid ${pid})`
+  const ok = await ask({
+    title: `Stop ${who}?`,
+    body: `Sends SIGTERM (Windows: taskkill): ${name ?? 'it'} may clean up, then exits; its sockets close with it.`,
+    confirmLabel: 'Stop process'
+  })
+  if (!ok) return null
+  let otherUser = false
+  const run = async (force: boolean): Promise<StopResult | { error: InspectorError }> => {
+    try {
+      return await api['process:stop']({ pid, force, otherUser })
+    } catch (err) {
+      const error = asError(err)
+      if (error.code !== 'EOTHERUSER' || otherUser) return { error }
+      const again = await ask(
+        {
+          title: error.message,
+          body: 'Stop another user’s process anyway?',
+          confirmLabel: 'Stop it anyway'
+        },
+        true
+      )
+      if (!again) return { error }
+      otherUser = true
+      return run(force)
+    }
+  }
+  const first = await run(false)
+  if ('error' in first || first.outcome !== 'running') return first
+  const kill = await ask(
+    {
+      title: `${who} is still running`,
+      body: `${first.message} Kill it? SIGKILL (taskkill /F) ends it at once, with no chance to clean up.`,
+      confirmLabel: 'Kill (SIGKILL)'
+    },
+    true
+  )
+  return kill ? run(true) : first
+}
+
 export function useActions(api: InspectorApi): ActionFlow {
   const confirmOn = useConfirmSetting(api)
   const [asking, setAsking] = useState<(ConfirmRequest & { answer: (y: boolean) => void }) | null>(
@@ -115,48 +167,14 @@ export function useActions(api: InspectorApi): ActionFlow {
 
   const stopProcess = useCallback(
     async (pid: number, name: string | null): Promise<StopResult | null> => {
-      const who = `${name ?? 'the process'} (pid ${pid})`
-      const ok = await ask({
-        title: `Stop ${who}?`,
-        body: `Sends SIGTERM (Windows: taskkill): ${name ?? 'it'} may clean up, then exits; its sockets close with it.`,
-        confirmLabel: 'Stop process'
-      })
-      if (!ok) return null
-      const run = async (force: boolean, otherUser: boolean): Promise<StopResult | null> => {
-        try {
-          return await api['process:stop']({ pid, force, otherUser })
-        } catch (err) {
-          const error = asError(err)
-          const again =
-            error.code === 'EOTHERUSER' &&
-            !otherUser &&
-            (await ask(
-              {
-                title: error.message,
-                body: 'Stop another user’s process anyway?',
-                confirmLabel: 'Stop it anyway'
-              },
-              true
-            ))
-          if (again) return run(force, true)
-          setNotice({ kind: 'error', error })
-          return null
-        }
+      const outcome = await stopFlow(api, ask, pid, name)
+      if (outcome === null) return null
+      if ('error' in outcome) {
+        setNotice({ kind: 'error', error: outcome.error })
+        return null
       }
-      let result = await run(false, false)
-      if (result?.outcome === 'running') {
-        const kill = await ask(
-          {
-            title: `${who} is still running`,
-            body: `${result.message} Kill it? SIGKILL (taskkill /F) ends it at once, with no chance to clean up.`,
-            confirmLabel: 'Kill (SIGKILL)'
-          },
-          true
-        )
-        if (kill) result = await run(true, true)
-      }
-      if (result) setNotice({ kind: 'done', text: result.message })
-      return result
+      setNotice({ kind: 'done', text: outcome.message })
+      return outcome
     },
     [api, ask]
   )
