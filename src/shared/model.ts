@@ -296,6 +296,14 @@ export interface TableRow extends SocketRow {
   readonly sessionId: SessionId | null
   /** The app's own echo server, when this is its listening socket. */
   readonly listenerId: ListenerId | null
+  /** An orphaned socket (TIME_WAIT, FIN_WAIT2): who held it last, as the table saw. */
+  readonly leftBy?: LeftBy | null
+}
+
+/** The owners an orphaned socket had, and when the table saw them let go. */
+export interface LeftBy {
+  readonly owners: readonly SocketOwner[]
+  readonly at: number
 }
 
 export interface TableSnapshot {

@@ -1,5 +1,5 @@
 // One table row's making and comparing, and carrying rows over when the source changes.
-import type { SocketRow, StateChange, TableRow, TcpInfo } from '../../shared/model'
+import type { LeftBy, SocketRow, StateChange, TableRow, TcpInfo } from '../../shared/model'
 import { ownersEqual } from './row'
 
 export const tupleKey = (r: SocketRow): string =>
@@ -41,7 +41,8 @@ export function tableRow(
   id: string,
   firstSeen: number,
   history: readonly StateChange[],
-  mine: Ownership
+  mine: Ownership,
+  leftBy: LeftBy | null = null
 ): TableRow {
   return {
     id,
@@ -65,8 +66,16 @@ export function tableRow(
     history,
     closingSince: null,
     sessionId: mine.sessionId,
-    listenerId: mine.listenerId
+    listenerId: mine.listenerId,
+    leftBy
   }
+}
+
+/** An orphaned socket keeps who held it last: a TIME_WAIT row can say who left it. */
+export function leftByOf(prev: TableRow | undefined, raw: SocketRow, now: number): LeftBy | null {
+  if (raw.owners.length > 0 || !prev) return null
+  if (prev.owners.length > 0) return { owners: prev.owners, at: now }
+  return prev.leftBy ?? null
 }
 
 /**

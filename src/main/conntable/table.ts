@@ -15,7 +15,7 @@ import type {
 } from '../../shared/model'
 import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
-import { NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
+import { leftByOf, NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
 import type { SourceEntry } from './platform-sources'
 import type { SourceRead, TableSource } from './source'
 
@@ -253,7 +253,14 @@ export class ConnTable {
         prev && prev.state === raw.state && prev.closingSince === null
           ? prev.history
           : [...(past ?? []), { state: raw.state, since: now }]
-      const next = tableRow(raw, id, prev?.firstSeen ?? now, history, mine)
+      const next = tableRow(
+        raw,
+        id,
+        prev?.firstSeen ?? now,
+        history,
+        mine,
+        leftByOf(prev, raw, now)
+      )
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
       else added.push(next)

@@ -10,6 +10,7 @@ import { invoke } from '../dispatch'
 import { Inspector } from '../inspector'
 import { defaultConfigDir } from '../settings/config-dir'
 import { isLoopbackHost } from './net-policy'
+import { registerActionCommands } from './action-commands'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
@@ -171,6 +172,7 @@ export function buildProgram(options: ProgramOptions): Command {
       }
     )
 
+  registerActionCommands(program)
   return program
 }
 

@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
+import { PortLink } from './components/port-link'
+import { RowMenu } from './components/row-menu'
+import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
@@ -11,6 +14,8 @@ import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { PortView } from './views/port-view'
+import type { PortAsk } from './views/port-view'
 import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
@@ -26,7 +31,8 @@ const VIEWS = [
   { id: 'connections', label: 'Connections' },
   { id: 'echo', label: 'Echo' },
   { id: 'overview', label: 'Overview' },
-  { id: 'machine', label: 'Machine' }
+  { id: 'machine', label: 'Machine' },
+  { id: 'port', label: 'Port' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 
@@ -36,6 +42,15 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
+  // The actions room: the table's context menu and the port view share one flow.
+  const actions = useActions(connection.api)
+  const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
+  const [filterRequest, setFilterRequest] = useState<{ text: string; seq: number } | null>(null)
+  const [echoSession, setEchoSession] = useState<{ id: string | null; seq: number } | null>(null)
+  const whoHolds = useCallback((port: number, protocol: 'tcp' | 'udp'): void => {
+    setPortAsk((a) => ({ port, protocol, seq: (a?.seq ?? 0) + 1 }))
+    setView('port')
+  }, [])
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.
@@ -108,9 +123,34 @@ export function App({ connection, schedule }: AppProps): ReactElement {
             </p>
           </section>
         ) : view === 'connections' ? (
-          <ConnectionsView store={table} />
+          <RowMenu
+            handlers={{
+              rowOf: (id) => table.row(id),
+              actions,
+              onFilter: (text) => setFilterRequest((f) => ({ text, seq: (f?.seq ?? 0) + 1 })),
+              onWhoHolds: whoHolds,
+              onGoToEcho: (id) => {
+                setEchoSession((s) => ({ id, seq: (s?.seq ?? 0) + 1 }))
+                setView('echo')
+              }
+            }}
+          >
+            <ConnectionsView store={table} filterRequest={filterRequest} />
+          </RowMenu>
         ) : view === 'echo' ? (
-          <EchoView api={connection.api} store={echo} />
+          <PortLink.Provider value={whoHolds}>
+            <EchoView
+              key={echoSession?.seq}
+              api={connection.api}
+              store={echo}
+              initialSelected={echoSession?.id ?? null}
+            />
+          </PortLink.Provider>
+        ) : view === 'port' ? (
+          <>
+            <PortView api={connection.api} actions={actions} ask={portAsk} />
+            {actions.overlay}
+          </>
         ) : view === 'overview' ? (
           <OverviewView table={table} echo={echo} />
         ) : (

@@ -28,11 +28,18 @@ import { VisibleRows } from './connections/visible-rows'
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
+  /** Set the filter from outside (the row menu's "Filter: …"); seq makes a repeat count. */
+  readonly filterRequest?: { readonly text: string; readonly seq: number } | null
 }
 
-export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
+export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
-  const [filter, setFilter] = useState('')
+  const [filter, setFilter] = useState(filterRequest?.text ?? '')
+  const [appliedRequest, setAppliedRequest] = useState(filterRequest?.seq)
+  if (filterRequest && filterRequest.seq !== appliedRequest) {
+    setAppliedRequest(filterRequest.seq)
+    setFilter(filterRequest.text)
+  }
   const deferredFilter = useDeferredValue(filter)
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_TOGGLES)
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
