@@ -50,6 +50,8 @@ export interface PeerStats {
   /** Calls answered EBUSY because too many were already waiting. */
   readonly busyRefusals: number
   readonly callsInFlight: number
+  /** Calls answered in all (including EBUSY refusals). */
+  readonly callsAnswered: number
   /** Why the core closed this client, if it did. */
   readonly closedFor: string | null
 }
@@ -63,6 +65,7 @@ const BUSY: InspectorError = {
 export class WirePeer {
   private readonly subs: Subscriptions
   private inFlight = 0
+  private answered = 0
   private peak = 0
   private dropped = 0
   private busy = 0
@@ -115,6 +118,7 @@ export class WirePeer {
       droppedDiffs: this.dropped,
       busyRefusals: this.busy,
       callsInFlight: this.inFlight,
+      callsAnswered: this.answered,
       closedFor: this.closedFor
     }
   }
@@ -122,11 +126,13 @@ export class WirePeer {
   private call(id: number, name: string, args: unknown[]): void {
     if (this.inFlight >= this.limits.maxCallsInFlight) {
       this.busy++
+      this.answered++
       return this.post({ t: 'result', id, result: { ok: false, error: BUSY } })
     }
     this.inFlight++
     void dispatch(this.inspector, name, args).then((result) => {
       this.inFlight--
+      this.answered++
       this.post({ t: 'result', id, result })
     })
   }
@@ -134,9 +140,6 @@ export class WirePeer {
   private post(message: ServerMessage): void {
     if (this.gone) return
     const unread = this.link.unreadBytes()
-    if (unread > this.limits.hardBytes) {
-      return this.shut(WS_CLOSE_TOO_SLOW, `too slow: over ${this.limits.hardBytes} bytes unread`)
-    }
     if (message.t === 'event' && isDiff(message.name) && unread > this.limits.softBytes) {
       this.dropped++
       if (!this.dropping) console.warn(`${this.name} reads too slowly: holding table:diff back`)
@@ -144,8 +147,13 @@ export class WirePeer {
       return
     }
     this.dropping = false
+    const text = JSON.stringify(message)
+    // A reply bigger than the bound on its own still goes to a client that has read everything.
+    if (unread > 0 && unread + text.length > this.limits.hardBytes) {
+      return this.shut(WS_CLOSE_TOO_SLOW, `too slow: over ${this.limits.hardBytes} bytes unread`)
+    }
     try {
-      this.link.write(JSON.stringify(message), (err) => {
+      this.link.write(text, (err) => {
         if (err) this.failed(err)
       })
     } catch (err) {

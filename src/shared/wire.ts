@@ -20,7 +20,8 @@ export const WS_MAX_INCOMING_BYTES = 1024 * 1024
  * Per-client bounds, the same on every transport (core/wire-peer.ts applies them).
  * Past the soft limit of unread bytes the core stops sending `table:diff` to that client
  * (it sees a seq gap and fetches a snapshot once it catches up); past the hard limit the
- * client is closed. A single message can add at most one reply on top of the hard limit.
+ * client is closed before a write would take it past. (Only a single reply larger than the
+ * hard limit, sent to a client that has read everything, goes past it.)
  */
 export const PEER_SOFT_BUFFER_BYTES = 4 * 1024 * 1024
 export const PEER_HARD_BUFFER_BYTES = 32 * 1024 * 1024
