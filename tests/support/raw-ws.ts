@@ -42,7 +42,6 @@ export function openRawWs(port: number, path: string): Promise<RawWs> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     const frames: RawFrame[] = []
-    let buffer = Buffer.alloc(0)
     let upgraded = false
     socket.on('error', reject)
     socket.on('connect', () =>
