@@ -28,12 +28,20 @@ function shellOf(argv: readonly string[]): ShellKind {
   return SHELLS.find((s) => s === given) ?? 'electron'
 }
 
+/** `--config=DIR`: where settings.json lives (Electron's userData); absent keeps it in memory. */
+function configDirOf(argv: readonly string[]): string | null {
+  return argv.find((a) => a.startsWith('--config='))?.slice('--config='.length) || null
+}
+
 function isControl(value: unknown, t: HostControl['t']): boolean {
   return typeof value === 'object' && value !== null && (value as { t?: unknown }).t === t
 }
 
 export function runCoreHost(): void {
-  const inspector = new Inspector({ shell: shellOf(process.argv) })
+  const inspector = new Inspector({
+    shell: shellOf(process.argv),
+    configDir: configDirOf(process.argv)
+  })
   let quitting = false
   const quit = (): void => {
     if (quitting) return

@@ -13,7 +13,7 @@ export const CORE_HOST_V8_FLAGS: readonly string[] = ['--initial-old-space-size=
 export const MAX_RESTARTS = 5
 export const RESTART_WINDOW_MS = 60_000
 /** How long a quitting core may take to close its sockets before it is killed. */
-export const QUIT_GRACE_MS = 5_000
+export const QUIT_GRACE_MS = 10_000
 
 /** A running core host, whatever started it. */
 export interface HostProcess {
@@ -34,6 +34,7 @@ export interface SupervisorHooks {
 
 export class CoreSupervisor {
   private host: HostProcess | null = null
+  private readyHost: HostProcess | null = null
   private restarts: number[] = []
   private stopping = false
   private started = false
@@ -44,8 +45,9 @@ export class CoreSupervisor {
     private readonly now: () => number = Date.now
   ) {}
 
+  /** The host, once it has said it is ready (ports sent before then could be lost). */
   current(): HostProcess | null {
-    return this.host
+    return this.readyHost
   }
 
   start(): void {
@@ -69,18 +71,22 @@ export class CoreSupervisor {
       host.control({ t: 'host:quit' })
     })
     this.host = null
+    this.readyHost = null
   }
 
   private spawn(restarted: boolean): void {
     const host = this.fork()
     this.host = host
     host.onReady(() => {
-      if (this.host === host) this.hooks.ready(host, restarted || this.started)
+      if (this.host !== host) return
+      this.readyHost = host
+      this.hooks.ready(host, restarted || this.started)
       this.started = true
     })
     host.onExit((code) => {
       if (this.host !== host || this.stopping) return
       this.host = null
+      this.readyHost = null
       const now = this.now()
       this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now]
       const givingUp = this.restarts.length > MAX_RESTARTS

@@ -82,6 +82,7 @@ export class WirePeer {
     this.subs = new Subscriptions(inspector, (event, payload) =>
       this.post({ t: 'event', name: event, payload } as ServerMessage)
     )
+    this.post({ t: 'hello', core: coreIdOf(inspector) })
   }
 
   /** One message's text from the client; anything that is not a message closes it. */
@@ -179,6 +180,19 @@ export class WirePeer {
       // Already closed by the other side; nothing more to release.
     }
   }
+}
+
+const coreIds = new WeakMap<Inspector, string>()
+let coresMade = 0
+
+/** One id per core (process and Inspector), so a client can tell a restarted core apart. */
+function coreIdOf(inspector: Inspector): string {
+  let id = coreIds.get(inspector)
+  if (!id) {
+    id = `${process.pid}.${++coresMade}.${Date.now()}`
+    coreIds.set(inspector, id)
+  }
+  return id
 }
 
 function isDiff(name: EventName): boolean {

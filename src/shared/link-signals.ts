@@ -1,6 +1,6 @@
 // The transport-level signals the page shows: is the link to the core up, and is the core
 // behind it still the one we started with. Shared by the WebSocket and MessagePort bridges.
-import type { InspectorBridge, Unsubscribe } from './contract'
+import type { Unsubscribe } from './contract'
 
 export type LinkStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized'
 
@@ -30,21 +30,15 @@ export class LinkSignals {
   }
 
   /**
-   * The link is open. The core's pid and start time tell whether it is the core we had; a
-   * new one means everything the page held (sessions, servers, table) belonged to a dead core.
+   * The core said which one it is. Another core than before means everything the page
+   * held (sessions, servers, table) belonged to a core that died: say so, and resync.
    */
-  opened(bridge: InspectorBridge): void {
-    void bridge['app:info']().then((info) => {
-      if (!info.ok) return
-      const id = `${info.value.pid}@${info.value.startedAt}`
-      if (this.core !== null && this.core !== id) this.coreRestarted()
-      this.core = id
-    })
-    this.setStatus('open')
+  identified(core: string): void {
+    if (this.core !== null && this.core !== core) this.coreRestarted()
+    this.core = core
   }
 
-  /** The transport itself knows the core was restarted (the desktop app's main says so). */
-  coreRestarted(): void {
+  private coreRestarted(): void {
     this.restarts++
     for (const fn of [...this.restartFns]) fn()
   }

@@ -29,6 +29,8 @@ export interface WireClientOptions {
   readonly lostWith: WireResult<never>
   /** Acknowledge every this many bytes read (transports that cannot see unread bytes). */
   readonly ackEveryBytes?: number
+  /** The core said which one it is (first message on every link). */
+  readonly hello?: (core: string) => void
 }
 
 /** `send` returns false when the link is not open (the message was not sent). */
@@ -82,7 +84,9 @@ export function createWireClient(
     receive: (text) => {
       acknowledge(text.length)
       const data = JSON.parse(text) as ServerMessage
-      if (data.t === 'result') {
+      if (data.t === 'hello') {
+        options.hello?.(data.core)
+      } else if (data.t === 'result') {
         pending.get(data.id)?.(data.result)
         pending.delete(data.id)
       } else {

@@ -41,6 +41,11 @@ export type ClientMessage =
   | { readonly t: 'ack'; readonly bytes: number }
 
 export type ServerMessage =
+  /**
+   * The first message on every link: which core this is. A client that reconnects and meets
+   * another core knows that what it held (sessions, servers, the table) died with the old one.
+   */
+  | { readonly t: 'hello'; readonly core: string }
   | { readonly t: 'result'; readonly id: number; readonly result: WireResult<unknown> }
   | {
       readonly [E in EventName]: {

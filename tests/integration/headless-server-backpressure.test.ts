@@ -50,9 +50,11 @@ beforeAll(async () => {
     { data: 'ab'.repeat(32 * 1024), encoding: 'hex', repeat: 8 }
   ])
   hugeReply = { name: 'session:export', args: [client.id, 'hex'] }
-  await waitFor(
-    () => (inspector.sessions.get(client.id)?.snapshot().bytesIn ?? 0) === 8 * 32 * 1024
-  )
+  let echoed = 0
+  inspector.on('session:update', (list) => {
+    for (const x of list) if (x.id === client.id) echoed = x.bytesIn
+  })
+  await waitFor(() => echoed === 8 * 32 * 1024, 'the echo of 256 KiB')
   sink = createServer((s) => s.on('error', () => undefined).resume())
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r))
   void churn()

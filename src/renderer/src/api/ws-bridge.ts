@@ -50,7 +50,7 @@ export function connectWs(url: string): WsBridge {
       ws.send(text)
       return true
     },
-    { lostWith: DISCONNECTED }
+    { lostWith: DISCONNECTED, hello: (core) => signals.identified(core) }
   )
 
   function open(): void {
@@ -59,7 +59,7 @@ export function connectWs(url: string): WsBridge {
     socket.onopen = () => {
       delay = RECONNECT_MIN_MS
       client.opened()
-      signals.opened(client.bridge)
+      signals.setStatus('open')
     }
     socket.onmessage = (msg) => client.receive(String(msg.data))
     socket.onclose = (event) => {
