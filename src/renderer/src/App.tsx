@@ -6,7 +6,7 @@ import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
 import { TableStore } from './store/table-store'
-import { useLinkStatus } from './use-link-status'
+import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
@@ -31,6 +31,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  const coreRestarts = useCoreRestarts(connection)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
@@ -93,7 +94,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         </nav>
         <div className="header-end">
           <ThemePicker />
-          <LinkBadge shell={connection.shell} status={status} />
+          <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
         </div>
       </header>
       <main className="app-main">
