@@ -40,6 +40,8 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
+  // What a dead core held is shown as ended, not as live.
+  useEffect(() => connection.onCoreRestart(() => echo.coreLost()), [connection, echo])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
