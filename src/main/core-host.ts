@@ -65,6 +65,8 @@ export function runCoreHost(): void {
     })
     parentPort.postMessage({ t: 'host:ready', pid: process.pid } satisfies HostControl)
   } else if (process.send) {
+    // Ready first: the parent starts reading wire text (beginning with hello) after it.
+    process.send({ t: 'host:ready', pid: process.pid } satisfies HostControl)
     const channel = process as IpcChannel
     const peer = new WirePeer(inspector, nodeIpcLink(channel), 'IPC parent')
     process.on('message', (message: unknown) => {
@@ -76,7 +78,6 @@ export function runCoreHost(): void {
       peer.dispose()
       quit()
     })
-    process.send({ t: 'host:ready', pid: process.pid } satisfies HostControl)
   } else {
     console.error('core-host: start me with utilityProcess.fork or child_process.fork.')
     process.exit(2)

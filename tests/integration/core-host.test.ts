@@ -10,7 +10,6 @@ import type { InspectorApi, WireResult } from '../../src/shared/contract'
 import { LinkSignals } from '../../src/shared/link-signals'
 import type { Listener, Session, TableDiff } from '../../src/shared/model'
 import { createWireClient } from '../../src/shared/wire-client'
-import { waitFor } from '../support/net'
 import { forkNodeHost } from '../support/node-core-host'
 import type { NodeHost } from '../support/node-core-host'
 
@@ -100,11 +99,11 @@ describe('the core host under plain Node', () => {
 
       const server = await api['echo:start']({ protocol: 'tcp', port: 0 })
       expect(await connectOutcome(server.port!)).toBe('connected')
-      await waitFor(() => listeners.get(server.id)?.state === 'listening', 'listener:update')
+      await waitSlow(() => listeners.get(server.id)?.state === 'listening', 'listener:update')
       const a = await api['client:connect']({ protocol: 'tcp', port: server.port! })
       const receipt = await api['client:send'](a.id, { data: 'ping\\n', encoding: 'text' })
       expect(receipt.sessionId).toBe(a.id)
-      await waitFor(() => (sessions.get(a.id)?.bytesIn ?? 0) === 5, 'the echo coming back')
+      await waitSlow(() => (sessions.get(a.id)?.bytesIn ?? 0) === 5, 'the echo coming back')
 
       expect((await api['client:list']()).map((s) => s.id)).toContain(a.id)
       expect((await api['session:list']()).length).toBeGreaterThanOrEqual(2)
@@ -151,7 +150,7 @@ describe('the core host under plain Node', () => {
       process.kill(before.pid, 'SIGKILL')
       await waitSlow(() => signals.coreRestarts() === 1, 'the core coming back')
       expect(exits).toEqual([null])
-      expect(signals.status()).toBe('open')
+      await waitSlow(() => signals.status() === 'open', 'the link open again')
 
       const after = await api['app:info']()
       expect(after.pid).not.toBe(before.pid)
@@ -162,7 +161,7 @@ describe('the core host under plain Node', () => {
 
       // Subscriptions were taken up again with the new core.
       const again = await api['echo:start']({ protocol: 'tcp', port: 0 })
-      await waitFor(() => listeners.get(again.id)?.port === again.port, 'listener:update again')
+      await waitSlow(() => listeners.get(again.id)?.port === again.port, 'listener:update again')
     },
     SLOW_TEST_MS
   )
