@@ -9,7 +9,7 @@ import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
 import { TableStore } from './store/table-store'
-import { useLinkStatus } from './use-link-status'
+import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
@@ -38,6 +38,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
@@ -56,6 +57,8 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
+  // What a dead core held is shown as ended, not as live.
+  useEffect(() => connection.onCoreRestart(() => echo.coreLost()), [connection, echo])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
@@ -110,7 +113,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         </nav>
         <div className="header-end">
           <ThemePicker />
-          <LinkBadge shell={connection.shell} status={status} />
+          <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
         </div>
       </header>
       <main className="app-main">
