@@ -23,6 +23,7 @@ export class ListenerRecord {
   bytesOut = 0
   readonly startedAt = Date.now()
   stoppedAt: number | null = null
+  tls: Listener['tls'] = null
 
   constructor(
     readonly id: ListenerId,
@@ -55,7 +56,8 @@ export class ListenerRecord {
       bytesIn: this.bytesIn,
       bytesOut: this.bytesOut,
       startedAt: this.startedAt,
-      stoppedAt: this.stoppedAt
+      stoppedAt: this.stoppedAt,
+      tls: this.tls
     }
   }
 }
