@@ -13,3 +13,6 @@ export const LIMITS = {
   /** Closed sessions kept for inspection, core and page alike; the oldest go first. */
   closedSessionsKept: 1_000
 } as const
+
+/** How often the connection table may poll, in polls a second. */
+export const POLL_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const

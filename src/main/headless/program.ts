@@ -8,6 +8,7 @@ import { Inspector } from '../inspector'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
+import { TABLE_SOURCE_IDS } from '../../shared/model'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
 
@@ -176,7 +177,7 @@ export function buildProgram(options: ProgramOptions): Command {
   return program
 }
 
-const SOURCES: readonly TableSourceId[] = ['procfs', 'netlink', 'lsof', 'ss', 'netstat']
+const SOURCES: readonly TableSourceId[] = TABLE_SOURCE_IDS
 
 function parseSource(value: string): TableSourceId {
   if (!(SOURCES as readonly string[]).includes(value)) {
