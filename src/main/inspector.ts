@@ -29,6 +29,7 @@ import { echoHandlers } from './echo/handlers'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
 import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
+import { SelfSignedStore } from './echo/tls-cert'
 import { TrafficLog } from './echo/traffic-log'
 import { settingsHandlers } from './settings/handlers'
 import { SettingsStore } from './settings/settings-store'
@@ -57,7 +58,12 @@ export class Inspector {
         items.map((l) => l.snapshot())
       )
     )
-    const sessions = new SessionRegistry(traffic, (list) => this.hub.emit('session:update', list))
+    const sessions = new SessionRegistry(
+      traffic,
+      (list) => this.hub.emit('session:update', list),
+      undefined,
+      (forgotten) => this.hub.emit('session:forgotten', forgotten)
+    )
     const settings = new SettingsStore(options.configDir ?? null, (s) =>
       this.hub.emit('settings:changed', s)
     )
@@ -85,7 +91,8 @@ export class Inspector {
       startedAt: Date.now(),
       traffic,
       sessions,
-      servers: new EchoServers(ctx),
+      // The app's own TLS certificate is kept beside the settings file.
+      servers: new EchoServers(ctx, new SelfSignedStore(options.configDir ?? null)),
       clients: new Clients(sessions),
       table,
       settings,

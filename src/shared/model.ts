@@ -226,12 +226,18 @@ export interface KernelView {
 
 export type ClientSpec =
   | {
-      readonly protocol: 'tcp' | 'udp'
+      readonly protocol: 'tcp'
       readonly host?: string
       readonly port: number
       readonly timeoutMs?: number
-      /** TCP only: speak TLS to the server. */
+      /** Speak TLS to the server. */
       readonly tls?: TlsClientSpec
+    }
+  | {
+      readonly protocol: 'udp'
+      readonly host?: string
+      readonly port: number
+      readonly timeoutMs?: number
     }
   | { readonly protocol: 'unix'; readonly path: string; readonly timeoutMs?: number }
 

@@ -10,6 +10,10 @@ export { LIMITS }
 
 const PORT_HINT = 'a port is a whole number from 0 to 65535 (0 = any free port)'
 
+/** A DNS host name (RFC 1123 labels). */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/
+
 export const ip = z.union([z.ipv4(), z.ipv6()])
 /** Servers bind an address of this machine: an IP literal or localhost. */
 export const bindHost = z.union([ip, z.literal('localhost')], {
@@ -18,15 +22,9 @@ export const bindHost = z.union([ip, z.literal('localhost')], {
 /** Clients may also name a host; DNS resolves it at connect time. */
 export const remoteHost = z.union([
   ip,
-  z
-    .string()
-    .max(253)
-    .regex(
-      /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/,
-      {
-        message: 'host must be an IP address or a host name'
-      }
-    )
+  z.string().max(253).regex(HOST_NAME, {
+    message: 'host must be an IP address or a host name'
+  })
 ])
 export const port = z
   .number({ error: PORT_HINT })
@@ -67,13 +65,38 @@ const greeting = z
 const strict = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> =>
   z.strictObject(shape)
 
+/** A TLS server: the user's PEM files (both), or neither for the app's self-signed one. */
+const tlsServerSpec = strict({
+  certPath: socketPath.optional(),
+  keyPath: socketPath.optional()
+}).refine((t) => (t.certPath === undefined) === (t.keyPath === undefined), {
+  error: 'tls needs both a certificate file and its key file, or neither'
+})
+
+const ALPN_HINT = 'ALPN protocols are short names such as h2 or http/1.1'
+const tlsClientSpec = strict({
+  verify: z.boolean().optional(),
+  servername: z
+    .string()
+    .regex(HOST_NAME, {
+      error: 'the server name (SNI) must be a host name such as localhost, not an address'
+    })
+    .optional(),
+  alpn: z
+    .array(z.string().regex(/^[\x21-\x7e]{1,64}$/, { error: ALPN_HINT }), { error: ALPN_HINT })
+    .max(LIMITS.alpnProtocols, { error: `at most ${LIMITS.alpnProtocols} ALPN protocols` })
+    .readonly()
+    .optional()
+})
+
 export const listenerSpec = z.discriminatedUnion('protocol', [
   strict({
     protocol: z.literal('tcp'),
     host: bindHost.optional(),
     port: port.optional(),
     backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
-    greeting: greeting.optional()
+    greeting: greeting.optional(),
+    tls: tlsServerSpec.optional()
   }),
   strict({
     protocol: z.literal('udp'),
@@ -99,7 +122,8 @@ export const clientSpec = z.discriminatedUnion('protocol', [
     protocol: z.literal('tcp'),
     host: remoteHost.optional(),
     port: remotePort,
-    timeoutMs: timeoutMs.optional()
+    timeoutMs: timeoutMs.optional(),
+    tls: tlsClientSpec.optional()
   }),
   strict({
     protocol: z.literal('udp'),
@@ -131,6 +155,10 @@ export const trafficRange = strict({
 })
 
 export const stopOptions = strict({ closeSessions: z.boolean().optional() })
+export const sessionCloseOptions = strict({ mode: z.enum(['close', 'reset']).optional() })
+export const forgetSessions = strict({
+  ids: z.array(id).max(LIMITS.closedSessionsKept).readonly().optional()
+})
 export const exportFormat = z.enum(['text', 'hex'])
 export const tableProtocol = z.enum(['tcp', 'udp'])
 export const tableSourceId = z.enum(TABLE_SOURCE_IDS, {

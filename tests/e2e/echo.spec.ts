@@ -10,7 +10,7 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
     await expect(page.getByRole('form', { name: 'Start an echo server' })).toBeVisible()
-    const { card, port } = await startServer(page)
+    const { sessions, port } = await startServer(page)
     const { id, row: client } = await connectClient(page, port)
     const send = await sendForm(page, id)
     await expect(send.getByLabel('Payload')).toHaveValue('Hello, server!')
@@ -21,7 +21,7 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     // from the table's next poll.
     await expect(client.locator('[data-col=kernel-bytes]')).toHaveText('14 / 14')
 
-    const accepted = card.getByRole('table').getByRole('row').nth(1)
+    const accepted = sessions.first()
     await expect(accepted.locator('[data-col=fd]')).toHaveText(/^\d+$/)
     await expect(accepted.locator('[data-col=app-state]')).toHaveText('open')
     await expect(accepted.locator('[data-col=kernel-state]')).toHaveText('ESTABLISHED')

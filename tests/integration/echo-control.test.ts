@@ -21,18 +21,18 @@ function dial(port: number): Promise<Socket> {
 }
 
 const accepted = (listenerId: string): string[] =>
-  inspector.sessions
+  inspector.internals.sessions
     .list()
     .filter((s) => s.listenerId === listenerId)
     .map((s) => s.id)
 
 describe('kicking an accepted client', () => {
   it('close: the outside client sees a clean end; reset: it sees ECONNRESET', async () => {
-    const server = await inspector.servers.start({ protocol: 'tcp', port: 0 })
+    const server = await inspector.internals.servers.start({ protocol: 'tcp', port: 0 })
     const gentle = await dial(server.port!)
     const ended = new Promise<void>((r) => gentle.once('end', () => r()))
     await waitFor(() => accepted(server.id).length === 1, 'accepted')
-    inspector.sessions.end(accepted(server.id)[0]!, 'close')
+    inspector.internals.sessions.end(accepted(server.id)[0]!, 'close')
     await ended
     gentle.end()
 
@@ -42,80 +42,85 @@ describe('kicking an accepted client', () => {
     )
     await waitFor(() => accepted(server.id).length === 2, 'second accepted')
     const id = accepted(server.id)[1]!
-    inspector.sessions.end(id, 'reset')
+    inspector.internals.sessions.end(id, 'reset')
     expect(await failed).toBe('ECONNRESET')
-    await waitFor(() => inspector.sessions.get(id)!.closed, 'reset session closed')
-    expect(inspector.sessions.get(id)!.closeReason).toBe('reset')
+    await waitFor(() => inspector.internals.sessions.get(id)!.closed, 'reset session closed')
+    expect(inspector.internals.sessions.get(id)!.closeReason).toBe('reset')
     // Ending it again is refused in words.
-    expect(() => inspector.sessions.end(id, 'close')).toThrow(/already closed/)
-    await inspector.servers.stop(server.id)
+    expect(() => inspector.internals.sessions.end(id, 'close')).toThrow(/already closed/)
+    await inspector.internals.servers.stop(server.id)
   })
 })
 
 describe('a running repeat', () => {
   it('shows its progress, refuses a second send while it runs, and stops when asked', async () => {
-    const server = await inspector.servers.start({ protocol: 'tcp', port: 0 })
-    const client = await inspector.clients.connect({ protocol: 'tcp', port: server.port! })
-    inspector.clients.send(client.id, {
+    const server = await inspector.internals.servers.start({ protocol: 'tcp', port: 0 })
+    const client = await inspector.internals.clients.connect({
+      protocol: 'tcp',
+      port: server.port!
+    })
+    inspector.internals.clients.send(client.id, {
       data: 'tick',
       encoding: 'text',
       repeat: 1000,
       intervalMs: 20
     })
-    const s = inspector.sessions.get(client.id)!
+    const s = inspector.internals.sessions.get(client.id)!
     await waitFor(() => (s.sending?.sent ?? 0) >= 3, 'a few sends')
     expect(s.sending).toMatchObject({ total: 1000, bytesPerSend: 4, state: 'running' })
-    expect(() => inspector.clients.send(client.id, { data: 'x', encoding: 'text' })).toThrow(
-      /still sending a repeat/
-    )
-    inspector.clients.stopRepeat(client.id)
+    expect(() =>
+      inspector.internals.clients.send(client.id, { data: 'x', encoding: 'text' })
+    ).toThrow(/still sending a repeat/)
+    inspector.internals.clients.stopRepeat(client.id)
     expect(s.sending?.state).toBe('stopped')
     const sent = s.sending!.sent
     await waitFor(() => s.bytesIn === sent * 4, 'every sent tick echoed')
     expect(s.sending!.sent).toBe(sent)
     // Now a new send is taken.
-    inspector.clients.send(client.id, { data: 'x', encoding: 'text' })
+    inspector.internals.clients.send(client.id, { data: 'x', encoding: 'text' })
     expect(s.sending).toMatchObject({ sent: 1, total: 1, state: 'done' })
-    inspector.clients.close(client.id)
-    await inspector.servers.stop(server.id)
+    inspector.internals.clients.close(client.id)
+    await inspector.internals.servers.stop(server.id)
   })
 })
 
 describe('stopped servers', () => {
   it('restart on the same port under the same id, then remove', async () => {
-    const server = await inspector.servers.start({ protocol: 'tcp', port: 0 })
-    await inspector.servers.stop(server.id)
-    const again = await inspector.servers.restart(server.id)
+    const server = await inspector.internals.servers.start({ protocol: 'tcp', port: 0 })
+    await inspector.internals.servers.stop(server.id)
+    const again = await inspector.internals.servers.restart(server.id)
     expect(again).toMatchObject({ id: server.id, port: server.port, state: 'listening' })
     const s = await dial(server.port!)
     s.destroy()
-    await expect(inspector.servers.restart(server.id)).rejects.toThrow(/already running/)
-    const removed = await inspector.servers.remove(server.id)
+    await expect(inspector.internals.servers.restart(server.id)).rejects.toThrow(/already running/)
+    const removed = await inspector.internals.servers.remove(server.id)
     expect(removed.state).toBe('removed')
-    expect(inspector.servers.list().some((l) => l.id === server.id)).toBe(false)
+    expect(inspector.internals.servers.list().some((l) => l.id === server.id)).toBe(false)
   })
 })
 
 describe('closed sessions', () => {
   it('clearing forgets every closed one and keeps the live', async () => {
-    const server = await inspector.servers.start({ protocol: 'tcp', port: 0 })
+    const server = await inspector.internals.servers.start({ protocol: 'tcp', port: 0 })
     const live = await dial(server.port!)
     const done = await dial(server.port!)
     done.end()
     await waitFor(
       () =>
-        inspector.sessions.list().some((s) => s.listenerId === server.id && s.state === 'closed'),
+        inspector.internals.sessions
+          .list()
+          .some((s) => s.listenerId === server.id && s.state === 'closed'),
       'one closed'
     )
-    const removed = inspector.sessions.forgetClosed(null)
+    const removed = inspector.internals.sessions.forgetClosed(null)
     expect(removed.length).toBeGreaterThan(0)
     expect(
-      inspector.sessions.list().every((s) => s.state !== 'closed' && s.state !== 'error')
+      inspector.internals.sessions.list().every((s) => s.state !== 'closed' && s.state !== 'error')
     ).toBe(true)
     const open = accepted(server.id)
-    expect(() => inspector.sessions.forgetClosed(open)).toThrow(/still open/)
+    expect(() => inspector.internals.sessions.forgetClosed(open)).toThrow(/still open/)
     live.destroy()
-    await inspector.servers.stop(server.id)
+    await inspector.internals.servers.stop(server.id)
   })
 
   it(`keeps at most ${CLOSED_SESSIONS_KEPT}, counts the rest and says which went`, () => {

@@ -19,7 +19,7 @@ const BYTES_EACH = 1024 * 1024
 const dir = mkdtempSync(join(tmpdir(), 'si-tls-'))
 const inspector = new Inspector({ shell: 'test' })
 // The app's certificate kept in a folder, as the config folder will hold it.
-const servers = new EchoServers(inspector.servers.context, new SelfSignedStore(dir))
+const servers = new EchoServers(inspector.internals.servers.context, new SelfSignedStore(dir))
 afterAll(async () => {
   await servers.closeAll()
   await inspector.close()
@@ -41,7 +41,7 @@ function tlsRoundTrip(port: number, data: Buffer): Promise<Buffer> {
 }
 
 const sessionsOf = (l: Listener): Session[] =>
-  inspector.sessions.list().filter((s) => s.listenerId === l.id)
+  inspector.internals.sessions.list().filter((s) => s.listenerId === l.id)
 
 describe('TLS echo server', () => {
   it('makes its self-signed certificate once, keeps it in the folder, and shows it', async () => {
@@ -92,8 +92,8 @@ describe('TLS echo server', () => {
         localSubject: 'CN=localhost'
       })
       // Plaintext in the app's counters: exactly the 15 bytes typed.
-      await waitFor(() => inspector.sessions.get(s.id)!.bytesOut === 15, 'echo counted')
-      expect(inspector.sessions.get(s.id)!.bytesIn).toBe(15)
+      await waitFor(() => inspector.internals.sessions.get(s.id)!.bytesOut === 15, 'echo counted')
+      expect(inspector.internals.sessions.get(s.id)!.bytesIn).toBe(15)
     } finally {
       child.stdin.end()
       await exited
@@ -135,13 +135,13 @@ describe('TLS client', () => {
       hint: expect.stringContaining('Verify certificate')
     })
     // The failed client stays as a session that says why, until dismissed.
-    const failed = inspector.sessions
+    const failed = inspector.internals.sessions
       .list()
       .filter((s) => s.role === 'client' && s.state === 'error')
       .at(-1)!
     expect(failed.error?.message).toContain('is not trusted')
-    expect(inspector.sessions.forgetClosed([failed.id])).toEqual([failed.id])
-    expect(inspector.sessions.get(failed.id)).toBeUndefined()
+    expect(inspector.internals.sessions.forgetClosed([failed.id])).toEqual([failed.id])
+    expect(inspector.internals.sessions.get(failed.id)).toBeUndefined()
     await servers.stop(server.id)
   })
 
@@ -163,7 +163,7 @@ describe('TLS client', () => {
     expect(client.tls?.version).toMatch(/^TLSv1\.[23]$/)
     expect(client.tls?.peerValidTo).toMatch(/GMT$/)
     await inspector.call('client:send', [client.id, { data: 'ping\\n', encoding: 'text' }])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 5, 'echo back')
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 5, 'echo back')
     const accepted = sessionsOf(server)[0]!
     expect(accepted.tls?.servername).toBe('echo.test')
     // TCP_INFO counts the encrypted bytes: more than the 5 plaintext bytes each way.

@@ -126,6 +126,7 @@ export const SessionRow = memo(function SessionRow({
       role="row"
       className="session-row"
       data-session={s.id}
+      data-group={s.listenerId ?? 'clients'}
       data-state={s.state}
       aria-selected={selected}
       onClick={() => onSelect(s.id)}

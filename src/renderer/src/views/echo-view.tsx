@@ -35,59 +35,61 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
   const rows = useDefaultLayout({ id: 'echo-right' })
 
   return (
-    <Group className="echo" orientation="horizontal" {...columns}>
-      <Panel id="servers" className="echo-pane" defaultSize="58" minSize="30">
-        <StartServerForm api={api} />
-        {actions.error ? <ErrorNote error={actions.error} /> : null}
-        {loaded ? (
-          <SessionList
-            listeners={listeners}
-            sessions={sessions}
-            rates={store.rates}
-            now={now}
-            selected={selected}
-            onSelect={setSelected}
-            onAction={actions.onSession}
-            onServerAction={actions.onServer}
-            onClearClosed={actions.onClearClosed}
-            forgotten={forgotten}
-          />
-        ) : (
-          <p className="panel muted">Asking the core for its echo servers…</p>
-        )}
-      </Panel>
-      <Separator className="split" aria-label="Resize the session list" />
-      <Panel id="session" className="echo-pane" minSize="25">
-        <Group orientation="vertical" {...rows}>
-          <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
-            {session ? (
-              <TrafficPanel
-                key={session.id}
-                api={api}
-                session={session}
-                rates={store.rates}
-                now={now}
-              />
-            ) : (
-              <p className="panel muted">
-                Select a session (click its row) to see its throughput and traffic.
-              </p>
-            )}
-          </Panel>
-          <Separator className="split split-v" aria-label="Resize the client console" />
-          <Panel id="console" className="echo-pane" minSize="15">
-            <section className="panel form console" aria-label="Clients">
-              <h2>Client console</h2>
-              <ClientConsole
-                api={api}
-                sessions={sessions}
-                selected={selected}
-                onConnected={setSelected}
-              />
-            </section>
-          </Panel>
-        </Group>
-      </Panel>
-    </Group>
+    <div className="echo">
+      <Group orientation="horizontal" {...columns}>
+        <Panel id="servers" className="echo-pane" defaultSize="58" minSize="30">
+          <StartServerForm api={api} />
+          {actions.error ? <ErrorNote error={actions.error} /> : null}
+          {loaded ? (
+            <SessionList
+              listeners={listeners}
+              sessions={sessions}
+              rates={store.rates}
+              now={now}
+              selected={selected}
+              onSelect={setSelected}
+              onAction={actions.onSession}
+              onServerAction={actions.onServer}
+              onClearClosed={actions.onClearClosed}
+              forgotten={forgotten}
+            />
+          ) : (
+            <p className="panel muted">Asking the core for its echo servers…</p>
+          )}
+        </Panel>
+        <Separator className="split" aria-label="Resize the session list" />
+        <Panel id="session" className="echo-pane" minSize="25">
+          <Group orientation="vertical" {...rows}>
+            <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
+              {session ? (
+                <TrafficPanel
+                  key={session.id}
+                  api={api}
+                  session={session}
+                  rates={store.rates}
+                  now={now}
+                />
+              ) : (
+                <p className="panel muted">
+                  Select a session (click its row) to see its throughput and traffic.
+                </p>
+              )}
+            </Panel>
+            <Separator className="split split-v" aria-label="Resize the client console" />
+            <Panel id="console" className="echo-pane" minSize="15">
+              <section className="panel form console" aria-label="Clients">
+                <h2>Client console</h2>
+                <ClientConsole
+                  api={api}
+                  sessions={sessions}
+                  selected={selected}
+                  onConnected={setSelected}
+                />
+              </section>
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
+    </div>
   )
 }

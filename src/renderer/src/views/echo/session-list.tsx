@@ -2,7 +2,7 @@
 // app's own clients last), filtered by state, server and peer, sorted by a header click.
 // Only the rows in view are in the page, so 1,000 sessions cost what 30 do.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { Listener, Session } from '../../../../shared/model'
 import {
@@ -100,6 +100,18 @@ export function SessionList(props: SessionListProps): ReactElement {
     getItemKey: (i) => items[i]?.key ?? i,
     overscan: 10
   })
+
+  // A new selection (a client just connected, a pick in the console) is scrolled into view.
+  const selectedIndex = useMemo(
+    () => (selected === null ? -1 : items.findIndex((i) => i.key === selected)),
+    [items, selected]
+  )
+  const found = selectedIndex >= 0
+  useEffect(() => {
+    if (found) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+    // Only when the selection changes or first appears, not on every update of the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, found])
 
   const toggle = (key: string): void =>
     setCollapsed((prev) => {

@@ -106,7 +106,8 @@ export function listItems(
     if (passes(s, filter, text)) g.shown.push(s)
   }
   const byId = new Map(listeners.map((l) => [l.id, l]))
-  const keys = [...groups.keys()].filter((k) => k !== CLIENTS_GROUP)
+  // The newest server first: what was just started is at the top; the app's clients last.
+  const keys = [...groups.keys()].filter((k) => k !== CLIENTS_GROUP).reverse()
   keys.push(CLIENTS_GROUP)
   const items: ListItem[] = []
   for (const key of keys) {
