@@ -29,6 +29,7 @@ import { echoHandlers } from './echo/handlers'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
 import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
+import { startSavedServers } from './echo/saved-servers'
 import { SelfSignedStore } from './echo/tls-cert'
 import { TrafficLog } from './echo/traffic-log'
 import { settingsHandlers } from './settings/handlers'
@@ -107,7 +108,13 @@ export class Inspector {
       ...tableHandlers(this.parts),
       ...settingsHandlers(this.parts)
     }
-    if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()
+    if (options.shell === 'electron' || options.shell === 'headless') {
+      this.applySavedTable()
+      void startSavedServers(this.parts.servers, settings.get().echo.savedServers, (notice) => {
+        this.startupNotices.push({ ...notice, at: Date.now() })
+        this.notify(notice)
+      })
+    }
   }
 
   /** Runs a command whose arguments the caller has already validated (see dispatch.ts). */

@@ -13,6 +13,7 @@ import { ClientConsole } from './echo/client-console'
 import { SessionList } from './echo/session-list'
 import { StartServerForm } from './echo/start-server-form'
 import { useEchoActions } from './echo/use-echo-actions'
+import { useEchoSettings } from './echo/use-echo-settings'
 
 export interface EchoViewProps {
   readonly api: InspectorApi
@@ -27,6 +28,7 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
   const [selected, setSelected] = useState<string | null>(null)
   const now = useNow()
   const actions = useEchoActions(api, store)
+  const settings = useEchoSettings(api)
   const { clearError } = actions
   // A message about the last action goes once the user moves on to another session.
   useEffect(() => clearError(), [selected, clearError])
@@ -38,7 +40,7 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
     <div className="echo">
       <Group orientation="horizontal" {...columns}>
         <Panel id="servers" className="echo-pane" defaultSize="58" minSize="30">
-          <StartServerForm api={api} />
+          <StartServerForm api={api} settings={settings} />
           {actions.error ? <ErrorNote error={actions.error} /> : null}
           {loaded ? (
             <SessionList
@@ -84,6 +86,7 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
                   sessions={sessions}
                   selected={selected}
                   onConnected={setSelected}
+                  settings={settings}
                 />
               </section>
             </Panel>

@@ -4,9 +4,13 @@ import { useState } from 'react'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { Session } from '../../../../shared/model'
+import { ErrorNote } from '../../components/error-note'
+import { useAction } from '../../components/form-bits'
 import { ConnectForm } from './connect-form'
+import { SavedPayloads } from './saved-payloads'
 import { FIRST_PAYLOAD, SendForm } from './send-form'
 import type { Payload } from './send-form'
+import type { EchoSettingsHandle } from './use-echo-settings'
 
 export interface ClientConsoleProps {
   readonly api: InspectorApi
@@ -16,15 +20,18 @@ export interface ClientConsoleProps {
   readonly selected: string | null
   /** Called with a new client's id, so the list and traffic panel follow it. */
   readonly onConnected: (id: string) => void
+  readonly settings: EchoSettingsHandle
 }
 
 export function ClientConsole({
   api,
   sessions,
   selected,
-  onConnected
+  onConnected,
+  settings
 }: ClientConsoleProps): ReactElement {
   const [chosen, setChosen] = useState<string | null>(null)
+  const [sendError, act] = useAction()
   const [payload, setPayload] = useState<Payload>(FIRST_PAYLOAD)
   const open = sessions.filter(
     (s) => s.role === 'client' && (s.state === 'open' || s.state === 'half-closed')
@@ -61,6 +68,25 @@ export function ClientConsole({
           onPayload={setPayload}
         />
       )}
+      <SavedPayloads
+        settings={settings}
+        current={payload}
+        onLoad={setPayload}
+        onSend={
+          target === null || target.sending?.state === 'running'
+            ? null
+            : (p) =>
+                void act(() =>
+                  api['client:send'](target.id, {
+                    data: p.data,
+                    encoding: p.encoding,
+                    repeat: Number(p.repeat),
+                    intervalMs: Number(p.intervalMs)
+                  })
+                )
+        }
+      />
+      {sendError ? <ErrorNote error={sendError} /> : null}
     </>
   )
 }

@@ -4,7 +4,9 @@ import { useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
-import type { Listener } from '../../../../shared/model'
+import type { Listener, ListenerSpec } from '../../../../shared/model'
+import { SavedServers } from './saved-servers'
+import type { EchoSettingsHandle } from './use-echo-settings'
 import { ErrorNote } from '../../components/error-note'
 import {
   EndpointFields,
@@ -71,7 +73,13 @@ function TlsServerFields({
 
 const NO_TLS: TlsServerChoice = { on: false, certPath: '', keyPath: '' }
 
-export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactElement {
+export function StartServerForm({
+  api,
+  settings
+}: {
+  readonly api: InspectorApi
+  readonly settings: EchoSettingsHandle
+}): ReactElement {
   const endpoint = useEndpoint('0', true)
   const { protocol, host, port, path } = endpoint
   const [greeting, setGreeting] = useState('')
@@ -90,20 +98,23 @@ export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactE
     e.preventDefault()
     if (problem) return
     setStarted(null)
+    const listener = await act(() => api['echo:start'](specOf()))
+    if (listener) setStarted(listener)
+  }
+
+  /** What the fields say, as the core's argument (and as a saved server keeps it). */
+  const specOf = (): ListenerSpec => {
     const greet = greeting === '' || protocol === 'udp' ? {} : { greeting }
     const files = tls.certPath.trim()
       ? { certPath: tls.certPath.trim(), keyPath: tls.keyPath.trim() }
       : {}
-    const listener = await act(() =>
-      api['echo:start'](
-        protocol === 'unix'
-          ? { protocol, path, ...greet }
-          : protocol === 'tcp' && tls.on
-            ? { protocol, host, port: Number(port), ...greet, tls: files }
-            : { protocol, host, port: Number(port), ...greet }
-      )
-    )
-    if (listener) setStarted(listener)
+    return protocol === 'unix'
+      ? { protocol, path, ...greet }
+      : protocol === 'tcp' && tls.on
+        ? { protocol, host, port: Number(port), ...greet, tls: files }
+        : protocol === 'tcp'
+          ? { protocol, host, port: Number(port), ...greet }
+          : { protocol, host, port: Number(port) }
   }
 
   return (
@@ -126,7 +137,24 @@ export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactE
         <button type="submit" disabled={problem !== null}>
           Start
         </button>
+        <button
+          type="button"
+          disabled={problem !== null}
+          title="Keep this server in the saved list, to start again later or on launch"
+          onClick={() =>
+            void settings.save({
+              ...settings.echo,
+              savedServers: [
+                ...settings.echo.savedServers,
+                { spec: specOf(), startOnLaunch: false }
+              ]
+            })
+          }
+        >
+          Save
+        </button>
       </div>
+      <SavedServers api={api} settings={settings} onStarted={setStarted} />
       <FieldProblem id="server-port-problem" problem={problem} />
       {error ? <ErrorNote error={error} /> : null}
       {started ? (
