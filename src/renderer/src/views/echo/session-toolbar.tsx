@@ -45,7 +45,7 @@ export function SessionToolbar({
         onChange={(e) => onFilter({ ...filter, text: e.target.value })}
       />
       <select
-        aria-label="Session state"
+        aria-label="Sessions in state"
         value={filter.state}
         onChange={(e) => onFilter({ ...filter, state: e.target.value as StateFilter })}
       >
@@ -56,7 +56,7 @@ export function SessionToolbar({
         ))}
       </select>
       <select
-        aria-label="Server"
+        aria-label="Sessions of server"
         value={filter.server}
         onChange={(e) => onFilter({ ...filter, server: e.target.value })}
       >
