@@ -85,6 +85,14 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
     session.chunksIn + session.chunksOut
   )
   const error = exportError ?? loadError
+  // The panel stays mounted as the selection moves (its chart is costly to build anew);
+  // what was said about the last session goes with it.
+  const [shownId, setShownId] = useState(session.id)
+  if (shownId !== session.id) {
+    setShownId(session.id)
+    setExportError(null)
+    setFollow(true)
+  }
 
   // Keep the newest chunk in view while following.
   useLayoutEffect(() => {

@@ -64,13 +64,7 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
           <Group orientation="vertical" {...rows}>
             <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
               {session ? (
-                <TrafficPanel
-                  key={session.id}
-                  api={api}
-                  session={session}
-                  rates={store.rates}
-                  now={now}
-                />
+                <TrafficPanel api={api} session={session} rates={store.rates} now={now} />
               ) : (
                 <p className="panel muted">
                   Select a session (click its row) to see its throughput and traffic.

@@ -12,6 +12,12 @@ import { ErrorNote } from '../../components/error-note'
 import { FieldProblem, useAction } from '../../components/form-bits'
 import { formatBytes } from '../../components/format'
 
+/**
+ * The newest open clients the picker lists (and the target, always); with a thousand, the
+ * session list on the left is the way to pick one: selecting a client aims the console at it.
+ */
+export const CLIENTS_LISTED = 50
+
 /** A file's bytes go as hex, two characters a byte, within the payload's limit. */
 export const MAX_FILE_BYTES = Math.floor(LIMITS.payloadChars / 2)
 
@@ -102,6 +108,9 @@ export function SendForm({
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const problem = fileProblem ?? problemOf(payload)
   const running = target.sending?.state === 'running'
+  const listed = open.slice(-CLIENTS_LISTED)
+  if (!listed.includes(target)) listed.unshift(target)
+  const unlisted = open.length - listed.length
   const set = (change: Partial<Payload>): void => {
     setFileProblem(null)
     onPayload({ ...payload, ...change })
@@ -145,11 +154,16 @@ export function SendForm({
         <label>
           Client
           <select value={target.id} onChange={(e) => onTarget(e.target.value)}>
-            {open.map((s) => (
+            {listed.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.id} ({s.tls ? 'tls' : s.protocol} → {formatEndpoint(s.remote)})
               </option>
             ))}
+            {unlisted > 0 ? (
+              <option disabled value="">
+                … {unlisted} more: select one in the session list
+              </option>
+            ) : null}
           </select>
         </label>
         <label>

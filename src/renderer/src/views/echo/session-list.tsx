@@ -98,7 +98,7 @@ export function SessionList(props: SessionListProps): ReactElement {
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : SESSION_ROW_HEIGHT),
     getItemKey: (i) => items[i]?.key ?? i,
-    overscan: 10
+    overscan: 6
   })
 
   // A new selection (a client just connected, a pick in the console) is scrolled into view.

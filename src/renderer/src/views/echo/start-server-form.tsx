@@ -1,6 +1,6 @@
 // The form that starts an echo server. It checks the port as it is typed, shows the core's
 // error and hint in place, and says which server it started (tests and users read that).
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
@@ -73,7 +73,8 @@ function TlsServerFields({
 
 const NO_TLS: TlsServerChoice = { on: false, certPath: '', keyPath: '' }
 
-export function StartServerForm({
+/** Memoized: selecting a session or a tick of the clock does not redraw the form. */
+export const StartServerForm = memo(function StartServerForm({
   api,
   settings
 }: {
@@ -167,4 +168,4 @@ export function StartServerForm({
       ) : null}
     </form>
   )
-}
+})

@@ -1,6 +1,6 @@
 // The Echo view's part of the settings (saved payloads and servers): read once, kept current
 // by settings:changed (another window or tab may change it), written back whole.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { InspectorError } from '../../../../shared/model'
 import type { EchoSettings } from '../../../../shared/settings-schema'
@@ -41,5 +41,6 @@ export function useEchoSettings(api: InspectorApi): EchoSettingsHandle {
     },
     [api]
   )
-  return { echo, error, save }
+  // One object while nothing changes, so the forms that take it can skip a render.
+  return useMemo(() => ({ echo, error, save }), [echo, error, save])
 }
