@@ -12,6 +12,7 @@ import type {
   PortHolder,
   SendReceipt,
   Session,
+  SessionCalls,
   TableSnapshot,
   TableStatus,
   TrafficPage
@@ -80,6 +81,8 @@ export const COMMANDS = {
   'session:close': def<Session>()('echo', z.tuple([id, sessionCloseOptions.optional()])),
   /** Lets go of closed sessions (these ids, or all); a live one is refused. */
   'session:forget': def<ForgetResult>()('echo', z.tuple([forgetSessions])),
+  /** What the session's program did, call by call, beside the app's socket at the other end. */
+  'session:calls': def<SessionCalls>()('echo', z.tuple([id])),
 
   'client:connect': def<Session>()('clients', z.tuple([clientSpec])),
   'client:send': def<SendReceipt>()('clients', z.tuple([id, sendSpec])),

@@ -12,6 +12,7 @@ import type {
 import { formatTrafficHex, formatTrafficText } from '../../shared/traffic-format'
 import { readTcpInfo } from '../conntable/tcp-info'
 import type { CoreParts } from '../core-parts'
+import { sessionCalls } from './session-calls'
 import type { SessionRecord } from './sessions'
 
 const TRAFFIC_PAGE_DEFAULT = 1_000
@@ -32,7 +33,8 @@ export function echoHandlers(core: CoreParts): RoomHandlers<'echo'> {
       const s = sessions.end(id, options?.mode ?? 'close')
       return s
     },
-    'session:forget': async ({ ids }) => ({ removed: sessions.forgetClosed(ids ?? null) })
+    'session:forget': async ({ ids }) => ({ removed: sessions.forgetClosed(ids ?? null) }),
+    'session:calls': async (id) => sessionCalls(core, sessionOf(core, id))
   }
 }
 

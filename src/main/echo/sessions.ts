@@ -15,7 +15,9 @@ import type {
 } from '../../shared/model'
 import { InspectorFailure } from '../../shared/errors'
 import { LIMITS } from '../../shared/limits'
+import { formatEndpoint } from '../../shared/endpoint'
 import { Batcher } from '../batcher'
+import { CallLog } from './call-log'
 import { SessionLog } from './traffic-log'
 import type { TrafficLog } from './traffic-log'
 
@@ -53,6 +55,7 @@ export class SessionRecord {
   control: SessionControl | null = null
   readonly openedAt = Date.now()
   readonly log = new SessionLog()
+  readonly calls = new CallLog()
   state: SessionState
   /** A client learns these only once connected. */
   family: AddressFamily
@@ -126,6 +129,11 @@ export class SessionRegistry {
 
   open(init: SessionInit): SessionRecord {
     const record = new SessionRecord(`s-${this.nextId++}`, init)
+    if (init.role === 'accepted') record.calls.add('accept', init.fd)
+    else if (init.role === 'client' && init.protocol !== 'udp') {
+      record.calls.add('socket', null)
+      record.calls.add('connect', null, formatEndpoint(init.remote))
+    }
     this.sessions.set(record.id, record)
     this.changed(record)
     return record
@@ -134,6 +142,7 @@ export class SessionRegistry {
   received(s: SessionRecord, chunk: Buffer): void {
     s.bytesIn += chunk.byteLength
     s.chunksIn++
+    s.calls.io('read', chunk.byteLength, s.fd)
     this.traffic.record(s.log, 'in', chunk)
     this.changed(s)
   }
@@ -141,6 +150,7 @@ export class SessionRegistry {
   sent(s: SessionRecord, chunk: Buffer): void {
     s.bytesOut += chunk.byteLength
     s.chunksOut++
+    s.calls.io('write', chunk.byteLength, s.fd)
     this.traffic.record(s.log, 'out', chunk)
     this.changed(s)
   }
@@ -159,6 +169,7 @@ export class SessionRegistry {
     s.closedAt = Date.now()
     s.control = null
     if (s.sending?.state === 'running') s.sending = { ...s.sending, state: 'stopped' }
+    s.calls.add('close', s.fd, reason)
     this.changed(s)
     this.closedOrder.push(s.id)
     const over: SessionId[] = []
@@ -213,6 +224,7 @@ export class SessionRegistry {
 
   setKernel(s: SessionRecord, view: KernelView): void {
     s.kernel = view
+    if (view.state !== null) s.calls.kernelState(view.state, view.at)
     this.changed(s)
   }
 

@@ -11,6 +11,7 @@ import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
   readonly connection: Connection
@@ -31,6 +32,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])

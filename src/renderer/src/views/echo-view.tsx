@@ -11,6 +11,7 @@ import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
 import { ClientConsole } from './echo/client-console'
 import { SessionList } from './echo/session-list'
+import { CallSequence } from './teach/call-sequence'
 import { StartServerForm } from './echo/start-server-form'
 import { useEchoActions } from './echo/use-echo-actions'
 import { useEchoSettings } from './echo/use-echo-settings'
@@ -64,7 +65,10 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
           <Group orientation="vertical" {...rows}>
             <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
               {session ? (
-                <TrafficPanel api={api} session={session} rates={store.rates} now={now} />
+                <>
+                  <TrafficPanel api={api} session={session} rates={store.rates} now={now} />
+                  <CallSequence api={api} session={session} />
+                </>
               ) : (
                 <p className="panel muted">
                   Select a session (click its row) to see its throughput and traffic.
