@@ -97,6 +97,8 @@ test.describe('echo at scale (serve + Chromium, real core)', () => {
     await expect(page.getByRole('region', { name: 'Clients' }).getByRole('alert')).toContainText(
       `Nothing is listening at 127.0.0.1:${closed}`
     )
+    // Earlier tests' sessions may push the clients out of view: show only the clients.
+    await page.getByLabel('Sessions of server').selectOption('clients')
     const failed = page
       .getByRole('table', { name: 'Sessions' })
       .locator('[data-group=clients][data-state=error]')
@@ -104,6 +106,7 @@ test.describe('echo at scale (serve + Chromium, real core)', () => {
     await expect(failed.locator('[data-col=app-state]')).toContainText('Nothing is listening')
     await failed.getByRole('button', { name: 'Dismiss' }).click()
     await expect(failed).toHaveCount(0)
+    await page.getByLabel('Sessions of server').selectOption('all')
 
     // Stop, restart on the same port, then remove.
     await card.getByRole('button', { name: 'Stop' }).click()
