@@ -115,7 +115,7 @@ const SCENARIOS: readonly Scenario[] = [
     scroll: false,
     prepare: async (page) => {
       await page.getByRole('tab', { name: 'Echo' }).click()
-      await page.getByRole('button', { name: 's-1', exact: true }).first().click()
+      await page.locator('[data-session="s-1"]').click()
       await page.getByRole('figure', { name: 'Throughput of s-1' }).waitFor()
     }
   }

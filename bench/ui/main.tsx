@@ -4,10 +4,12 @@
 import { createRoot } from 'react-dom/client'
 import { App } from '../../src/renderer/src/App'
 import type { Connection } from '../../src/renderer/src/api'
+import '../../src/renderer/src/i18n'
 import '../../src/renderer/src/styles/base.css'
 import '../../src/renderer/src/styles/connections.css'
 import '../../src/renderer/src/styles/echo.css'
 import '../../src/renderer/src/styles/overview.css'
+import '../../src/renderer/src/styles/teach.css'
 import { syntheticCore } from './synthetic-core'
 
 export interface FrameStats {

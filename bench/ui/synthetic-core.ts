@@ -5,6 +5,7 @@
 // the core's CPU, not the renderer's frames.
 import type { Events, InspectorApi, Unsubscribe } from '../../src/shared/contract'
 import type { Listener, Session, TableRow, TableStatus } from '../../src/shared/model'
+import { defaultSettings } from '../../src/shared/settings-schema'
 
 export interface FeedOptions {
   readonly rows: number
@@ -194,6 +195,7 @@ export function syntheticCore(o: FeedOptions): { api: InspectorApi; stop: () => 
     'table:status': status,
     'table:configure': status,
     'echo:list': () => [listener],
+    'settings:get': () => defaultSettings(),
     'session:list': () => sessions,
     // Two chunks (one out, one echoed in) per update of the session, as the core logs them.
     'session:traffic': (

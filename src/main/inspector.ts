@@ -30,6 +30,8 @@ import { echoHandlers } from './echo/handlers'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
 import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
+import { startSavedServers } from './echo/saved-servers'
+import { SelfSignedStore } from './echo/tls-cert'
 import { TrafficLog } from './echo/traffic-log'
 import { settingsHandlers } from './settings/handlers'
 import { SettingsStore } from './settings/settings-store'
@@ -58,7 +60,12 @@ export class Inspector {
         items.map((l) => l.snapshot())
       )
     )
-    const sessions = new SessionRegistry(traffic, (list) => this.hub.emit('session:update', list))
+    const sessions = new SessionRegistry(
+      traffic,
+      (list) => this.hub.emit('session:update', list),
+      undefined,
+      (forgotten) => this.hub.emit('session:forgotten', forgotten)
+    )
     const settings = new SettingsStore(options.configDir ?? null, (s) =>
       this.hub.emit('settings:changed', s)
     )
@@ -86,7 +93,8 @@ export class Inspector {
       startedAt: Date.now(),
       traffic,
       sessions,
-      servers: new EchoServers(ctx),
+      // The app's own TLS certificate is kept beside the settings file.
+      servers: new EchoServers(ctx, new SelfSignedStore(options.configDir ?? null)),
       clients: new Clients(sessions),
       table,
       settings,
@@ -102,7 +110,13 @@ export class Inspector {
       ...settingsHandlers(this.parts),
       ...actionsHandlers(this.parts)
     }
-    if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()
+    if (options.shell === 'electron' || options.shell === 'headless') {
+      this.applySavedTable()
+      void startSavedServers(this.parts.servers, settings.get().echo.savedServers, (notice) => {
+        this.startupNotices.push({ ...notice, at: Date.now() })
+        this.notify(notice)
+      })
+    }
   }
 
   /** Runs a command whose arguments the caller has already validated (see dispatch.ts). */

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type {
   AppInfo,
+  ForgetResult,
   KernelView,
   Listener,
   PortHolder,
@@ -19,10 +20,12 @@ import type {
 import {
   clientSpec,
   exportFormat,
+  forgetSessions,
   id,
   listenerSpec,
   remotePort,
   sendSpec,
+  sessionCloseOptions,
   stopOptions,
   tableOptions,
   tableProtocol,
@@ -73,6 +76,14 @@ export const COMMANDS = {
   'session:export': def<string>()('echo', z.tuple([id, exportFormat])),
   /** The kernel's view of a session's socket now (TCP_INFO by getsockopt on its fd). */
   'session:kernel': def<KernelView | null>()('echo', z.tuple([id])),
+  /** Starts a stopped server again, same id and port. */
+  'echo:restart': def<Listener>()('echo', z.tuple([id])),
+  /** Stops a server if running and drops it from the list (its last update says 'removed'). */
+  'echo:remove': def<Listener>()('echo', z.tuple([id])),
+  /** Ends any live session: a client, or the server's side of an accepted one (kick). */
+  'session:close': def<Session>()('echo', z.tuple([id, sessionCloseOptions.optional()])),
+  /** Lets go of closed sessions (these ids, or all); a live one is refused. */
+  'session:forget': def<ForgetResult>()('echo', z.tuple([forgetSessions])),
   /** What the session's program did, call by call, beside the app's socket at the other end. */
   'session:calls': def<SessionCalls>()('echo', z.tuple([id])),
 
@@ -83,6 +94,8 @@ export const COMMANDS = {
   /** Abortive: TCP sends RST and drops what is queued. */
   'client:reset': def<Session>()('clients', z.tuple([id])),
   'client:list': def<Session[]>()('clients', none),
+  /** Stops a client's running repeat; what was sent stays sent. */
+  'client:stop': def<Session>()('clients', z.tuple([id])),
 
   /** The whole table now; a subscriber starts here, then applies table:diff by seq. */
   'table:snapshot': def<TableSnapshot>()('table', none),

@@ -1,6 +1,6 @@
 // Every event the core emits, defined once: name → payload. contract.ts derives the
 // `Events` type and the runtime name list from this table.
-import type { Listener, Notice, Session, TableDiff } from './model'
+import type { Listener, Notice, Session, SessionsForgotten, TableDiff } from './model'
 import type { Settings } from './settings-schema'
 
 declare const payloadType: unique symbol
@@ -17,6 +17,8 @@ export const EVENTS = {
   'session:update': event<Session[]>(),
   /** Servers that changed, batched with the sessions. */
   'listener:update': event<Listener[]>(),
+  /** Closed sessions the core let go of (the bound, or the user's asking); drop them too. */
+  'session:forgotten': event<SessionsForgotten>(),
   /** One per poll while someone listens; a gap in seq means: fetch a new snapshot. */
   'table:diff': event<TableDiff>(),
   /** The whole settings, after any change (from this window, another tab, or the core). */

@@ -14,7 +14,11 @@ export const LIMITS = {
   intervalMs: { min: 0, max: 60_000 },
   payloadChars: 2 * 1024 * 1024,
   trafficPage: { max: 5_000 },
-  pathChars: 4_096
+  pathChars: 4_096,
+  /** Closed sessions kept for inspection, core and page alike; the oldest go first. */
+  closedSessionsKept: 1_000,
+  /** ALPN protocols a TLS client may offer. */
+  alpnProtocols: 8
 } as const
 
 /** How often the connection table may poll, in polls a second. */

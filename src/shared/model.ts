@@ -73,6 +73,49 @@ export interface TcpListenerSpec {
   readonly backlog?: number
   /** Sent to every client on accept; escapes \n \r \t \xNN are understood. */
   readonly greeting?: string
+  /** Speak TLS: with the user's certificate and key, or a self-signed one made on first use. */
+  readonly tls?: TlsServerSpec
+}
+
+export interface TlsServerSpec {
+  /** PEM files on the core's machine; both or neither (then the app's own self-signed one). */
+  readonly certPath?: string
+  readonly keyPath?: string
+}
+
+export interface TlsClientSpec {
+  /** Check the server's certificate against the system's trusted CAs (default true). */
+  readonly verify?: boolean
+  /** The name sent in the handshake (SNI); default the host when it is a name. */
+  readonly servername?: string
+  /** Protocols offered by ALPN, most wanted first ("h2", "http/1.1"). */
+  readonly alpn?: readonly string[]
+}
+
+/** What a TLS session agreed on, and who the certificates name. */
+export interface TlsInfo {
+  readonly version: string | null
+  readonly cipher: string | null
+  readonly alpn: string | null
+  readonly servername: string | null
+  readonly peerSubject: string | null
+  /** As the certificate says it ("Nov 30 19:00:00 2027 GMT"). */
+  readonly peerValidTo: string | null
+  readonly localSubject: string | null
+  readonly localValidTo: string | null
+  /** Client side: whether the peer's certificate was trusted, and why not. */
+  readonly authorized: boolean | null
+  readonly authorizationError: string | null
+}
+
+/** A running (or finished) repeated send of one client. */
+export interface SendProgress {
+  readonly sent: number
+  readonly total: number
+  readonly bytesPerSend: number
+  readonly intervalMs: number
+  readonly state: 'running' | 'done' | 'stopped'
+  readonly startedAt: number
 }
 
 export interface UdpListenerSpec {
@@ -93,7 +136,8 @@ export interface UnixListenerSpec {
 
 export type ListenerSpec = TcpListenerSpec | UdpListenerSpec | UnixListenerSpec
 
-export type ListenerState = 'listening' | 'stopped' | 'error'
+/** 'removed' is a server's last update: it is gone from the list. */
+export type ListenerState = 'listening' | 'stopped' | 'error' | 'removed'
 
 export interface Listener {
   readonly id: ListenerId
@@ -115,6 +159,12 @@ export interface Listener {
   readonly bytesOut: number
   readonly startedAt: number
   readonly stoppedAt: number | null
+  /** Set for a TLS server: its certificate's subject and expiry, and whose it is. */
+  readonly tls?: {
+    readonly subject: string | null
+    readonly validTo: string | null
+    readonly selfSigned: boolean
+  } | null
 }
 
 export type SessionRole = 'accepted' | 'peer' | 'client'
@@ -152,6 +202,13 @@ export interface Session {
   readonly trafficDroppedBytes: number
   /** The kernel's view of this session's socket, as last read; null until read. */
   readonly kernel: KernelView | null
+  /**
+   * TLS sessions: what the handshake agreed. bytesIn/bytesOut are then plaintext, and the
+   * kernel's TCP_INFO bytes are the encrypted ones on the wire.
+   */
+  readonly tls?: TlsInfo | null
+  /** A client's current or last repeated send. */
+  readonly sending?: SendProgress | null
 }
 
 /** What the kernel says of one socket, beside the app's own counters. */
@@ -169,7 +226,15 @@ export interface KernelView {
 
 export type ClientSpec =
   | {
-      readonly protocol: 'tcp' | 'udp'
+      readonly protocol: 'tcp'
+      readonly host?: string
+      readonly port: number
+      readonly timeoutMs?: number
+      /** Speak TLS to the server. */
+      readonly tls?: TlsClientSpec
+    }
+  | {
+      readonly protocol: 'udp'
       readonly host?: string
       readonly port: number
       readonly timeoutMs?: number
@@ -220,6 +285,28 @@ export interface TrafficPage {
 }
 
 export type ExportFormat = 'text' | 'hex'
+
+export type SessionCloseMode = 'close' | 'reset'
+
+export interface SessionCloseOptions {
+  /** close: FIN after what is queued (default); reset: RST, dropping what is queued. */
+  readonly mode?: SessionCloseMode
+}
+
+export interface ForgetSessions {
+  /** These closed sessions; absent: every closed one. */
+  readonly ids?: readonly SessionId[]
+}
+
+export interface ForgetResult {
+  readonly removed: readonly SessionId[]
+}
+
+/** The core let go of closed sessions: these ids, and how many in all so far. */
+export interface SessionsForgotten {
+  readonly ids: readonly SessionId[]
+  readonly forgotten: number
+}
 
 export interface StopOptions {
   /** Also close the server's open sessions (default true). */

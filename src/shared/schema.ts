@@ -43,6 +43,10 @@ const BIND_RULE =
 const REMOTE_RULE =
   'a host is an IP address, such as 127.0.0.1 or ::1, or a host name, such as localhost'
 
+/** A DNS host name (RFC 1123 labels). */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/
+
 export const ip = z.union([z.ipv4(), z.ipv6()])
 /** Servers bind an address of this machine: an IP literal or localhost. */
 export const bindHost = z.union([ip, z.literal('localhost')], {
@@ -53,9 +57,7 @@ export const remoteHost = z.union([ip, z.string()], { error: refused('host', REM
   z.superRefine((host, ctx) => {
     const numeric = numericHostProblem(host)
     if (numeric) return void ctx.addIssue({ code: 'custom', message: numeric })
-    const name =
-      /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/
-    if (!ip.safeParse(host).success && !name.test(host)) {
+    if (!ip.safeParse(host).success && !HOST_NAME.test(host)) {
       ctx.addIssue({ code: 'custom', message: refused('host', REMOTE_RULE)({ input: host }) })
     }
   })
@@ -102,6 +104,30 @@ const greeting = z
 const strict = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> =>
   z.strictObject(shape)
 
+/** A TLS server: the user's PEM files (both), or neither for the app's self-signed one. */
+const tlsServerSpec = strict({
+  certPath: socketPath.optional(),
+  keyPath: socketPath.optional()
+}).refine((t) => (t.certPath === undefined) === (t.keyPath === undefined), {
+  error: 'tls needs both a certificate file and its key file, or neither'
+})
+
+const ALPN_HINT = 'ALPN protocols are short names such as h2 or http/1.1'
+const tlsClientSpec = strict({
+  verify: z.boolean().optional(),
+  servername: z
+    .string()
+    .regex(HOST_NAME, {
+      error: 'the server name (SNI) must be a host name such as localhost, not an address'
+    })
+    .optional(),
+  alpn: z
+    .array(z.string().regex(/^[\x21-\x7e]{1,64}$/, { error: ALPN_HINT }), { error: ALPN_HINT })
+    .max(LIMITS.alpnProtocols, { error: `at most ${LIMITS.alpnProtocols} ALPN protocols` })
+    .readonly()
+    .optional()
+})
+
 /** The protocol picks the fields; say which protocols there are when it is none of them. */
 const protocolError =
   (which: string) =>
@@ -120,7 +146,8 @@ export const listenerSpec = z.discriminatedUnion(
       host: bindHost.optional(),
       port: port.optional(),
       backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
-      greeting: greeting.optional()
+      greeting: greeting.optional(),
+      tls: tlsServerSpec.optional()
     }),
     strict({
       protocol: z.literal('udp'),
@@ -150,7 +177,8 @@ export const clientSpec = z.discriminatedUnion(
       protocol: z.literal('tcp'),
       host: remoteHost.optional(),
       port: remotePort,
-      timeoutMs: timeoutMs.optional()
+      timeoutMs: timeoutMs.optional(),
+      tls: tlsClientSpec.optional()
     }),
     strict({
       protocol: z.literal('udp'),
@@ -192,6 +220,10 @@ export const trafficRange = strict({
 })
 
 export const stopOptions = strict({ closeSessions: z.boolean().optional() })
+export const sessionCloseOptions = strict({ mode: z.enum(['close', 'reset']).optional() })
+export const forgetSessions = strict({
+  ids: z.array(id).max(LIMITS.closedSessionsKept).readonly().optional()
+})
 export const exportFormat = z.enum(['text', 'hex'], {
   error: refused('export format', 'use text or hex')
 })

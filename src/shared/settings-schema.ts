@@ -2,7 +2,8 @@
 // `settings:set` against it, and the renderer reads its types. Each value has a default,
 // so a file from an older version (or a missing key) loads as defaults for what it lacks.
 import { z } from 'zod'
-import { pollRate, tableSourceId } from './schema'
+import { LIMITS } from './limits'
+import { listenerSpec, pollRate, tableSourceId } from './schema'
 
 /** The file's format version; a file with a higher one is kept aside, not read. */
 export const SETTINGS_VERSION = 1
@@ -20,8 +21,45 @@ const tableSettings = z.strictObject({
 
 /** The Connections view's own state (filter, sort, columns…): its shape is the view's. */
 const connectionsSettings = z.record(z.string().max(64), z.unknown())
-/** The Echo view's saved servers and payloads: their shape is the echo room's. */
-const echoSettings = z.record(z.string().max(64), z.unknown())
+// ── The Echo view's saved payloads and servers (the echo room's) ──
+/** Bounds on what the Echo view saves, so the settings file stays small. */
+export const ECHO_SAVED_LIMITS = {
+  payloads: 50,
+  servers: 20,
+  nameChars: 60,
+  /** A saved payload's text; a bigger one (a file's bytes) is sent, not saved. */
+  payloadChars: 64 * 1024
+} as const
+
+export const savedPayload = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'a saved payload needs a name' })
+    .max(ECHO_SAVED_LIMITS.nameChars, {
+      error: `a name is at most ${ECHO_SAVED_LIMITS.nameChars} characters`
+    }),
+  data: z.string().max(ECHO_SAVED_LIMITS.payloadChars, {
+    error: `a saved payload is at most ${ECHO_SAVED_LIMITS.payloadChars} characters; send bigger ones from a file`
+  }),
+  encoding: z.enum(['text', 'hex']),
+  repeat: z.number().int().min(LIMITS.repeat.min).max(LIMITS.repeat.max).optional(),
+  intervalMs: z.number().int().min(LIMITS.intervalMs.min).max(LIMITS.intervalMs.max).optional()
+})
+export type SavedPayload = z.output<typeof savedPayload>
+
+export const savedServer = z.strictObject({
+  spec: listenerSpec,
+  /** The core starts it when it starts (the desktop app, or serve). */
+  startOnLaunch: z.boolean()
+})
+export type SavedServer = z.output<typeof savedServer>
+
+const echoSettings = z.strictObject({
+  savedPayloads: z.array(savedPayload).max(ECHO_SAVED_LIMITS.payloads).default([]),
+  savedServers: z.array(savedServer).max(ECHO_SAVED_LIMITS.servers).default([])
+})
+export type EchoSettings = z.output<typeof echoSettings>
 
 export const settingsShape = {
   theme: theme.default('system'),
@@ -29,7 +67,7 @@ export const settingsShape = {
   lastView: z.string().max(SETTINGS_LIMITS.viewName).default('connections'),
   table: tableSettings.default({}),
   connections: connectionsSettings.default({}),
-  echo: echoSettings.default({}),
+  echo: echoSettings.default({ savedPayloads: [], savedServers: [] }),
   /** Destructive actions (close a connection, stop a process) ask first unless this is off. */
   confirmDestructive: z.boolean().default(true)
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectClient, sendForm, startServer } from './echo-helpers'
+import { connectClient, sendForm, sessionRows, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
 
 test.describe('client console (serve + Chromium, real core)', () => {
@@ -63,7 +63,7 @@ test.describe('client console (serve + Chromium, real core)', () => {
     const status = form.getByRole('status', { name: 'Server started' })
     await expect(status).toContainText(path)
     const listenerId = (await status.getAttribute('data-listener'))!
-    const card = page.getByRole('article', { name: `Echo server ${listenerId}` })
+    const card = page.getByRole('row', { name: `Echo server ${listenerId}` })
 
     const connect = page.getByRole('form', { name: 'Connect a client' })
     await connect.getByLabel('Protocol').selectOption({ label: 'Unix socket' })
@@ -75,11 +75,9 @@ test.describe('client console (serve + Chromium, real core)', () => {
     const send = await sendForm(page, id)
     await send.getByLabel('Payload').fill('ping\\n')
     await send.getByRole('button', { name: 'Send' }).click()
-    const row = page
-      .getByRole('table', { name: 'Client sessions' })
-      .locator(`tr[data-session="${id}"]`)
+    const row = sessionRows(page, 'clients').and(page.locator(`[data-session="${id}"]`))
     await expect(row.locator('[data-col=bytes-in]')).toHaveText('5')
-    await expect(card.getByRole('table').locator('[data-col=bytes-in]')).toHaveText('5')
+    await expect(sessionRows(page, listenerId).locator('[data-col=bytes-in]')).toHaveText('5')
 
     await send.getByRole('button', { name: 'Reset' }).click()
     await expect(row.locator('[data-col=app-state]')).toHaveText(/^closed \(reset/)

@@ -17,8 +17,16 @@ async function announced(
 
 export interface StartedServer {
   readonly id: string
+  /** The server's header row in the session list. */
   readonly card: Locator
+  /** Its sessions' rows. */
+  readonly sessions: Locator
   readonly port: number
+}
+
+/** The rows of one server's sessions (or 'clients': the app's own clients). */
+export function sessionRows(page: Page, group: string): Locator {
+  return page.getByRole('table', { name: 'Sessions' }).locator(`[data-group="${group}"]`)
 }
 
 export async function startServer(
@@ -33,15 +41,20 @@ export async function startServer(
     'data-listener',
     () => form.getByRole('button', { name: 'Start' }).click()
   )
-  const card = page.getByRole('article', { name: `Echo server ${id}` })
+  const card = page.getByRole('row', { name: `Echo server ${id}` })
   const title = card.locator('strong')
   await expect(title).toHaveText(new RegExp(`^${protocol} 127\\.0\\.0\\.1:\\d+$`))
-  return { id, card, port: Number(/:(\d+)$/.exec(await title.innerText())![1]) }
+  return {
+    id,
+    card,
+    sessions: sessionRows(page, id),
+    port: Number(/:(\d+)$/.exec(await title.innerText())![1])
+  }
 }
 
 export interface ConnectedClient {
   readonly id: string
-  /** The client's row in the "Client sessions" table. */
+  /** The client's row in the session list. */
   readonly row: Locator
 }
 
@@ -59,9 +72,7 @@ export async function connectClient(
   const id = await announced(status, 'data-session', () =>
     form.getByRole('button', { name: 'Connect' }).click()
   )
-  const row = page
-    .getByRole('table', { name: 'Client sessions' })
-    .locator(`tr[data-session="${id}"]`)
+  const row = page.getByRole('table', { name: 'Sessions' }).locator(`[data-session="${id}"]`)
   await expect(row).toBeVisible()
   return { id, row }
 }

@@ -7,10 +7,12 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     page,
     served
   }, info) => {
+    // The size the issue names: everything that matters is on this one screen.
+    await page.setViewportSize({ width: 1280, height: 800 })
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Echo' }).click()
     await expect(page.getByRole('form', { name: 'Start an echo server' })).toBeVisible()
-    const { card, port } = await startServer(page)
+    const { sessions, port } = await startServer(page)
     const { id, row: client } = await connectClient(page, port)
     const send = await sendForm(page, id)
     await expect(send.getByLabel('Payload')).toHaveValue('Hello, server!')
@@ -21,7 +23,7 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     // from the table's next poll.
     await expect(client.locator('[data-col=kernel-bytes]')).toHaveText('14 / 14')
 
-    const accepted = card.getByRole('table').getByRole('row').nth(1)
+    const accepted = sessions.first()
     await expect(accepted.locator('[data-col=fd]')).toHaveText(/^\d+$/)
     await expect(accepted.locator('[data-col=app-state]')).toHaveText('open')
     await expect(accepted.locator('[data-col=kernel-state]')).toHaveText('ESTABLISHED')
@@ -40,9 +42,16 @@ test.describe('echo view (serve + Chromium, real core)', () => {
       '00000000  48 65 6c 6c 6f 2c 20 73  65 72 76 65 72 21        |Hello, server!|'
     )
 
-    await page.screenshot({ path: info.outputPath('echo.png'), fullPage: true })
+    // Above the fold at 1280×800: the session list, the chart, the traffic and the console.
+    for (const part of [
+      page.getByRole('table', { name: 'Sessions' }),
+      traffic.getByRole('figure', { name: `Throughput of ${id}` }),
+      page.getByRole('form', { name: 'Send to a client' }).getByRole('button', { name: 'Send' })
+    ])
+      await expect(part).toBeInViewport()
+    await page.screenshot({ path: info.outputPath('echo.png') })
     if (process.env.UPDATE_DOCS_SCREENSHOTS)
-      await page.screenshot({ path: 'docs/screenshots/echo.png', fullPage: true })
+      await page.screenshot({ path: 'docs/screenshots/echo.png' })
   })
 
   test('an invalid port and a port in use show inline errors with hints; the app keeps working', async ({

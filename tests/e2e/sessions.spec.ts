@@ -21,11 +21,11 @@ test.describe('sessions from outside the app', () => {
       dgram.send(Buffer.alloc(321, 1), udp.port, '127.0.0.1', () => r())
     )
     try {
-      const tcpRow = tcp.card.getByRole('table').getByRole('row').nth(1)
+      const tcpRow = tcp.sessions.first()
       await expect(tcpRow.locator('[data-col=bytes-in]')).toHaveText('1000')
       await expect(tcpRow.locator('[data-col=bytes-out]')).toHaveText('1000')
       await expect(tcpRow.locator('[data-col=kernel-state]')).toHaveText('ESTABLISHED')
-      const udpRow = udp.card.getByRole('table').getByRole('row').nth(1)
+      const udpRow = udp.sessions.first()
       await expect(udpRow.locator('[data-col=bytes-in]')).toHaveText('321')
       await expect(udpRow.locator('[data-col=bytes-out]')).toHaveText('321')
     } finally {
@@ -45,7 +45,7 @@ test.describe('sessions from outside the app', () => {
     const send = await sendForm(page, id)
     await send.getByRole('button', { name: 'Send' }).click()
     await expect(client.locator('[data-col=bytes-in]')).toHaveText('14')
-    const clientPort = /:(\d+)$/.exec(await client.getByRole('cell').nth(1).innerText())![1]
+    const clientPort = /:(\d+)$/.exec(await client.locator('[data-col=local]').innerText())![1]
 
     await page.getByRole('tab', { name: 'Connections' }).click()
     await page.getByRole('searchbox', { name: 'Filter connections' }).fill(`port:${port}`)

@@ -3,10 +3,11 @@ import { InspectorFailure } from '../../shared/errors'
 import type { ClientSpec, Session, SessionId, SendReceipt, SendSpec } from '../../shared/model'
 import { decodePayload, repeatProblem } from '../../shared/payload'
 import { numericHostProblem } from '../../shared/schema'
-import type { SessionRegistry } from '../echo/sessions'
+import type { SessionRecord, SessionRegistry } from '../echo/sessions'
 import { checkSocketToConnect, normalizeSocketPath } from '../echo/unix-path'
 import type { ClientConnection } from './client-connection'
 import { connectStream } from './stream-client'
+import { connectTls } from './tls-client'
 import { connectUdp } from './udp-client'
 
 export const CONNECT_TIMEOUT_MS = 5_000
@@ -42,24 +43,32 @@ export class Clients {
       connection =
         spec.protocol === 'udp'
           ? await connectUdp(host, spec.port, timeoutMs, this.sessions)
-          : await connectStream({ host, port: spec.port }, timeoutMs, this.sessions)
+          : spec.tls
+            ? await connectTls({ host, port: spec.port }, spec.tls, timeoutMs, this.sessions)
+            : await connectStream({ host, port: spec.port }, timeoutMs, this.sessions)
     }
-    this.clients.set(connection.session.id, {
-      connection,
-      timers: new Set(),
-      queuedBytes: 0,
-      generation: 0
-    })
+    const id = connection.session.id
+    this.clients.set(id, { connection, timers: new Set(), queuedBytes: 0, generation: 0 })
+    connection.session.control = { close: () => this.close(id), reset: () => this.reset(id) }
     return connection.session.snapshot()
   }
 
   send(id: SessionId, spec: SendSpec): SendReceipt {
     const entry = this.open(id)
-    if (entry.connection.session.state !== 'open') {
+    const { session } = entry.connection
+    if (session.state !== 'open') {
       throw new InspectorFailure(
         'ECLOSED',
         `Client ${id} is closing and cannot send.`,
         'Connect a new client.'
+      )
+    }
+    const running = session.sending
+    if (running?.state === 'running') {
+      throw new InspectorFailure(
+        'EBUSY',
+        `Client ${id} is still sending a repeat (${running.sent} of ${running.total}).`,
+        'Stop it first, or wait for it to finish.'
       )
     }
     const bytes = Buffer.from(decodePayload(spec.data, spec.encoding))
@@ -85,12 +94,26 @@ export class Clients {
     }
     // The first send happens now, so a bad payload (too large a datagram) fails the command.
     sendOne()
+    session.sending = null
+    this.progress(session, 1, repeat, bytes.byteLength, interval)
     if (interval === 0) {
       for (let i = 1; i < repeat; i++) sendOne()
+      if (repeat > 1) this.progress(session, repeat, repeat, bytes.byteLength, interval)
     } else {
-      this.repeatEvery(entry, interval, repeat - 1, bytes.byteLength, sendOne)
+      let sent = 1
+      this.repeatEvery(entry, interval, repeat - 1, bytes.byteLength, () => {
+        sendOne()
+        this.progress(session, ++sent, repeat, bytes.byteLength, interval)
+      })
     }
     return { sessionId: id, bytesPerSend: bytes.byteLength, repeat }
+  }
+
+  /** Stops a running repeat; what was sent stays sent. */
+  stopRepeat(id: SessionId): Session {
+    const entry = this.open(id)
+    this.cancel(entry)
+    return entry.connection.session.snapshot()
   }
 
   close(id: SessionId): Session {
@@ -143,11 +166,35 @@ export class Clients {
     next()
   }
 
+  /** The running repeat's progress, on the session, for the console's bar and Stop. */
+  private progress(
+    session: SessionRecord,
+    sent: number,
+    total: number,
+    bytesPerSend: number,
+    intervalMs: number
+  ): void {
+    session.sending = {
+      sent,
+      total,
+      bytesPerSend,
+      intervalMs,
+      state: sent >= total ? 'done' : 'running',
+      startedAt: session.sending?.startedAt ?? Date.now()
+    }
+    this.sessions.changed(session)
+  }
+
   private cancel(entry: Entry): void {
     for (const timer of entry.timers) clearTimeout(timer)
     entry.timers.clear()
     entry.queuedBytes = 0
     entry.generation++
+    const { session } = entry.connection
+    if (session.sending?.state === 'running') {
+      session.sending = { ...session.sending, state: 'stopped' }
+      this.sessions.changed(session)
+    }
   }
 
   private open(id: SessionId): Entry {

@@ -8,6 +8,7 @@ export function clientHandlers(core: CoreParts): RoomHandlers<'clients'> {
     'client:send': async (id, payload) => clients.send(id, payload),
     'client:close': async (id) => clients.close(id),
     'client:reset': async (id) => clients.reset(id),
-    'client:list': async () => clients.list()
+    'client:list': async () => clients.list(),
+    'client:stop': async (id) => clients.stopRepeat(id)
   }
 }

@@ -27,6 +27,13 @@ export function echoHandlers(core: CoreParts): RoomHandlers<'echo'> {
     'session:traffic': async (id, range) => trafficPage(core, id, range),
     'session:export': async (id, format) => exportTraffic(core, id, format),
     'session:kernel': (id) => readKernel(core, id),
+    'echo:restart': (id) => servers.restart(id),
+    'echo:remove': (id) => servers.remove(id),
+    'session:close': async (id, options) => {
+      const s = sessions.end(id, options?.mode ?? 'close')
+      return s
+    },
+    'session:forget': async ({ ids }) => ({ removed: sessions.forgetClosed(ids ?? null) }),
     'session:calls': async (id) => sessionCalls(core, sessionOf(core, id))
   }
 }

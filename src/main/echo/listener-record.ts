@@ -26,6 +26,7 @@ export class ListenerRecord {
   /** The listening socket's calls, for the sequence diagram. */
   readonly calls = new CallLog()
   stoppedAt: number | null = null
+  tls: Listener['tls'] = null
 
   constructor(
     readonly id: ListenerId,
@@ -58,7 +59,8 @@ export class ListenerRecord {
       bytesIn: this.bytesIn,
       bytesOut: this.bytesOut,
       startedAt: this.startedAt,
-      stoppedAt: this.stoppedAt
+      stoppedAt: this.stoppedAt,
+      tls: this.tls
     }
   }
 }

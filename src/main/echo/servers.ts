@@ -10,21 +10,37 @@ import type { EchoContext, RunningServer } from './context'
 import { ListenerRecord } from './listener-record'
 import { startStreamServer } from './stream-server'
 import { startUdpServer } from './udp-server'
+import { SelfSignedStore, tlsMaterial } from './tls-cert'
+import { tlsWrapper } from './tls-server'
 import { normalizeSocketPath, prepareSocketPath, removeSocketFile } from './unix-path'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BACKLOG = 511
 
 interface Entry {
-  readonly record: ListenerRecord
+  record: ListenerRecord
   running: RunningServer | null
+  /** What it was started with, so a stopped server can be started again as it was. */
+  readonly spec: ListenerSpec
 }
 
 export class EchoServers {
   private readonly servers = new Map<ListenerId, Entry>()
   private nextId = 1
 
-  constructor(private readonly ctx: EchoContext) {}
+  /**
+   * @param ownCertificate the app's self-signed certificate for TLS servers started without
+   *   the user's; give it a folder (the config folder) to keep it across runs.
+   */
+  constructor(
+    private readonly ctx: EchoContext,
+    private readonly ownCertificate: SelfSignedStore = new SelfSignedStore(null)
+  ) {}
+
+  /** Where this room's servers report to, for a second set sharing the sessions (tests). */
+  get context(): EchoContext {
+    return this.ctx
+  }
 
   async start(spec: ListenerSpec): Promise<Listener> {
     const id = `l-${this.nextId++}`
@@ -37,9 +53,50 @@ export class EchoServers {
       spec.protocol === 'udp' ? (spec.idleTimeoutMs ?? null) : null
     )
     const running = await this.listen(record, spec, greeting)
-    this.servers.set(id, { record, running })
+    this.servers.set(id, { record, running, spec })
     this.ctx.listenerChanged(record)
     return record.snapshot()
+  }
+
+  /**
+   * Starts a stopped server again under the same id, on the port it had (an "any free port"
+   * server keeps the one it was given, so clients can reconnect where they were).
+   */
+  async restart(id: ListenerId): Promise<Listener> {
+    const entry = this.entry(id)
+    if (entry.running) {
+      throw new InspectorFailure(
+        'EBUSY',
+        `Echo server ${id} is already running.`,
+        'Stop it first to restart it.'
+      )
+    }
+    const old = entry.record
+    const spec: ListenerSpec =
+      entry.spec.protocol === 'unix' || old.port === null
+        ? entry.spec
+        : { ...entry.spec, port: old.port }
+    const record = new ListenerRecord(
+      id,
+      old.protocol,
+      old.backlog,
+      old.greeting,
+      old.idleTimeoutMs
+    )
+    entry.running = await this.listen(record, spec, old.greeting)
+    entry.record = record
+    this.ctx.listenerChanged(record)
+    return record.snapshot()
+  }
+
+  /** Stops a server if it runs, then forgets it; its closed sessions stay until cleared. */
+  async remove(id: ListenerId): Promise<Listener> {
+    const entry = this.entry(id)
+    await this.stop(id)
+    this.servers.delete(id)
+    entry.record.state = 'removed'
+    this.ctx.listenerChanged(entry.record)
+    return entry.record.snapshot()
   }
 
   async stop(id: ListenerId, options: StopOptions = {}): Promise<Listener> {
@@ -112,6 +169,10 @@ export class EchoServers {
     // "localhost" could resolve to ::1 or 127.0.0.1 depending on the OS; be predictable.
     const host = !spec.host || spec.host === 'localhost' ? DEFAULT_HOST : spec.host
     const port = spec.port ?? 0
+    // Certificate problems are the user's files, not the port: say so before listening.
+    const tls =
+      spec.protocol === 'tcp' && spec.tls ? await tlsMaterial(spec.tls, this.ownCertificate) : null
+    if (tls) record.tls = { subject: tls.subject, validTo: tls.validTo, selfSigned: tls.selfSigned }
     try {
       return spec.protocol === 'udp'
         ? await startUdpServer(record, host, port, this.ctx)
@@ -120,7 +181,8 @@ export class EchoServers {
               record,
               listen: { host, port },
               backlog: record.backlog ?? undefined,
-              greeting: greetingBytes
+              greeting: greetingBytes,
+              ...(tls ? { secure: tlsWrapper(tls) } : {})
             },
             this.ctx
           )

@@ -6,10 +6,15 @@ import type {
   Endpoint,
   InspectorError,
   KernelView,
+  SendProgress,
   Session,
   SessionId,
-  SessionState
+  SessionState,
+  SessionsForgotten,
+  TlsInfo
 } from '../../shared/model'
+import { InspectorFailure } from '../../shared/errors'
+import { LIMITS } from '../../shared/limits'
 import { formatEndpoint } from '../../shared/endpoint'
 import { Batcher } from '../batcher'
 import { CallLog } from './call-log'
@@ -18,14 +23,22 @@ import type { TrafficLog } from './traffic-log'
 
 /** At most 10 updates a second per session reach the UI. */
 export const SESSION_UPDATE_INTERVAL_MS = 100
-/** Closed sessions kept for inspection; the oldest go first. */
-export const CLOSED_SESSIONS_KEPT = 1_000
+/** Closed sessions kept for inspection; the oldest go first (one bound, page and core). */
+export const CLOSED_SESSIONS_KEPT = LIMITS.closedSessionsKept
 
 /** What a session starts with; the rest (counters, close) the registry keeps. */
 export type SessionInit = Pick<
   Session,
   'role' | 'protocol' | 'family' | 'listenerId' | 'local' | 'remote' | 'fd' | 'state'
 >
+
+/** How the core ends a live session, whoever opened it (a client, or a server's accept). */
+export interface SessionControl {
+  /** Graceful: FIN after what is queued (UDP: the peer's session just ends). */
+  close(): void
+  /** Abortive: RST, dropping what is queued (UDP: as close). */
+  reset(): void
+}
 
 export class SessionRecord {
   bytesIn = 0
@@ -36,6 +49,10 @@ export class SessionRecord {
   closeReason: CloseReason | null = null
   error: InspectorError | null = null
   kernel: KernelView | null = null
+  tls: TlsInfo | null = null
+  sending: SendProgress | null = null
+  /** Set by whoever owns the socket; cleared once it is closed. */
+  control: SessionControl | null = null
   readonly openedAt = Date.now()
   readonly log = new SessionLog()
   /** An accepted socket's own close (graceful FIN or RST), for the actions room. */
@@ -83,7 +100,9 @@ export class SessionRecord {
       closeReason: this.closeReason,
       error: this.error,
       trafficDroppedBytes: this.log.droppedBytes,
-      kernel: this.kernel
+      kernel: this.kernel,
+      tls: this.tls,
+      sending: this.sending
     }
   }
 }
@@ -94,11 +113,16 @@ export class SessionRegistry {
   private readonly updates: Batcher<SessionRecord>
   private nextId = 1
 
+  /** Closed sessions let go of so far to stay within CLOSED_SESSIONS_KEPT. */
+  private forgottenCount = 0
+
   constructor(
     readonly traffic: TrafficLog,
     emit: (sessions: Session[]) => void,
     /** Called on every counter change, e.g. to mark the owning server's totals dirty. */
-    private readonly onChange: (session: SessionRecord) => void = () => undefined
+    private readonly onChange: (session: SessionRecord) => void = () => undefined,
+    /** Told which closed sessions were let go of, so a page can drop them too. */
+    private readonly onForget: (event: SessionsForgotten) => void = () => undefined
   ) {
     this.updates = new Batcher(SESSION_UPDATE_INTERVAL_MS, (items) =>
       emit(items.map((s) => s.snapshot()))
@@ -145,10 +169,59 @@ export class SessionRegistry {
     s.closeReason = reason
     s.error = error
     s.closedAt = Date.now()
+    s.control = null
+    if (s.sending?.state === 'running') s.sending = { ...s.sending, state: 'stopped' }
     s.calls.add('close', s.fd, reason)
     this.changed(s)
     this.closedOrder.push(s.id)
-    while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) this.forget(this.closedOrder.shift()!)
+    const over: SessionId[] = []
+    while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) over.push(this.closedOrder.shift()!)
+    if (over.length > 0) this.forget(over, true)
+  }
+
+  /** Ends a live session: its client, or the server's side of an accepted one. */
+  end(id: SessionId, mode: 'close' | 'reset'): Session {
+    const s = this.sessions.get(id)
+    if (!s) throw noSession(id)
+    if (s.closed || !s.control) {
+      throw new InspectorFailure(
+        'ECLOSED',
+        `Session ${id} is already closed.`,
+        'Nothing to do; dismiss it, or clear closed sessions.'
+      )
+    }
+    if (mode === 'reset') s.control.reset()
+    else s.control.close()
+    return s.snapshot()
+  }
+
+  /**
+   * Lets go of closed sessions (these, or all): their traffic logs are freed and a page is
+   * told. A live session is never forgotten, so asking for one is refused.
+   */
+  forgetClosed(ids: readonly SessionId[] | null): SessionId[] {
+    if (ids !== null) {
+      for (const id of ids) {
+        const s = this.sessions.get(id)
+        if (s && !s.closed) {
+          throw new InspectorFailure(
+            'EBUSY',
+            `Session ${id} is still open.`,
+            'Close or reset it first; only closed sessions can be dismissed.'
+          )
+        }
+      }
+    }
+    const chosen = ids === null ? [...this.closedOrder] : ids.filter((id) => this.sessions.has(id))
+    const gone = new Set(chosen)
+    for (let i = this.closedOrder.length - 1; i >= 0; i--)
+      if (gone.has(this.closedOrder[i]!)) this.closedOrder.splice(i, 1)
+    this.forget(chosen, false)
+    return chosen
+  }
+
+  get forgotten(): number {
+    return this.forgottenCount
   }
 
   setKernel(s: SessionRecord, view: KernelView): void {
@@ -188,10 +261,28 @@ export class SessionRegistry {
     this.onChange(s)
   }
 
-  private forget(id: SessionId): void {
-    const s = this.sessions.get(id)
-    if (!s) return
-    this.traffic.release(s.log)
-    this.sessions.delete(id)
+  /** `dropped`: let go to stay within the bound (counted), not at the user's asking. */
+  private forget(ids: readonly SessionId[], dropped: boolean): void {
+    const removed: SessionId[] = []
+    for (const id of ids) {
+      const s = this.sessions.get(id)
+      if (!s) continue
+      this.traffic.release(s.log)
+      this.sessions.delete(id)
+      removed.push(id)
+    }
+    if (removed.length === 0) return
+    if (dropped) this.forgottenCount += removed.length
+    // Updates still pending for these would bring them back on the page; send them first.
+    this.updates.flush()
+    this.onForget({ ids: removed, forgotten: this.forgottenCount })
   }
+}
+
+function noSession(id: SessionId): InspectorFailure {
+  return new InspectorFailure(
+    'ENOSESSION',
+    `There is no session ${id}.`,
+    'Closed sessions are kept for a while, then forgotten; list the sessions again.'
+  )
 }

@@ -19,6 +19,11 @@ export interface StreamListenOptions {
   readonly listen: { host: string; port: number } | { path: string }
   readonly backlog?: number
   readonly greeting: Buffer | null
+  /**
+   * TLS: wraps each accepted socket and fills in its session's handshake (tls-server.ts).
+   * The raw socket keeps the fd and is what a reset aborts.
+   */
+  readonly secure?: (raw: Socket, session: SessionRecord, changed: () => void) => Socket
 }
 
 export async function startStreamServer(
@@ -103,7 +108,7 @@ function describeBound(server: Server, record: ListenerRecord): void {
 }
 
 function serve(
-  socket: Socket,
+  raw: Socket,
   opts: StreamListenOptions,
   ctx: EchoContext,
   open: Map<Socket, SessionRecord>,
@@ -112,7 +117,7 @@ function serve(
   const { record } = opts
   const { sessions } = ctx
   const unix = record.protocol === 'unix'
-  const family: AddressFamily = unix ? 'unix' : socket.remoteFamily === 'IPv6' ? 'ipv6' : 'ipv4'
+  const family: AddressFamily = unix ? 'unix' : raw.remoteFamily === 'IPv6' ? 'ipv6' : 'ipv4'
   const session = sessions.open({
     role: 'accepted',
     protocol: record.protocol,
@@ -120,13 +125,25 @@ function serve(
     listenerId: record.id,
     local: unix
       ? { address: record.path ?? '', port: null }
-      : { address: socket.localAddress ?? '', port: socket.localPort ?? null },
+      : { address: raw.localAddress ?? '', port: raw.localPort ?? null },
     remote: unix
       ? { address: '', port: null }
-      : { address: socket.remoteAddress ?? '', port: socket.remotePort ?? null },
-    fd: streamFd(socket),
+      : { address: raw.remoteAddress ?? '', port: raw.remotePort ?? null },
+    fd: streamFd(raw),
     state: 'open'
   })
+  const socket = opts.secure ? opts.secure(raw, session, () => sessions.changed(session)) : raw
+  let resetByUs = false
+  session.control = {
+    close: () => socket.end(),
+    // A reset aborts the TCP connection itself (TLS has no reset of its own).
+    reset: () => {
+      resetByUs = true
+      if (unix) raw.destroy()
+      else raw.resetAndDestroy()
+      if (socket !== raw) socket.destroy()
+    }
+  }
   open.set(socket, session)
   session.closer = (mode) => (mode === 'reset' ? socket.resetAndDestroy() : socket.end())
   record.sessionsOpen++
@@ -167,11 +184,13 @@ function serve(
     ctx.listenerChanged(record)
     const reason: CloseReason = cut.has(socket)
       ? 'server-stopped'
-      : failure
-        ? (failure as NodeJS.ErrnoException).code === 'ECONNRESET'
-          ? 'reset'
-          : 'error'
-        : 'end'
+      : resetByUs
+        ? 'reset'
+        : failure
+          ? (failure as NodeJS.ErrnoException).code === 'ECONNRESET'
+            ? 'reset'
+            : 'error'
+          : 'end'
     sessions.close(session, reason, failure && reason === 'error' ? sessionError(failure) : null)
   })
 }

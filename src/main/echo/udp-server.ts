@@ -69,6 +69,12 @@ export async function startUdpServer(
         lastSeen: Date.now()
       }
       peers.set(key, peer)
+      const ended = peer
+      // UDP has no FIN or RST: ending a peer's session only forgets the peer until it sends again.
+      ended.session.control = {
+        close: () => endPeer(key, ended, 'closed'),
+        reset: () => endPeer(key, ended, 'closed')
+      }
       record.sessionsOpen++
       record.sessionsTotal++
     }
@@ -94,7 +100,7 @@ export async function startUdpServer(
     ctx.listenerChanged(record)
   })
 
-  const endPeer = (key: string, peer: Peer, reason: 'idle' | 'server-stopped'): void => {
+  function endPeer(key: string, peer: Peer, reason: 'idle' | 'server-stopped' | 'closed'): void {
     peers.delete(key)
     record.sessionsOpen--
     sessions.close(peer.session, reason)

@@ -12,6 +12,10 @@ export interface EchoCliOptions {
   readonly unix?: string
   readonly host: string
   readonly greeting?: string
+  /** A TLS echo server on this port; with cert and key, the user's certificate. */
+  readonly tls?: number
+  readonly cert?: string
+  readonly key?: string
 }
 
 export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
@@ -21,11 +25,28 @@ export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
     specs.push({ protocol: 'tcp', host: opts.host, port: opts.tcp, ...greeting })
   if (opts.udp !== undefined) specs.push({ protocol: 'udp', host: opts.host, port: opts.udp })
   if (opts.unix !== undefined) specs.push({ protocol: 'unix', path: opts.unix, ...greeting })
+  if ((opts.cert !== undefined || opts.key !== undefined) && opts.tls === undefined) {
+    throw new InspectorFailure(
+      'EINVAL',
+      '--cert and --key are for a TLS server.',
+      'Add --tls PORT, or leave --cert and --key out.'
+    )
+  }
+  if (opts.tls !== undefined) {
+    const files =
+      opts.cert !== undefined || opts.key !== undefined
+        ? {
+            ...(opts.cert ? { certPath: opts.cert } : {}),
+            ...(opts.key ? { keyPath: opts.key } : {})
+          }
+        : {}
+    specs.push({ protocol: 'tcp', host: opts.host, port: opts.tls, ...greeting, tls: files })
+  }
   if (specs.length === 0) {
     throw new InspectorFailure(
       'EINVAL',
       'Say which echo servers to start.',
-      'Use --tcp PORT, --udp PORT or --unix PATH (port 0 = any free port).'
+      'Use --tcp PORT, --udp PORT, --tls PORT or --unix PATH (port 0 = any free port).'
     )
   }
   return specs
@@ -33,7 +54,15 @@ export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
 
 export function listenerLine(l: Listener): string {
   const where = l.path ?? formatEndpoint({ address: l.host, port: l.port })
-  return `listening  ${l.protocol.padEnd(4)} ${where}  fd ${l.fd ?? '-'}  (${l.id})`
+  const line = `listening  ${(l.tls ? 'tls' : l.protocol).padEnd(4)} ${where}  fd ${l.fd ?? '-'}  (${l.id})`
+  if (!l.tls) return line
+  const whose = l.tls.selfSigned ? 'self-signed' : 'yours'
+  return `${line}\ncert       ${l.tls.subject ?? '?'} (${whose}), valid to ${l.tls.validTo ?? '?'}`
+}
+
+/** The handshake's outcome, printed once per TLS session. */
+export function tlsLine(s: Session): string {
+  return `tls        ${s.tls?.version ?? '-'}  ${s.tls?.cipher ?? '-'}${s.tls?.alpn ? `  alpn ${s.tls.alpn}` : ''}  (${s.id})`
 }
 
 export function sessionLine(s: Session, event: 'open' | 'closed'): string {
@@ -52,11 +81,16 @@ export async function runEcho(
   const specs = specsFrom(opts)
   const opened = new Set<string>()
   const done = new Set<string>()
+  const secured = new Set<string>()
   const off = inspector.on('session:update', (sessions) => {
     for (const s of sessions) {
       if (!opened.has(s.id)) {
         opened.add(s.id)
         print(sessionLine(s, 'open'))
+      }
+      if (s.tls && !secured.has(s.id)) {
+        secured.add(s.id)
+        print(tlsLine(s))
       }
       if ((s.state === 'closed' || s.state === 'error') && !done.has(s.id)) {
         done.add(s.id)

@@ -111,6 +111,13 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--tcp <port>', 'a TCP echo server on this port (0 = any free port)', parsePort)
     .option('--udp <port>', 'a UDP echo server on this port (0 = any free port)', parsePort)
     .option('--unix <path>', 'a Unix-socket echo server at this path')
+    .option(
+      '--tls <port>',
+      'a TLS echo server on this port (self-signed cert unless --cert/--key)',
+      parsePort
+    )
+    .option('--cert <file>', 'the TLS server’s certificate (PEM), with --key')
+    .option('--key <file>', 'the TLS server’s private key (PEM), with --cert')
     .option('--host <host>', 'address the TCP and UDP servers bind', '127.0.0.1')
     .option(
       '--greeting <text>',
@@ -127,6 +134,9 @@ export function buildProgram(options: ProgramOptions): Command {
         unix?: string
         host: string
         greeting?: string
+        tls?: number
+        cert?: string
+        key?: string
       }) => {
         const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runEcho(inspector, opts, (line) => console.log(line))

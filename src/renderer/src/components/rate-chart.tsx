@@ -76,7 +76,60 @@ export function useSeries(
   return useMemo(() => rates.series(now, id, seconds), [rates, id, now, seconds])
 }
 
-/** A session's chart; memoized, so it redraws once a second, not on every update. */
+const CHART_W = 600
+const CHART_H = 120
+
+/** A step line through the points, scaled to the chart, as an SVG path. */
+function stepPath(
+  points: readonly RatePoint[],
+  pick: (p: RatePoint) => number,
+  max: number
+): string {
+  const step = CHART_W / Math.max(1, points.length - 1)
+  const y = (p: RatePoint): number => CHART_H - 1 - (pick(p) / max) * (CHART_H - 2)
+  return points
+    .map(
+      (p, i) =>
+        `${i === 0 ? 'M' : `H${(i * step).toFixed(1)}V`}${i === 0 ? `0,${y(p)}` : y(p).toFixed(1)}`
+    )
+    .join('')
+}
+
+/**
+ * A session's chart: plain SVG, not recharts. Selecting a session builds it, and a full
+ * chart library's first draw cost several frames (bench/echo-select.ts); memoized, so it
+ * redraws once a second, not on every update.
+ */
 export const SessionRateChart = memo(function SessionRateChart(props: SeriesProps): ReactElement {
-  return <RateChart points={useSeries(props)} label={`Throughput of ${props.id}`} />
+  const points = useSeries(props)
+  const label = `Throughput of ${props.id}`
+  const last = points[points.length - 1]
+  const max = Math.max(1, ...points.map((p) => Math.max(p.in, p.out)))
+  const first = points[0]
+  return (
+    <figure className="chart session-chart" aria-label={label}>
+      <figcaption className="muted">
+        {label}, last {Math.round(RATE_WINDOW_S / 60)} minutes
+        {last ? ` — now ${formatRate(last.in)} in, ${formatRate(last.out)} out` : ''} · peak{' '}
+        {formatRate(max)}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${CHART_W} ${CHART_H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${label}: in and out, bytes a second`}
+      >
+        <path d={stepPath(points, (p) => p.out, max)} className="spark-out" />
+        <path d={stepPath(points, (p) => p.in, max)} className="spark-in" />
+      </svg>
+      <div className="chart-axis muted">
+        <span>{first ? formatSecond(first.t) : ''}</span>
+        <span>
+          <span className="key-out">■</span> out (sent) <span className="key-in">■</span> in
+          (received)
+        </span>
+        <span>{last ? formatSecond(last.t) : ''}</span>
+      </div>
+    </figure>
+  )
 })

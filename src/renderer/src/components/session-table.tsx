@@ -1,6 +1,8 @@
-// Sessions with the app's counters beside the kernel's view of the same socket: app state
-// and kernel state, the app's bytes and TCP_INFO's, queues, duration, and the last minute's
-// bytes a second.
+// A session as one row of the Echo view's list: the app's counters beside the kernel's view
+// of the same socket (app state and kernel state, the app's bytes and TCP_INFO's, queues),
+// duration, the last minute's bytes a second, and the row's actions. Memoized: with 1,000
+// sessions only the rows in view render, and only when their session or selection changes.
+import { memo } from 'react'
 import type { ReactElement } from 'react'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { Session } from '../../../shared/model'
@@ -8,17 +10,49 @@ import type { RateHistory } from '../store/rate-history'
 import { formatDuration } from './format'
 import { Sparkline } from './sparkline'
 
-export interface SessionTableProps {
-  readonly sessions: readonly Session[]
-  readonly rates: RateHistory
-  readonly label: string
-  readonly selected: string | null
-  readonly onSelect: (id: string) => void
-  /** What to say when there are none: how to make one. */
-  readonly empty: string
-  /** The clock, from the view, so durations and sparklines move together. */
-  readonly now: number
+export const SESSION_ROW_HEIGHT = 30
+
+export type SessionAction = 'close' | 'reset' | 'export' | 'dismiss'
+
+export interface SessionColumn {
+  readonly key: string
+  readonly title: string
+  readonly width: string
+  readonly numeric?: boolean
+  readonly hint?: string
 }
+
+/** One list of the columns: the header and every row are drawn from it. */
+export const SESSION_COLUMNS: readonly SessionColumn[] = [
+  { key: 'id', title: 'Session', width: '64px' },
+  { key: 'remote', title: 'Peer', width: 'minmax(150px, 1.4fr)' },
+  { key: 'local', title: 'Local', width: 'minmax(130px, 1fr)' },
+  { key: 'fd', title: 'FD', width: '40px', numeric: true },
+  { key: 'app-state', title: 'App state', width: 'minmax(90px, 1fr)' },
+  { key: 'kernel-state', title: 'Kernel state', width: '96px' },
+  { key: 'bytes-in', title: 'In', width: '70px', numeric: true, hint: 'Bytes the app read' },
+  { key: 'bytes-out', title: 'Out', width: '70px', numeric: true, hint: 'Bytes the app wrote' },
+  {
+    key: 'chunks',
+    title: 'Chunks',
+    width: '72px',
+    numeric: true,
+    hint: 'Reads/writes (TCP, Unix) or datagrams (UDP), in / out'
+  },
+  {
+    key: 'kernel-bytes',
+    title: 'Kernel in/out',
+    width: '104px',
+    numeric: true,
+    hint: 'TCP_INFO: bytes received / bytes sent (bytes_acked counts the SYN too, so it runs one ahead)'
+  },
+  { key: 'queues', title: 'Queues', width: '60px', numeric: true, hint: 'Send-Q / Recv-Q' },
+  { key: 'duration', title: 'Duration', width: '78px' },
+  { key: 'spark', title: 'Last minute', width: '96px' },
+  { key: 'actions', title: 'Actions', width: '150px' }
+]
+
+export const SESSION_TEMPLATE = SESSION_COLUMNS.map((c) => c.width).join(' ')
 
 function kernelBytes(s: Session): string {
   const info = s.kernel?.tcpInfo
@@ -26,100 +60,122 @@ function kernelBytes(s: Session): string {
   return `${info.bytesReceived ?? '—'} / ${info.bytesSent ?? '—'}`
 }
 
-export function SessionTable({
-  sessions,
-  rates,
-  label,
-  selected,
-  onSelect,
-  empty,
-  now
-}: SessionTableProps): ReactElement {
-  if (sessions.length === 0) return <p className="muted empty-hint">{empty}</p>
+function appState(s: Session): string {
+  if (s.error) return `${s.state}: ${s.error.message}`
+  return s.closeReason ? `${s.state} (${s.closeReason})` : s.state
+}
+
+export const isLiveSession = (s: Session): boolean => s.state !== 'closed' && s.state !== 'error'
+
+export interface SessionRowProps {
+  readonly session: Session
+  readonly start: number
+  readonly selected: boolean
+  readonly rates: RateHistory
+  readonly now: number
+  readonly onSelect: (id: string) => void
+  readonly onAction: (id: string, action: SessionAction) => void
+}
+
+function RowActions({
+  session,
+  onAction
+}: Pick<SessionRowProps, 'session' | 'onAction'>): ReactElement {
+  const live = isLiveSession(session)
+  const act =
+    (action: SessionAction) =>
+    (e: React.MouseEvent): void => {
+      // The row's own click selects; an action should not also change the selection.
+      e.stopPropagation()
+      onAction(session.id, action)
+    }
   return (
-    <div className="table-scroll">
-      <table className="sessions" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Local</th>
-            <th scope="col">Remote</th>
-            <th scope="col">FD</th>
-            <th scope="col">App state</th>
-            <th scope="col">Kernel state</th>
-            <th scope="col" className="num">
-              Bytes in
-            </th>
-            <th scope="col" className="num">
-              Bytes out
-            </th>
-            <th scope="col" className="num" title="Reads/writes (TCP, Unix) or datagrams (UDP)">
-              Chunks in/out
-            </th>
-            <th
-              scope="col"
-              className="num"
-              title="TCP_INFO: bytes received / bytes sent (bytes_acked counts the SYN too, so it runs one ahead)"
-            >
-              Kernel in/out
-            </th>
-            <th scope="col" className="num" title="Send-Q / Recv-Q">
-              Queues
-            </th>
-            <th scope="col">Duration</th>
-            <th scope="col">Last minute</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
-            <tr key={s.id} data-session={s.id} aria-selected={selected === s.id}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  aria-pressed={selected === s.id}
-                  onClick={() => onSelect(s.id)}
-                >
-                  {s.id}
-                </button>
-              </td>
-              <td>{formatEndpoint(s.local)}</td>
-              <td>{formatEndpoint(s.remote)}</td>
-              <td data-col="fd">{s.fd ?? '—'}</td>
-              <td data-col="app-state" data-state={s.state}>
-                {s.closeReason ? `${s.state} (${s.closeReason})` : s.state}
-                {/* An open session can carry an error too (a UDP peer's ICMP refusal). */}
-                {s.error ? (
-                  <span className="session-error" title={s.error.hint}>
-                    {' '}
-                    · {s.error.message}
-                  </span>
-                ) : null}
-              </td>
-              <td data-col="kernel-state">{s.kernel?.state ?? '—'}</td>
-              <td data-col="bytes-in" className="num">
-                {s.bytesIn}
-              </td>
-              <td data-col="bytes-out" className="num">
-                {s.bytesOut}
-              </td>
-              <td data-col="chunks" className="num">
-                {s.chunksIn} / {s.chunksOut}
-              </td>
-              <td data-col="kernel-bytes" className="num">
-                {kernelBytes(s)}
-              </td>
-              <td data-col="queues" className="num">
-                {s.kernel ? `${s.kernel.sendQueue ?? '—'} / ${s.kernel.recvQueue ?? '—'}` : '—'}
-              </td>
-              <td data-col="duration">{formatDuration((s.closedAt ?? now) - s.openedAt)}</td>
-              <td>
-                <Sparkline rates={rates} id={s.id} now={now} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div role="cell" className="row-actions" data-col="actions">
+      {live ? (
+        <>
+          <button type="button" onClick={act('close')} title="Close gracefully (FIN)">
+            Close
+          </button>
+          <button type="button" onClick={act('reset')} title="Abort: the peer sees a reset (RST)">
+            Reset
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={act('dismiss')} title="Forget this closed session">
+          Dismiss
+        </button>
+      )}
+      <button type="button" onClick={act('export')} title="Save its traffic as text">
+        Export
+      </button>
     </div>
   )
 }
+
+export const SessionRow = memo(function SessionRow({
+  session: s,
+  start,
+  selected,
+  rates,
+  now,
+  onSelect,
+  onAction
+}: SessionRowProps): ReactElement {
+  return (
+    <div
+      role="row"
+      className="session-row"
+      data-session={s.id}
+      data-group={s.listenerId ?? 'clients'}
+      data-state={s.state}
+      aria-selected={selected}
+      onClick={() => onSelect(s.id)}
+      style={{
+        gridTemplateColumns: SESSION_TEMPLATE,
+        height: SESSION_ROW_HEIGHT,
+        transform: `translateY(${start}px)`
+      }}
+    >
+      <div role="cell" data-col="id">
+        {s.id}
+      </div>
+      <div role="cell" data-col="remote">
+        {formatEndpoint(s.remote)}
+      </div>
+      <div role="cell" data-col="local">
+        {formatEndpoint(s.local)}
+      </div>
+      <div role="cell" data-col="fd" className="num">
+        {s.fd ?? '—'}
+      </div>
+      <div role="cell" data-col="app-state" data-state={s.state} title={appState(s)}>
+        {appState(s)}
+      </div>
+      <div role="cell" data-col="kernel-state">
+        {s.kernel?.state ?? '—'}
+      </div>
+      <div role="cell" data-col="bytes-in" className="num">
+        {s.bytesIn}
+      </div>
+      <div role="cell" data-col="bytes-out" className="num">
+        {s.bytesOut}
+      </div>
+      <div role="cell" data-col="chunks" className="num">
+        {s.chunksIn} / {s.chunksOut}
+      </div>
+      <div role="cell" data-col="kernel-bytes" className="num">
+        {kernelBytes(s)}
+      </div>
+      <div role="cell" data-col="queues" className="num">
+        {s.kernel ? `${s.kernel.sendQueue ?? '—'} / ${s.kernel.recvQueue ?? '—'}` : '—'}
+      </div>
+      <div role="cell" data-col="duration">
+        {formatDuration((s.closedAt ?? now) - s.openedAt)}
+      </div>
+      <div role="cell" data-col="spark">
+        <Sparkline rates={rates} id={s.id} now={now} />
+      </div>
+      <RowActions session={s} onAction={onAction} />
+    </div>
+  )
+})

@@ -40,6 +40,14 @@ export function useTraffic(
   const [error, setError] = useState<InspectorError | null>(null)
   const puller = useRef<{ poke: () => void; stop: () => void } | null>(null)
 
+  // Another session: start from its newest page, with nothing of the last one's.
+  const [shownId, setShownId] = useState(sessionId)
+  if (shownId !== sessionId) {
+    setShownId(sessionId)
+    setChunks([])
+    setError(null)
+  }
+
   useEffect(() => {
     let live = true
     let next: number | null = null

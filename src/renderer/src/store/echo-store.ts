@@ -1,17 +1,24 @@
 // The app's own echo servers and sessions in the renderer: loaded once, then kept current
 // by listener:update and session:update, applied at most once per animation frame. Each
-// session update also feeds the bytes-a-second history the charts draw.
+// session update also feeds the bytes-a-second history the charts draw. Closed sessions are
+// bounded here as in the core (one limit): what the core forgets, or the page drops, goes,
+// and is counted.
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
-import type { InspectorError, Listener, Session } from '../../../shared/model'
+import { LIMITS } from '../../../shared/limits'
+import type { InspectorError, Listener, Session, SessionId } from '../../../shared/model'
 import { RateHistory } from './rate-history'
 
 export interface EchoState {
   readonly listeners: readonly Listener[]
   readonly sessions: readonly Session[]
   readonly loaded: boolean
+  /** Closed sessions let go of to stay within LIMITS.closedSessionsKept. */
+  readonly forgotten: number
 }
 
 type Schedule = (fn: () => void) => unknown
+
+const isClosed = (s: Session): boolean => s.state === 'closed' || s.state === 'error'
 
 const CORE_LOST: InspectorError = {
   code: 'ECORELOST',
@@ -22,8 +29,11 @@ const CORE_LOST: InspectorError = {
 export class EchoStore {
   private readonly listeners = new Map<string, Listener>()
   private readonly sessions = new Map<string, Session>()
-  private state: EchoState = { listeners: [], sessions: [], loaded: false }
+  /** Closed sessions in the order they closed, for the bound. */
+  private readonly closedOrder = new Set<SessionId>()
+  private state: EchoState = { listeners: [], sessions: [], loaded: false, forgotten: 0 }
   private loaded = false
+  private forgotten = 0
   readonly rates = new RateHistory()
   private readonly subscribers = new Set<() => void>()
   private scheduled = false
@@ -36,12 +46,17 @@ export class EchoStore {
 
   start(): Unsubscribe {
     const offs = [
-      this.api.on('listener:update', (items) => this.merge(this.listeners, items)),
-      this.api.on('session:update', (items) => this.mergeSessions(items))
+      this.api.on('listener:update', (items) => this.mergeListeners(items)),
+      this.api.on('session:update', (items) => this.mergeSessions(items)),
+      this.api.on('session:forgotten', ({ ids, forgotten }) => {
+        this.remove(ids)
+        this.forgotten = Math.max(this.forgotten, forgotten)
+        this.publish()
+      })
     ]
     void Promise.all([this.api['echo:list'](), this.api['session:list']()]).then(([ls, ss]) => {
       this.loaded = true
-      this.merge(this.listeners, ls)
+      this.mergeListeners(ls)
       this.mergeSessions(ss)
     })
     return () => offs.forEach((off) => off())
@@ -49,26 +64,20 @@ export class EchoStore {
 
   /**
    * The core that held these servers and sessions died (it was restarted): they died with
-   * it. Show them as ended, saying why, instead of as live; the new core's start them afresh.
+   * it. Show them as ended, saying why, instead of as live; the new core starts them afresh.
    */
   coreLost(): void {
     const at = this.now()
-    const ended = (s: Session): boolean => s.state === 'closed' || s.state === 'error'
-    for (const s of [...this.sessions.values()]) {
-      if (ended(s)) continue
-      this.sessions.set(s.id, {
-        ...s,
-        state: 'closed',
-        closeReason: 'error',
-        closedAt: at,
-        error: CORE_LOST
-      })
+    const ended: Session[] = []
+    for (const s of this.sessions.values()) {
+      if (isClosed(s)) continue
+      ended.push({ ...s, state: 'closed', closeReason: 'error', closedAt: at, error: CORE_LOST })
     }
     for (const l of [...this.listeners.values()]) {
       if (l.state === 'stopped') continue
       this.listeners.set(l.id, { ...l, state: 'stopped', stoppedAt: at, error: CORE_LOST })
     }
-    this.merge(this.sessions, [])
+    this.mergeSessions(ended)
   }
 
   subscribe = (fn: () => void): Unsubscribe => {
@@ -78,17 +87,47 @@ export class EchoStore {
 
   getState = (): EchoState => this.state
 
-  private mergeSessions(items: readonly Session[]): void {
-    const at = this.now()
-    for (const s of items) this.rates.record(s.id, at, s.bytesIn, s.bytesOut, s.openedAt)
-    this.merge(this.sessions, items)
+  /** Asks the core to forget these closed sessions (null: every closed one). */
+  async forget(ids: readonly SessionId[] | null): Promise<number> {
+    const { removed } = await this.api['session:forget'](ids === null ? {} : { ids: [...ids] })
+    this.remove(removed)
+    this.publish()
+    return removed.length
   }
 
-  private merge<T extends { readonly id: string }>(
-    into: Map<string, T>,
-    items: readonly T[]
-  ): void {
-    for (const item of items) into.set(item.id, item)
+  private remove(ids: readonly SessionId[]): void {
+    for (const id of ids) {
+      this.sessions.delete(id)
+      this.closedOrder.delete(id)
+    }
+  }
+
+  private mergeListeners(items: readonly Listener[]): void {
+    for (const l of items) {
+      if (l.state === 'removed') this.listeners.delete(l.id)
+      else this.listeners.set(l.id, l)
+    }
+    this.publish()
+  }
+
+  private mergeSessions(items: readonly Session[]): void {
+    const at = this.now()
+    for (const s of items) {
+      this.rates.record(s.id, at, s.bytesIn, s.bytesOut, s.openedAt)
+      this.sessions.set(s.id, s)
+      if (isClosed(s)) this.closedOrder.add(s.id)
+    }
+    // The core keeps the same number; this only bites if its notice of a forget was missed.
+    for (const id of this.closedOrder) {
+      if (this.closedOrder.size <= LIMITS.closedSessionsKept) break
+      this.closedOrder.delete(id)
+      this.sessions.delete(id)
+      this.forgotten++
+    }
+    this.publish()
+  }
+
+  private publish(): void {
     if (this.scheduled) return
     this.scheduled = true
     this.schedule(() => {
@@ -96,7 +135,8 @@ export class EchoStore {
       this.state = {
         listeners: [...this.listeners.values()],
         sessions: [...this.sessions.values()],
-        loaded: this.loaded
+        loaded: this.loaded,
+        forgotten: this.forgotten
       }
       for (const fn of [...this.subscribers]) fn()
     })

@@ -1,16 +1,20 @@
-// The app's own echo servers, their sessions, and a console for clients — with the
-// kernel's state beside the app's for every session, and the selected one's traffic.
-import { useState, useSyncExternalStore } from 'react'
+// The app's own echo servers and sessions as a workspace: servers and their sessions on the
+// left (one virtualized list), the selected session's chart and traffic and the client
+// console on the right, in panes the user can resize (remembered).
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { InspectorApi } from '../../../shared/contract'
-import { SessionTable } from '../components/session-table'
+import { ErrorNote } from '../components/error-note'
 import { TrafficPanel } from '../components/traffic-panel'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
 import { ClientConsole } from './echo/client-console'
+import { SessionList } from './echo/session-list'
 import { CallSequence } from './teach/call-sequence'
-import { ServerCard } from './echo/server-card'
 import { StartServerForm } from './echo/start-server-form'
+import { useEchoActions } from './echo/use-echo-actions'
+import { useEchoSettings } from './echo/use-echo-settings'
 
 export interface EchoViewProps {
   readonly api: InspectorApi
@@ -20,62 +24,75 @@ export interface EchoViewProps {
 }
 
 export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactElement {
-  const { listeners, sessions, loaded } = useSyncExternalStore(store.subscribe, store.getState)
+  const { listeners, sessions, loaded, forgotten } = useSyncExternalStore(
+    store.subscribe,
+    store.getState
+  )
   const [selected, setSelected] = useState<string | null>(initialSelected ?? null)
   const now = useNow()
-  const session = sessions.find((s) => s.id === selected)
-  const clients = sessions.filter((s) => s.role === 'client')
+  const actions = useEchoActions(api, store)
+  const settings = useEchoSettings(api)
+  const { clearError } = actions
+  // A message about the last action goes once the user moves on to another session.
+  useEffect(() => clearError(), [selected, clearError])
+  const session = selected === null ? undefined : sessions.find((s) => s.id === selected)
+  const columns = useDefaultLayout({ id: 'echo-columns' })
+  const rows = useDefaultLayout({ id: 'echo-right' })
+
   return (
     <div className="echo">
-      <StartServerForm api={api} />
-      {!loaded ? (
-        <p className="panel muted">Asking the core for its echo servers…</p>
-      ) : listeners.length === 0 ? (
-        <p className="panel muted empty-hint" role="note">
-          No echo servers yet — start one on 127.0.0.1:7007, then <code>nc 127.0.0.1 7007</code> in
-          a terminal, or connect a client below.
-        </p>
-      ) : (
-        listeners.map((l) => (
-          <ServerCard
-            key={l.id}
-            api={api}
-            listener={l}
-            sessions={sessions.filter((s) => s.listenerId === l.id)}
-            rates={store.rates}
-            now={now}
-            selected={selected}
-            onSelect={setSelected}
-          />
-        ))
-      )}
-      <section className="panel form" aria-label="Clients">
-        <h2>Clients</h2>
-        <ClientConsole api={api} clients={clients} onConnected={setSelected} />
-        <SessionTable
-          sessions={clients}
-          rates={store.rates}
-          now={now}
-          label="Client sessions"
-          selected={selected}
-          onSelect={setSelected}
-          empty="No clients yet."
-        />
-      </section>
-      {session ? (
-        <>
-          <TrafficPanel
-            key={session.id}
-            api={api}
-            session={session}
-            rates={store.rates}
-            now={now}
-          />
-          <CallSequence api={api} session={session} />
-        </>
-      ) : (
-        <p className="panel muted">Select a session to see its throughput and traffic.</p>
-      )}
+      <Group orientation="horizontal" {...columns}>
+        <Panel id="servers" className="echo-pane" defaultSize="58" minSize="30">
+          <StartServerForm api={api} settings={settings} />
+          {actions.error ? <ErrorNote error={actions.error} /> : null}
+          {loaded ? (
+            <SessionList
+              listeners={listeners}
+              sessions={sessions}
+              rates={store.rates}
+              now={now}
+              selected={selected}
+              onSelect={setSelected}
+              onAction={actions.onSession}
+              onServerAction={actions.onServer}
+              onClearClosed={actions.onClearClosed}
+              forgotten={forgotten}
+            />
+          ) : (
+            <p className="panel muted">Asking the core for its echo servers…</p>
+          )}
+        </Panel>
+        <Separator className="split" aria-label="Resize the session list" />
+        <Panel id="session" className="echo-pane" minSize="25">
+          <Group orientation="vertical" {...rows}>
+            <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
+              {session ? (
+                <>
+                  <TrafficPanel api={api} session={session} rates={store.rates} now={now} />
+                  <CallSequence api={api} session={session} />
+                </>
+              ) : (
+                <p className="panel muted">
+                  Select a session (click its row) to see its throughput and traffic.
+                </p>
+              )}
+            </Panel>
+            <Separator className="split split-v" aria-label="Resize the client console" />
+            <Panel id="console" className="echo-pane" minSize="15">
+              <section className="panel form console" aria-label="Clients">
+                <h2>Client console</h2>
+                <ClientConsole
+                  api={api}
+                  sessions={sessions}
+                  selected={selected}
+                  onConnected={setSelected}
+                  settings={settings}
+                />
+              </section>
+            </Panel>
+          </Group>
+        </Panel>
+      </Group>
     </div>
   )
 }

@@ -1,10 +1,12 @@
 // The form that starts an echo server. It checks the port as it is typed, shows the core's
 // error and hint in place, and says which server it started (tests and users read that).
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
-import type { Listener } from '../../../../shared/model'
+import type { Listener, ListenerSpec } from '../../../../shared/model'
+import { SavedServers } from './saved-servers'
+import type { EchoSettingsHandle } from './use-echo-settings'
 import { ErrorNote } from '../../components/error-note'
 import {
   EndpointFields,
@@ -16,38 +18,117 @@ import {
 
 export function describeListener(l: Listener): string {
   const where = l.path ?? formatEndpoint({ address: l.host, port: l.port })
-  return `${l.protocol.toUpperCase()} ${where}`
+  return `${l.protocol.toUpperCase()}${l.tls ? '+TLS' : ''} ${where}`
 }
 
-export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactElement {
+interface TlsServerChoice {
+  readonly on: boolean
+  readonly certPath: string
+  readonly keyPath: string
+}
+
+function TlsServerFields({
+  tls,
+  onChange
+}: {
+  readonly tls: TlsServerChoice
+  readonly onChange: (t: TlsServerChoice) => void
+}): ReactElement {
+  return (
+    <>
+      <label
+        className="check"
+        title="Speak TLS; without files, the app's own self-signed certificate"
+      >
+        <input
+          type="checkbox"
+          checked={tls.on}
+          onChange={(e) => onChange({ ...tls, on: e.target.checked })}
+        />
+        TLS
+      </label>
+      {tls.on ? (
+        <>
+          <label>
+            Certificate (PEM path, optional)
+            <input
+              value={tls.certPath}
+              placeholder="self-signed"
+              onChange={(e) => onChange({ ...tls, certPath: e.target.value })}
+            />
+          </label>
+          <label>
+            Key (PEM path)
+            <input
+              value={tls.keyPath}
+              placeholder="self-signed"
+              onChange={(e) => onChange({ ...tls, keyPath: e.target.value })}
+            />
+          </label>
+        </>
+      ) : null}
+    </>
+  )
+}
+
+const NO_TLS: TlsServerChoice = { on: false, certPath: '', keyPath: '' }
+
+/** Memoized: selecting a session or a tick of the clock does not redraw the form. */
+export const StartServerForm = memo(function StartServerForm({
+  api,
+  settings
+}: {
+  readonly api: InspectorApi
+  readonly settings: EchoSettingsHandle
+}): ReactElement {
   const endpoint = useEndpoint('0', true)
   const { protocol, host, port, path } = endpoint
   const [greeting, setGreeting] = useState('')
+  const [tls, setTls] = useState<TlsServerChoice>(NO_TLS)
   const [started, setStarted] = useState<Listener | null>(null)
   const [error, act] = useAction()
   // An empty port is a problem here (0 is "any"); for a client it only means "not yet".
-  const problem = protocol !== 'unix' && port === '' ? portProblem(port, true) : endpoint.problem
+  const problem =
+    protocol !== 'unix' && port === ''
+      ? portProblem(port, true)
+      : protocol === 'tcp' && tls.on && (tls.certPath.trim() === '') !== (tls.keyPath.trim() === '')
+        ? 'Give both the certificate and its key, or neither (the app’s own self-signed one).'
+        : endpoint.problem
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
     if (problem) return
     setStarted(null)
-    const greet = greeting === '' || protocol === 'udp' ? {} : { greeting }
-    const listener = await act(() =>
-      api['echo:start'](
-        protocol === 'unix'
-          ? { protocol, path, ...greet }
-          : { protocol, host, port: Number(port), ...greet }
-      )
-    )
+    const listener = await act(() => api['echo:start'](specOf()))
     if (listener) setStarted(listener)
   }
 
+  /** What the fields say, as the core's argument (and as a saved server keeps it). */
+  const specOf = (): ListenerSpec => {
+    const greet = greeting === '' || protocol === 'udp' ? {} : { greeting }
+    const files = tls.certPath.trim()
+      ? { certPath: tls.certPath.trim(), keyPath: tls.keyPath.trim() }
+      : {}
+    return protocol === 'unix'
+      ? { protocol, path, ...greet }
+      : protocol === 'tcp' && tls.on
+        ? { protocol, host, port: Number(port), ...greet, tls: files }
+        : protocol === 'tcp'
+          ? { protocol, host, port: Number(port), ...greet }
+          : { protocol, host, port: Number(port) }
+  }
+
   return (
-    <form className="panel form" aria-label="Start an echo server" onSubmit={(e) => void submit(e)}>
+    <form
+      className="panel form"
+      aria-label="Start an echo server"
+      onSubmit={(e) => void submit(e)}
+      onChange={() => setStarted(null)}
+    >
       <h2>Start an echo server</h2>
       <div className="fields">
         <EndpointFields id="server" endpoint={endpoint} />
+        {protocol === 'tcp' ? <TlsServerFields tls={tls} onChange={setTls} /> : null}
         {protocol === 'udp' ? null : (
           <label className="grow">
             Greeting (optional; \n \r \t \xNN)
@@ -57,14 +138,34 @@ export function StartServerForm({ api }: { readonly api: InspectorApi }): ReactE
         <button type="submit" disabled={problem !== null}>
           Start
         </button>
+        <button
+          type="button"
+          disabled={problem !== null}
+          title="Keep this server in the saved list, to start again later or on launch"
+          onClick={() =>
+            void settings.save({
+              ...settings.echo,
+              savedServers: [
+                ...settings.echo.savedServers,
+                { spec: specOf(), startOnLaunch: false }
+              ]
+            })
+          }
+        >
+          Save
+        </button>
       </div>
+      <SavedServers api={api} settings={settings} onStarted={setStarted} />
       <FieldProblem id="server-port-problem" problem={problem} />
       {error ? <ErrorNote error={error} /> : null}
       {started ? (
         <p role="status" aria-label="Server started" className="muted" data-listener={started.id}>
           Started {started.id}: {describeListener(started)}
+          {started.tls
+            ? ` · certificate ${started.tls.subject ?? '?'}${started.tls.selfSigned ? ' (self-signed)' : ''}, valid to ${started.tls.validTo ?? '?'}`
+            : ''}
         </p>
       ) : null}
     </form>
   )
-}
+})

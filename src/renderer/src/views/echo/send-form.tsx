@@ -1,0 +1,253 @@
+// Send to a client: text (with escapes) or hex, typed or read from a file, once or repeated
+// at an interval. A running repeat shows how far it got and can be stopped; Send waits
+// (disabled, saying why) until it is done.
+import { useState } from 'react'
+import type { ReactElement } from 'react'
+import type { InspectorApi } from '../../../../shared/contract'
+import { formatEndpoint } from '../../../../shared/endpoint'
+import { LIMITS } from '../../../../shared/limits'
+import type { PayloadEncoding, SendProgress, Session } from '../../../../shared/model'
+import { decodePayload, repeatProblem } from '../../../../shared/payload'
+import { ErrorNote } from '../../components/error-note'
+import { FieldProblem, useAction } from '../../components/form-bits'
+import { formatBytes } from '../../components/format'
+
+/**
+ * The newest open clients the picker lists (and the target, always); with a thousand, the
+ * session list on the left is the way to pick one: selecting a client aims the console at it.
+ */
+export const CLIENTS_LISTED = 50
+
+/** A file's bytes go as hex, two characters a byte, within the payload's limit. */
+export const MAX_FILE_BYTES = Math.floor(LIMITS.payloadChars / 2)
+
+export interface Payload {
+  readonly data: string
+  readonly encoding: PayloadEncoding
+  readonly repeat: string
+  readonly intervalMs: string
+}
+
+export const FIRST_PAYLOAD: Payload = {
+  data: 'Hello, server!',
+  encoding: 'text',
+  repeat: '1',
+  intervalMs: '0'
+}
+
+function payloadProblem(data: string, encoding: PayloadEncoding): string | null {
+  try {
+    decodePayload(data, encoding)
+    return null
+  } catch (err) {
+    return `The payload cannot be sent: ${(err as Error).message}.`
+  }
+}
+
+/** The core refuses repeats that would queue too many bytes; say so before Send. */
+function queueProblem(data: string, encoding: PayloadEncoding, repeat: string): string | null {
+  const tooMuch = repeatProblem(decodePayload(data, encoding).length, Number(repeat))
+  return tooMuch ? `That is more than a client queues: ${tooMuch}.` : null
+}
+
+function countProblem(text: string, what: string, min: number, max: number): string | null {
+  const n = Number(text)
+  return /^\d+$/.test(text) && n >= min && n <= max
+    ? null
+    : `${what} is a whole number from ${min} to ${max}.`
+}
+
+export function problemOf(p: Payload): string | null {
+  return (
+    payloadProblem(p.data, p.encoding) ??
+    countProblem(p.repeat, 'Repeat', LIMITS.repeat.min, LIMITS.repeat.max) ??
+    countProblem(p.intervalMs, 'The interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max) ??
+    queueProblem(p.data, p.encoding, p.repeat)
+  )
+}
+
+function hexOf(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) out += b.toString(16).padStart(2, '0')
+  return out
+}
+
+export function RepeatProgress({
+  progress,
+  onStop
+}: {
+  readonly progress: SendProgress
+  readonly onStop: () => void
+}): ReactElement {
+  const { sent, total, bytesPerSend, state } = progress
+  return (
+    <p role="status" aria-label="Repeat progress" className="muted progress" data-state={state}>
+      <progress max={total} value={sent} />
+      {state === 'running' ? 'Sending' : state === 'stopped' ? 'Stopped at' : 'Sent'} {sent} /{' '}
+      {total} · {formatBytes(sent * bytesPerSend)} of {formatBytes(total * bytesPerSend)}
+      {state === 'running' ? (
+        <button type="button" onClick={onStop}>
+          Stop
+        </button>
+      ) : null}
+    </p>
+  )
+}
+
+export interface SendFormProps {
+  readonly api: InspectorApi
+  readonly open: readonly Session[]
+  readonly target: Session
+  readonly onTarget: (id: string) => void
+  readonly payload: Payload
+  readonly onPayload: (p: Payload) => void
+}
+
+export function SendForm({
+  api,
+  open,
+  target,
+  onTarget,
+  payload,
+  onPayload
+}: SendFormProps): ReactElement {
+  const [error, act] = useAction()
+  const [fileProblem, setFileProblem] = useState<string | null>(null)
+  const problem = fileProblem ?? problemOf(payload)
+  const running = target.sending?.state === 'running'
+  const listed = open.slice(-CLIENTS_LISTED)
+  if (!listed.includes(target)) listed.unshift(target)
+  const unlisted = open.length - listed.length
+  const set = (change: Partial<Payload>): void => {
+    setFileProblem(null)
+    onPayload({ ...payload, ...change })
+  }
+
+  const readFile = async (file: File): Promise<void> => {
+    if (file.size > MAX_FILE_BYTES) {
+      setFileProblem(
+        `${file.name} is ${formatBytes(file.size)}; a payload holds at most ${formatBytes(MAX_FILE_BYTES)}. Pick a smaller file.`
+      )
+      return
+    }
+    onPayload({
+      ...payload,
+      encoding: 'hex',
+      data: hexOf(new Uint8Array(await file.arrayBuffer()))
+    })
+    setFileProblem(null)
+  }
+
+  const send = (): void =>
+    void act(() =>
+      api['client:send'](target.id, {
+        data: payload.data,
+        encoding: payload.encoding,
+        repeat: Number(payload.repeat),
+        intervalMs: Number(payload.intervalMs)
+      })
+    )
+
+  return (
+    <>
+      <form
+        className="fields"
+        aria-label="Send to a client"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!problem && !running) send()
+        }}
+      >
+        <label>
+          Client
+          <select value={target.id} onChange={(e) => onTarget(e.target.value)}>
+            {listed.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id} ({s.tls ? 'tls' : s.protocol} → {formatEndpoint(s.remote)})
+              </option>
+            ))}
+            {unlisted > 0 ? (
+              <option disabled value="">
+                … {unlisted} more: select one in the session list
+              </option>
+            ) : null}
+          </select>
+        </label>
+        <label>
+          As
+          <select
+            value={payload.encoding}
+            onChange={(e) => set({ encoding: e.target.value as PayloadEncoding })}
+          >
+            <option value="text">Text (\n \r \t \xNN)</option>
+            <option value="hex">Hex bytes</option>
+          </select>
+        </label>
+        <label className="grow">
+          Payload
+          <input
+            value={payload.data}
+            aria-invalid={problem !== null}
+            aria-describedby="send-problem"
+            onChange={(e) => set({ data: e.target.value })}
+          />
+        </label>
+        <label
+          className="file"
+          title={`Send a file's bytes (hex, up to ${formatBytes(MAX_FILE_BYTES)})`}
+        >
+          From a file
+          <input
+            type="file"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) void readFile(file)
+              e.target.value = ''
+            }}
+          />
+        </label>
+        <label className="narrow">
+          Repeat
+          <input
+            value={payload.repeat}
+            inputMode="numeric"
+            onChange={(e) => set({ repeat: e.target.value })}
+          />
+        </label>
+        <label className="narrow">
+          Every (ms)
+          <input
+            value={payload.intervalMs}
+            inputMode="numeric"
+            onChange={(e) => set({ intervalMs: e.target.value })}
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={problem !== null || running}
+          title={running ? 'A repeat is running: stop it, or wait for it to finish' : undefined}
+        >
+          Send
+        </button>
+        <button type="button" onClick={() => void act(() => api['client:close'](target.id))}>
+          Close
+        </button>
+        <button
+          type="button"
+          title="Abort the connection: the peer sees a reset (RST)"
+          onClick={() => void act(() => api['client:reset'](target.id))}
+        >
+          Reset
+        </button>
+      </form>
+      <FieldProblem id="send-problem" problem={problem} />
+      {target.sending && target.sending.total > 1 ? (
+        <RepeatProgress
+          progress={target.sending}
+          onStop={() => void act(() => api['client:stop'](target.id))}
+        />
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
+    </>
+  )
+}
