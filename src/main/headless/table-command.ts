@@ -1,6 +1,6 @@
 // `socket-inspector table`: the connection table in a terminal, as an aligned table like
 // ss/tcpvcon, or one JSON object per row (the SocketRow fields, documented in model.ts).
-import type { SocketProtocol, TableSourceId } from '../../shared/model'
+import type { SocketRow, TableSourceId } from '../../shared/model'
 import { formatJsonLines, formatTable } from '../../shared/row-format'
 import { filterRows } from '../conntable/filter'
 import type { RowFilter } from '../conntable/filter'
@@ -13,7 +13,61 @@ export interface TableCliOptions extends RowFilter {
   readonly intervalMs?: number
 }
 
-export const PROTOCOLS: readonly SocketProtocol[] = ['tcp', 'udp', 'unix']
+export { PROTOCOLS } from './table-options'
+
+/** Runs the command in this process; returns what stops a --watch, or null when done. */
+export async function runTableCommand(
+  opts: TableCliOptions
+): Promise<(() => Promise<void>) | null> {
+  const print = (text: string): void => console.log(text)
+  if (await streamJson(opts, print)) return null
+  const { Inspector } = await import('../inspector')
+  const inspector = new Inspector({ shell: 'cli' })
+  const stop = await runTable(inspector, opts, print)
+  if (!stop) {
+    await inspector.close()
+    return null
+  }
+  return async () => {
+    stop()
+    await inspector.close()
+  }
+}
+
+/**
+ * A one-shot `--json` from netlink (Linux's default) is written as the dump is read, a
+ * recv() at a time, instead of building the whole table first: at 20,000 sockets that was
+ * most of the command's time and memory (issue 14). Rows and fields are those of the
+ * table's first poll. False when this run is not such a case or netlink cannot run here
+ * (the caller then takes the table's usual path, which falls back to procfs and says so).
+ */
+async function streamJson(opts: TableCliOptions, print: (text: string) => void): Promise<boolean> {
+  const source = opts.source ?? (process.platform === 'linux' ? 'netlink' : null)
+  if (!opts.json || opts.watch || source !== 'netlink') return false
+  const [{ NetlinkSource, NETLINK_UNAVAILABLE }, { firstSeenRow }, { InspectorFailure }] =
+    await Promise.all([
+      import('../conntable/netlink-source'),
+      import('../conntable/table'),
+      import('../../shared/errors')
+    ])
+  const now = Date.now()
+  let blind: readonly string[]
+  let printed = false
+  try {
+    blind = await new NetlinkSource().stream((rows: readonly SocketRow[]) => {
+      const chosen = filterRows(rows, opts)
+      if (chosen.length === 0) return
+      print(formatJsonLines(chosen.map((r) => firstSeenRow(r, now))))
+      printed = true
+    })
+  } catch (err) {
+    const fellOver = err instanceof InspectorFailure && err.code === NETLINK_UNAVAILABLE
+    if (fellOver && !printed) return false
+    throw err
+  }
+  for (const b of blind) print(`note: ${b}`)
+  return true
+}
 
 export async function runTable(
   inspector: Inspector,
