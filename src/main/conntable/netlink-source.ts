@@ -3,7 +3,8 @@
 // missing) the table falls back to procfs and says so.
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
-import { OwnerCache } from './owner-cache'
+import { blindness, OwnerCache } from './owner-cache'
+import { attachOwners } from './row'
 import {
   AF_INET,
   AF_INET6,
@@ -84,6 +85,22 @@ function dump(
   throw unavailable('the dump did not end')
 }
 
+const DUMPS = [
+  [AF_INET, IPPROTO_TCP, 'tcp'],
+  [AF_INET6, IPPROTO_TCP, 'tcp'],
+  [AF_INET, IPPROTO_UDP, 'udp'],
+  [AF_INET6, IPPROTO_UDP, 'udp']
+] as const
+
+async function usableLibc(): Promise<Libc> {
+  try {
+    return await loadLibc()
+  } catch (err) {
+    libc = null
+    throw unavailable(err instanceof Error ? err.message : String(err))
+  }
+}
+
 export class NetlinkSource implements TableSource {
   readonly id = 'netlink' as const
   private readonly owners = new OwnerCache()
@@ -91,31 +108,48 @@ export class NetlinkSource implements TableSource {
   private seq = 1
 
   async read(): Promise<SourceRead> {
-    let c: Libc
-    try {
-      c = await loadLibc()
-    } catch (err) {
-      libc = null
-      throw unavailable(err instanceof Error ? err.message : String(err))
-    }
+    const rows: SocketRow[] = []
+    await this.dumpAll(rows)
+    return { rows, blind: await this.owners.own(rows) }
+  }
+
+  /**
+   * The one-shot CLI's read: owners first, then every recv()'s rows handed to `each` as
+   * they are decoded (with owners), so 20,000 sockets never sit in memory at once.
+   * `each` gets the same array every time: it must use the rows before it returns.
+   */
+  async stream(each: (rows: readonly SocketRow[]) => void): Promise<readonly string[]> {
+    const c = await usableLibc()
+    const lookup = await this.owners.lookupAll()
+    const batch: SocketRow[] = []
+    await this.dumpAll(batch, c, () => {
+      attachOwners(batch, lookup.owners)
+      each(batch)
+      batch.length = 0
+    })
+    return blindness(lookup)
+  }
+
+  /** Every TCP, UDP and Unix socket into `rows`; `afterRecv` runs after each recv(). */
+  private async dumpAll(rows: SocketRow[], known?: Libc, afterRecv?: () => void): Promise<void> {
+    const c = known ?? (await usableLibc())
     const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
     if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
-    const rows: SocketRow[] = []
     try {
-      for (const [family, protocol, name] of [
-        [AF_INET, IPPROTO_TCP, 'tcp'],
-        [AF_INET6, IPPROTO_TCP, 'tcp'],
-        [AF_INET, IPPROTO_UDP, 'udp'],
-        [AF_INET6, IPPROTO_UDP, 'udp']
-      ] as const) {
-        dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) =>
-          parseInetDiag(b, n, name, rows)
-        )
+      for (const [family, protocol, name] of DUMPS) {
+        dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) => {
+          const r = parseInetDiag(b, n, name, rows)
+          afterRecv?.()
+          return r
+        })
       }
-      dump(c, fd, unixDiagRequest(this.seq++), this.buf, (b, n) => parseUnixDiag(b, n, rows))
+      dump(c, fd, unixDiagRequest(this.seq++), this.buf, (b, n) => {
+        const r = parseUnixDiag(b, n, rows)
+        afterRecv?.()
+        return r
+      })
     } finally {
       c.close(fd)
     }
-    return { rows, blind: await this.owners.own(rows) }
   }
 }

@@ -106,6 +106,11 @@ function tableRow(
   }
 }
 
+/** A socket as a table's first poll shows it: seen now, its history one state long. */
+export function firstSeenRow(raw: SocketRow, now: number): TableRow {
+  return tableRow(raw, raw.id, now, [{ state: raw.state, since: now }], NOT_OURS)
+}
+
 export class ConnTable {
   private rows = new Map<string, TableRow>()
   /** A TIME_WAIT row (no inode) keeps the id of the socket it was. */
