@@ -5,6 +5,7 @@ import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
 import { blindness, OwnerCache } from './owner-cache'
 import { attachOwners } from './row'
+import { RowReuse } from './row-reuse'
 import {
   AF_INET,
   AF_INET6,
@@ -105,11 +106,19 @@ export class NetlinkSource implements TableSource {
   readonly id = 'netlink' as const
   private readonly owners = new OwnerCache()
   private readonly buf = Buffer.alloc(RECV_BYTES)
+  /** Polls keep the rows of sockets that did not change (decode only what changed). */
+  private readonly reuse = new RowReuse()
   private seq = 1
 
   async read(): Promise<SourceRead> {
     const rows: SocketRow[] = []
-    await this.dumpAll(rows)
+    try {
+      await this.dumpAll(rows, undefined, undefined, this.reuse)
+    } catch (err) {
+      this.reuse.reset()
+      throw err
+    }
+    this.reuse.turn()
     return { rows, blind: await this.owners.own(rows) }
   }
 
@@ -131,14 +140,19 @@ export class NetlinkSource implements TableSource {
   }
 
   /** Every TCP, UDP and Unix socket into `rows`; `afterRecv` runs after each recv(). */
-  private async dumpAll(rows: SocketRow[], known?: Libc, afterRecv?: () => void): Promise<void> {
+  private async dumpAll(
+    rows: SocketRow[],
+    known?: Libc,
+    afterRecv?: () => void,
+    reuse?: RowReuse
+  ): Promise<void> {
     const c = known ?? (await usableLibc())
     const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
     if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
     try {
       for (const [family, protocol, name] of DUMPS) {
         dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) => {
-          const r = parseInetDiag(b, n, name, rows)
+          const r = parseInetDiag(b, n, name, rows, reuse)
           afterRecv?.()
           return r
         })

@@ -1,15 +1,16 @@
 // Which processes and fds hold each socket inode (Linux, /proc/<pid>/fd). Reading every fd
 // link of every process is the costly part of a table poll, so the cache keeps each
-// process's fd → inode links and, per poll, reads only fds it has not seen; it scans at all
-// only when the table holds inodes it cannot place, or every REFRESH_POLLS polls to notice
-// sockets that changed hands (fork, fd passing). Unreadable processes (another user's,
-// without root) are counted, not guessed.
+// process's fd → inode links and the owners they make, and changes both only where a link
+// came or went. A poll scans at all only when the table holds inodes it cannot place
+// (then processes whose fd count changed first, stopping once every inode is placed), or
+// every REFRESH_POLLS polls to notice sockets that changed hands (fork, fd passing).
+// Unreadable processes (another user's, without root) are counted, not guessed.
 //
 // The calls are synchronous on purpose: /proc answers from memory, and a promise per fd
 // link sent 20,000 readlinks through libuv's thread pool, which made the first poll 6–9×
 // slower than the same calls made in a loop (issue 14). The scan yields to the event loop
 // every SCAN_SLICE_MS so a first poll does not hold the loop for its whole length.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import type { SocketOwner, SocketRow } from '../../shared/model'
 import { attachOwners } from './row'
 
@@ -25,10 +26,21 @@ function socketInode(link: string): number {
   return link.startsWith(SOCKET_PREFIX) ? Number(link.slice(SOCKET_PREFIX.length, -1)) || 0 : 0
 }
 
+/** How many fds a process has open (Linux ≥ 6.2 gives it as the fd folder's size), or -1. */
+function fdCount(dir: string): number {
+  try {
+    return statSync(dir).size || -1
+  } catch {
+    return -1
+  }
+}
+
 interface ProcEntry {
-  comm: string
+  readonly comm: string
   /** fd → inode (0 for an fd that is not a socket). */
   readonly fds: Map<number, number>
+  /** The fd count when the fds were last listed (-1: unknown). */
+  count: number
 }
 
 export interface OwnerLookup {
@@ -39,10 +51,14 @@ export interface OwnerLookup {
   readonly scanned: boolean
 }
 
+const byPidFd = (a: SocketOwner, b: SocketOwner): number =>
+  a.pid - b.pid || (a.fd ?? 0) - (b.fd ?? 0)
+
 export class OwnerCache {
   private readonly procs = new Map<number, ProcEntry>()
-  private owners = new Map<number, SocketOwner[]>()
-  /** Inodes a full scan could not place (another user's, or held by no process). */
+  /** inode → owners. Lists are replaced, never changed: rows already shown hold them. */
+  private readonly owners = new Map<number, readonly SocketOwner[]>()
+  /** Inodes a scan could not place (another user's, or held by no process). */
   private readonly unplaced = new Set<number>()
   private unreadable = 0
   private polls = 0
@@ -52,20 +68,23 @@ export class OwnerCache {
   async lookup(inodes: Iterable<number>): Promise<OwnerLookup> {
     this.polls++
     const refresh = this.polls % REFRESH_POLLS === 0
-    const wanted = [...inodes].filter((i) => i > 0)
+    const wanted: number[] = []
+    for (const i of inodes) if (i > 0) wanted.push(i)
+    const missing = (): number[] =>
+      wanted.filter((i) => !this.owners.has(i) && !this.unplaced.has(i))
     // Inodes gone from the table need no more remembering.
     const present = new Set(wanted)
     for (const inode of this.unplaced) if (!present.has(inode)) this.unplaced.delete(inode)
-    const missing = (): number[] =>
-      wanted.filter((i) => !this.owners.has(i) && !this.unplaced.has(i))
-    if (missing().length === 0 && !refresh) {
+    if (!refresh && wanted.every((i) => this.owners.has(i) || this.unplaced.has(i))) {
       return { owners: this.owners, unreadable: this.unreadable, scanned: false }
     }
-    await this.scan(false)
-    // Only an inode no scan has failed to place yet justifies re-reading every fd link
-    // (an fd number reused for a new socket still reads as its old one in the cache).
+    await this.scan(null, refresh ? null : new Set(missing()))
+    // Only an inode no scan has failed to place yet justifies re-reading fd links: an fd
+    // number reused for a new socket still reads as its old link in the cache. Such an fd
+    // is cached as a non-socket (0) or as a socket the table no longer has; an fd whose
+    // socket is still in the table is left alone (the periodic refresh catches the rest).
     if (missing().length > 0) {
-      await this.scan(true)
+      await this.scan((inode) => inode === 0 || !present.has(inode), new Set(missing()))
       for (const inode of missing()) this.unplaced.add(inode)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
@@ -73,7 +92,7 @@ export class OwnerCache {
 
   /** Every socket's owners, read now (for a one-shot read that has no rows in hand yet). */
   async lookupAll(): Promise<OwnerLookup> {
-    await this.scan(false)
+    await this.scan(null, null)
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
   }
 
@@ -84,68 +103,118 @@ export class OwnerCache {
     return blindness(lookup)
   }
 
-  private async scan(full: boolean): Promise<void> {
-    if (full) for (const entry of this.procs.values()) entry.fds.clear()
+  /**
+   * Lists processes' fds, reading the links of new fds and of those whose cached inode is
+   * `stale`. With `until`, processes whose fd count changed go first and the scan stops
+   * once every inode in it has an owner.
+   */
+  private async scan(
+    stale: ((inode: number) => boolean) | null,
+    until: Set<number> | null
+  ): Promise<void> {
     const pids = readdirSync(this.procRoot)
       .filter((n) => n.charCodeAt(0) >= 48 && n.charCodeAt(0) <= 57)
       .map(Number)
     const alive = new Set(pids)
-    for (const pid of this.procs.keys()) if (!alive.has(pid)) this.procs.delete(pid)
+    for (const pid of this.procs.keys()) if (!alive.has(pid)) this.forget(pid)
+    const order = until ? this.likelyFirst(pids) : pids
     let unreadable = 0
     let slice = performance.now()
-    for (const pid of pids) {
-      if (!this.scanProcess(pid)) unreadable++
+    let complete = true
+    for (const pid of order) {
+      if (!this.scanProcess(pid, stale, until)) unreadable++
+      if (until && until.size === 0) {
+        complete = false
+        break
+      }
       if (performance.now() - slice > SCAN_SLICE_MS) {
         await yieldToLoop()
         slice = performance.now()
       }
     }
-    this.unreadable = unreadable
-    const owners = new Map<number, SocketOwner[]>()
-    for (const [pid, entry] of this.procs) {
-      for (const [fd, inode] of entry.fds) {
-        if (inode === 0) continue
-        const list = owners.get(inode)
-        if (list) list.push({ pid, process: entry.comm, fd })
-        else owners.set(inode, [{ pid, process: entry.comm, fd }])
-      }
-    }
-    for (const list of owners.values())
-      if (list.length > 1) list.sort((a, b) => a.pid - b.pid || (a.fd ?? 0) - (b.fd ?? 0))
-    this.owners = owners
+    // A scan that stopped early did not see every process.
+    if (complete) this.unreadable = unreadable
   }
 
-  /** Reads the fds of one process, reusing the links of fds seen before. False if unreadable. */
-  private scanProcess(pid: number): boolean {
+  /** Processes whose fd count changed since they were listed (or are new) first. */
+  private likelyFirst(pids: number[]): number[] {
+    const changed: number[] = []
+    const rest: number[] = []
+    for (const pid of pids) {
+      const entry = this.procs.get(pid)
+      const count = entry ? fdCount(`${this.procRoot}/${pid}/fd`) : -1
+      if (!entry || count < 0 || count !== entry.count) changed.push(pid)
+      else rest.push(pid)
+    }
+    return changed.concat(rest)
+  }
+
+  /** Lists one process's fds and updates its links. False if its fds are unreadable. */
+  private scanProcess(
+    pid: number,
+    stale: ((inode: number) => boolean) | null,
+    until: Set<number> | null
+  ): boolean {
     const dir = `${this.procRoot}/${pid}/fd`
     let names: string[]
     try {
       names = readdirSync(dir)
     } catch (err) {
-      this.procs.delete(pid)
+      this.forget(pid)
       // A process that exited since /proc was listed is gone, not hidden from us.
       return (err as NodeJS.ErrnoException).code === 'ENOENT'
     }
     let entry = this.procs.get(pid)
     if (!entry) {
-      entry = { comm: comm(this.procRoot, pid), fds: new Map() }
+      entry = { comm: comm(this.procRoot, pid), fds: new Map(), count: -1 }
       this.procs.set(pid, entry)
     }
+    entry.count = names.length
     const fds = entry.fds
     if (fds.size > 0) {
       const current = new Set(names.map(Number))
-      for (const fd of fds.keys()) if (!current.has(fd)) fds.delete(fd)
+      for (const [fd, inode] of fds) {
+        if (current.has(fd) && !(stale && stale(inode))) continue
+        fds.delete(fd)
+        this.unlink(inode, pid, fd)
+      }
     }
     for (const name of names) {
       const fd = Number(name)
       if (fds.has(fd)) continue
+      let inode: number
       try {
-        fds.set(fd, socketInode(readlinkSync(`${dir}/${name}`)))
+        inode = socketInode(readlinkSync(`${dir}/${name}`))
       } catch {
-        // Closed while we looked.
+        continue // Closed while we looked.
       }
+      fds.set(fd, inode)
+      if (inode === 0) continue
+      this.link(inode, { pid, process: entry.comm, fd })
+      until?.delete(inode)
     }
     return true
+  }
+
+  private link(inode: number, owner: SocketOwner): void {
+    const list = this.owners.get(inode)
+    this.owners.set(inode, list ? [...list, owner].sort(byPidFd) : [owner])
+  }
+
+  private unlink(inode: number, pid: number, fd: number): void {
+    if (inode === 0) return
+    const list = this.owners.get(inode)
+    if (!list) return
+    const rest = list.filter((o) => o.pid !== pid || o.fd !== fd)
+    if (rest.length > 0) this.owners.set(inode, rest)
+    else this.owners.delete(inode)
+  }
+
+  private forget(pid: number): void {
+    const entry = this.procs.get(pid)
+    if (!entry) return
+    for (const [fd, inode] of entry.fds) this.unlink(inode, pid, fd)
+    this.procs.delete(pid)
   }
 }
 
