@@ -7,6 +7,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
+import { reexecWithCoreFlags } from './core-flags'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { parseInterval, parsePid, parseProtocols, parseSource } from './table-options'
 
@@ -58,6 +59,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--open', 'open the UI in the default browser')
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
     .action(async (opts: { host: string; port: number; open?: boolean; allowRemote?: boolean }) => {
+      await reexecWithCoreFlags()
       const { runServe } = await import('./serve-command')
       onShutdown(await runServe({ ...opts, rendererDir: options.rendererDir }))
     })
@@ -85,6 +87,7 @@ export function buildProgram(options: ProgramOptions): Command {
         host: string
         greeting?: string
       }) => {
+        await reexecWithCoreFlags()
         const [{ Inspector }, { runEcho }] = await Promise.all([
           import('../inspector'),
           import('./echo-command')
