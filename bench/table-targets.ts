@@ -1,7 +1,7 @@
 // Issue 14's connection-table rows, measured in one run against their peers (run with tsx:
 // it loads the TypeScript sources). With N loopback connections held by two helper
 // processes (2N sockets plus the machine's own):
-//   - first snapshot with owners, in a fresh process (bench/lib/cold-read.ts) vs `ss -tanp`
+//   - first snapshot with owners, in a fresh process (bench/lib/cold-read.mjs) vs `ss -tanp`
 //   - the one-shot `socket-inspector table --json`, whole process, wall and peak RSS, vs
 //     `ss -tanp` (both under /usr/bin/time)
 //   - the warm snapshot with owners vs the C sock_diag dump (bench/floor), back to back
@@ -105,7 +105,7 @@ function coldRead(): Promise<{ ms: number; cpuMs: number; rows: number }> {
   return new Promise((resolve, reject) =>
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(root, 'bench/lib/cold-read.ts')],
+      [join(root, 'bench/lib/cold-read.mjs')],
       { cwd: root, timeout: TOOL_TIMEOUT_MS },
       (err, out) => (err ? reject(err) : resolve(JSON.parse(out)))
     )

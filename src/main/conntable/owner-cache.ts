@@ -78,13 +78,17 @@ export class OwnerCache {
     if (!refresh && wanted.every((i) => this.owners.has(i) || this.unplaced.has(i))) {
       return { owners: this.owners, unreadable: this.unreadable, scanned: false }
     }
+    // Links read before this lookup may be stale; with none (the first poll), none are.
+    const cached = this.procs.size > 0
     await this.scan(null, refresh ? null : new Set(missing()))
     // Only an inode no scan has failed to place yet justifies re-reading fd links: an fd
     // number reused for a new socket still reads as its old link in the cache. Such an fd
     // is cached as a non-socket (0) or as a socket the table no longer has; an fd whose
     // socket is still in the table is left alone (the periodic refresh catches the rest).
-    if (missing().length > 0) {
+    if (cached && missing().length > 0) {
       await this.scan((inode) => inode === 0 || !present.has(inode), new Set(missing()))
+    }
+    if (missing().length > 0) {
       for (const inode of missing()) this.unplaced.add(inode)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
