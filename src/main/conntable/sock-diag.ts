@@ -135,19 +135,42 @@ const TCPI_COUNTERS = [TCPI.bytesAcked, TCPI.bytesReceived, TCPI.bytesSent] as c
 
 /**
  * The fields of an inet_diag message the table shows, as numbers, into `sig`: state, ports,
- * both addresses, queues, uid, and TCP_INFO's rtt and byte counters.
+ * both addresses, queues, uid, and TCP_INFO's rtt and byte counters. Netlink messages and
+ * attributes are 4-byte aligned, so `u32` (a view on the same bytes) reads whole words.
  */
-function inetSignature(buf: Buffer, m: number, end: number, proto: number, sig: number[]): void {
-  sig.length = 0
-  sig.push(proto, buf[m]!, buf[m + 1]!)
-  for (let o = 4; o < 44; o += 4) sig.push(buf.readUInt32LE(m + o))
-  sig.push(buf.readUInt32LE(m + 56), buf.readUInt32LE(m + 60), buf.readUInt32LE(m + 64))
+function inetSignature(
+  buf: Buffer,
+  u32: Uint32Array,
+  m: number,
+  end: number,
+  proto: number,
+  sig: number[]
+): void {
+  let n = 0
+  sig[n++] = proto
+  sig[n++] = buf[m]!
+  sig[n++] = buf[m + 1]!
+  const w = m >> 2
+  // Ports and both addresses (bytes 4–43), then queues and uid (56–67).
+  for (let i = 1; i < 11; i++) sig[n++] = u32[w + i]!
+  sig[n++] = u32[w + 14]!
+  sig[n++] = u32[w + 15]!
+  sig[n++] = u32[w + 16]!
   const a = tcpInfoAttr(buf, m, end)
   if (a >= 0 && buf.readUInt16LE(a) - 4 >= TCPI.end) {
-    const t = a + 4
-    sig.push(buf.readUInt32LE(t + TCPI.rtt))
-    for (const o of TCPI_COUNTERS) sig.push(buf.readUInt32LE(t + o), buf.readUInt32LE(t + o + 4))
+    const t = (a + 4) >> 2
+    sig[n++] = u32[t + TCPI.rtt / 4]!
+    for (const o of TCPI_COUNTERS) {
+      sig[n++] = u32[t + o / 4]!
+      sig[n++] = u32[t + o / 4 + 1]!
+    }
   }
+  sig.length = n
+}
+
+/** A word view on a buffer whose bytes start 4-byte aligned (a recv buffer), else null. */
+function wordsOf(buf: Buffer, length: number): Uint32Array | null {
+  return buf.byteOffset % 4 === 0 ? new Uint32Array(buf.buffer, buf.byteOffset, length >> 2) : null
 }
 
 /**
@@ -161,15 +184,17 @@ export function parseInetDiag(
   rows: SocketRow[],
   reuse?: RowReuse
 ): DiagMessages {
+  const u32 = reuse ? wordsOf(buf, length) : null
+  const proto = protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP
   const result = walk(buf, length, (m, end) => {
     const inode = buf.readUInt32LE(m + 68)
-    if (reuse && inode > 0) {
-      inetSignature(buf, m, end, protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, reuse.sig)
+    if (reuse && u32 && inode > 0) {
+      inetSignature(buf, u32, m, end, proto, reuse.sig)
       const same = reuse.same(inode)
       if (same) return void rows.push(same)
     }
     const row = decodeInet(buf, m, end, protocol, inode)
-    if (reuse && inode > 0) reuse.keep(inode, row)
+    if (reuse && u32 && inode > 0) reuse.keep(inode, row)
     rows.push(row)
   })
   return { rows, ...result }
