@@ -58,8 +58,8 @@ export class OwnerCache {
   private readonly procs = new Map<number, ProcEntry>()
   /** inode → owners. Lists are replaced, never changed: rows already shown hold them. */
   private readonly owners = new Map<number, readonly SocketOwner[]>()
-  /** Inodes a scan could not place (another user's, or held by no process). */
-  private readonly unplaced = new Set<number>()
+  /** Inodes a scan could not place (another user's, or held by no process) → last poll seen. */
+  private readonly unplaced = new Map<number, number>()
   private unreadable = 0
   private polls = 0
 
@@ -72,12 +72,18 @@ export class OwnerCache {
     for (const i of inodes) if (i > 0) wanted.push(i)
     const missing = (): number[] =>
       wanted.filter((i) => !this.owners.has(i) && !this.unplaced.has(i))
+    let placed = true
+    for (const i of wanted) {
+      if (this.owners.has(i)) continue
+      if (this.unplaced.has(i)) this.unplaced.set(i, this.polls)
+      else placed = false
+    }
     // Inodes gone from the table need no more remembering.
-    const present = new Set(wanted)
-    for (const inode of this.unplaced) if (!present.has(inode)) this.unplaced.delete(inode)
-    if (!refresh && wanted.every((i) => this.owners.has(i) || this.unplaced.has(i))) {
+    for (const [inode, poll] of this.unplaced) if (poll !== this.polls) this.unplaced.delete(inode)
+    if (placed && !refresh) {
       return { owners: this.owners, unreadable: this.unreadable, scanned: false }
     }
+    const present = new Set(wanted)
     // Links read before this lookup may be stale; with none (the first poll), none are.
     const cached = this.procs.size > 0
     await this.scan(null, refresh ? null : new Set(missing()))
@@ -89,7 +95,7 @@ export class OwnerCache {
       await this.scan((inode) => inode === 0 || !present.has(inode), new Set(missing()))
     }
     if (missing().length > 0) {
-      for (const inode of missing()) this.unplaced.add(inode)
+      for (const inode of missing()) this.unplaced.set(inode, this.polls)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
   }

@@ -237,28 +237,12 @@ export class ConnTable {
     const added: TableRow[] = []
     const changedRows: TableRow[] = []
     const seen = new Set<string>()
-    // Rows that are about to vanish, by 5-tuple: a TIME_WAIT row may be one of them.
-    const incomingIds = new Set(incoming.map((r) => this.aliases.get(r.id) ?? r.id))
-    const vanishing = new Map<string, TableRow>()
-    for (const row of this.rows.values()) {
-      if (row.inode !== null && !incomingIds.has(row.id)) vanishing.set(tupleKey(row), row)
-    }
-
-    for (const raw of incoming) {
-      let id = this.aliases.get(raw.id) ?? raw.id
-      if (!this.rows.has(id) && raw.inode === null) {
-        const was = vanishing.get(tupleKey(raw))
-        if (was) {
-          this.aliases.set(raw.id, was.id)
-          vanishing.delete(tupleKey(raw))
-          id = was.id
-        }
-      }
-      if (seen.has(id)) continue
+    const take = (raw: SocketRow, id: string): void => {
+      if (seen.has(id)) return
       seen.add(id)
       const prev = this.rows.get(id)
       const mine = ownership?.(raw) ?? NOT_OURS
-      if (prev && unchanged(prev, raw, mine)) continue
+      if (prev && unchanged(prev, raw, mine)) return
       const history: readonly StateChange[] =
         prev && prev.state === raw.state && prev.closingSince === null
           ? prev.history
@@ -267,6 +251,28 @@ export class ConnTable {
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
       else added.push(next)
+    }
+    // A new row without an inode (TIME_WAIT) may be a socket that just vanished under its
+    // inode: those are matched by 5-tuple once every other row is seen.
+    const deferred: SocketRow[] = []
+    for (const raw of incoming) {
+      const id = this.aliases.get(raw.id) ?? raw.id
+      if (raw.inode === null && !this.rows.has(id)) deferred.push(raw)
+      else take(raw, id)
+    }
+    if (deferred.length > 0) {
+      const vanishing = new Map<string, TableRow>()
+      for (const row of this.rows.values()) {
+        if (row.inode !== null && !seen.has(row.id)) vanishing.set(tupleKey(row), row)
+      }
+      for (const raw of deferred) {
+        const was = vanishing.get(tupleKey(raw))
+        if (was) {
+          this.aliases.set(raw.id, was.id)
+          vanishing.delete(tupleKey(raw))
+        }
+        take(raw, was?.id ?? raw.id)
+      }
     }
 
     const removed: string[] = []
