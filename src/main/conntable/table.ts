@@ -122,6 +122,8 @@ export class ConnTable {
   private graceMs = CLOSING_GRACE_MS
   private timer: NodeJS.Timeout | null = null
   private inFlight: Promise<TableDiff> | null = null
+  /** The poll that starts when the one in flight ends (see poll()). */
+  private queued: Promise<TableDiff> | null = null
   private lastPollMs: number | null = null
   private blind: readonly string[] = []
   private health: TableStatus['health'] = 'ok'
@@ -137,7 +139,8 @@ export class ConnTable {
   start(): void {
     if (this.timer) return
     const tick = (): void => {
-      void this.poll().catch(() => undefined)
+      // A tick while a poll still runs lets that poll stand for it.
+      void (this.inFlight ?? this.begin()).catch(() => undefined)
       this.timer = setTimeout(tick, 1000 / this.rateHz)
       this.timer.unref()
     }
@@ -181,9 +184,27 @@ export class ConnTable {
     return this.status()
   }
 
-  /** One poll: read, diff, emit. Concurrent calls share the poll in flight. */
+  /**
+   * One poll: read, diff, emit. What it returns is never older than the call: a call while
+   * a poll runs gets the next one, started when that ends and shared by every caller
+   * meanwhile. Two reads never overlap (a source owns one receive buffer).
+   */
   poll(): Promise<TableDiff> {
-    this.inFlight ??= this.pollOnce().finally(() => (this.inFlight = null))
+    if (!this.inFlight) return this.begin()
+    this.queued ??= this.inFlight
+      .then(
+        () => undefined,
+        () => undefined
+      )
+      .then(() => {
+        this.queued = null
+        return this.inFlight ?? this.begin()
+      })
+    return this.queued
+  }
+
+  private begin(): Promise<TableDiff> {
+    this.inFlight = this.pollOnce().finally(() => (this.inFlight = null))
     return this.inFlight
   }
 
