@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     ? ['--connections', '3000', '--small', '1000', '--rounds', '2', '--poll-seconds', '5']
     : ['--connections', '10000', '--small', '1000', '--rounds', '5', '--poll-seconds', '20']
   const table = await part(['--import', 'tsx', 'bench/table-targets.ts', ...tableArgs])
-  const echo = await part(['bench/echo-throughput.mjs', ...(quick ? ['--quick'] : [])])
+  const echo = await part(['bench/echo-throughput.mjs', ...(quick ? ['--quick'] : ['--gib', '1'])])
   const loadEnd = load()
   console.log(
     `\nIssue 14, one run (load average ${loadStart} at the start, ${loadEnd} at the end):`
