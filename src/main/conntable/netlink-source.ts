@@ -66,14 +66,18 @@ function unavailable(why: string): InspectorFailure {
   )
 }
 
-/** Sends one dump request and decodes every reply until NLMSG_DONE. */
-function dump(
+/**
+ * Sends one dump request and decodes every reply until NLMSG_DONE; `after` runs after each
+ * recv() and may make the next one wait (the CLI's stdout pushing back).
+ */
+async function dump(
   c: Libc,
   fd: number,
   request: Buffer,
   buf: Buffer,
-  decode: (buf: Buffer, n: number) => DiagMessages
-): void {
+  decode: (buf: Buffer, n: number) => DiagMessages,
+  after?: () => void | Promise<void>
+): Promise<void> {
   if (c.send(fd, request, request.length, 0) < 0)
     throw unavailable(`send failed (errno ${c.errno()})`)
   for (let i = 0; i < MAX_RECVS; i++) {
@@ -81,6 +85,8 @@ function dump(
     if (n < 0) throw unavailable(`recv failed (errno ${c.errno()})`)
     const result = decode(buf, n)
     if (result.error !== null) throw unavailable(`the kernel answered errno ${result.error}`)
+    const waiting = after?.()
+    if (waiting) await waiting
     if (result.done) return
   }
   throw unavailable('the dump did not end')
@@ -125,15 +131,18 @@ export class NetlinkSource implements TableSource {
   /**
    * The one-shot CLI's read: owners first, then every recv()'s rows handed to `each` as
    * they are decoded (with owners), so 20,000 sockets never sit in memory at once.
-   * `each` gets the same array every time: it must use the rows before it returns.
+   * `each` gets the same array every time: it must use the rows before it returns (or
+   * before the promise it returns settles: the dump waits for it).
    */
-  async stream(each: (rows: readonly SocketRow[]) => void): Promise<readonly string[]> {
+  async stream(
+    each: (rows: readonly SocketRow[]) => void | Promise<void>
+  ): Promise<readonly string[]> {
     const c = await usableLibc()
     const lookup = await this.owners.lookupAll()
     const batch: SocketRow[] = []
-    await this.dumpAll(batch, c, () => {
+    await this.dumpAll(batch, c, async () => {
       attachOwners(batch, lookup.owners)
-      each(batch)
+      await each(batch)
       batch.length = 0
     })
     return blindness(lookup)
@@ -143,7 +152,7 @@ export class NetlinkSource implements TableSource {
   private async dumpAll(
     rows: SocketRow[],
     known?: Libc,
-    afterRecv?: () => void,
+    afterRecv?: () => void | Promise<void>,
     reuse?: RowReuse
   ): Promise<void> {
     const c = known ?? (await usableLibc())
@@ -151,17 +160,13 @@ export class NetlinkSource implements TableSource {
     if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
     try {
       for (const [family, protocol, name] of DUMPS) {
-        dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) => {
-          const r = parseInetDiag(b, n, name, rows, reuse)
-          afterRecv?.()
-          return r
-        })
+        const request = inetDiagRequest(family, protocol, this.seq++)
+        const decode = (b: Buffer, n: number): DiagMessages =>
+          parseInetDiag(b, n, name, rows, reuse)
+        await dump(c, fd, request, this.buf, decode, afterRecv)
       }
-      dump(c, fd, unixDiagRequest(this.seq++), this.buf, (b, n) => {
-        const r = parseUnixDiag(b, n, rows)
-        afterRecv?.()
-        return r
-      })
+      const decodeUnix = (b: Buffer, n: number): DiagMessages => parseUnixDiag(b, n, rows)
+      await dump(c, fd, unixDiagRequest(this.seq++), this.buf, decodeUnix, afterRecv)
     } finally {
       c.close(fd)
     }

@@ -41,6 +41,12 @@ export async function runTableCommand(
  * table's first poll. False when this run is not such a case or netlink cannot run here
  * (the caller then takes the table's usual path, which falls back to procfs and says so).
  */
+/** Writes to stdout; when its buffer is full, resolves once it has drained (so the dump waits). */
+function write(text: string): Promise<void> | undefined {
+  if (process.stdout.write(text)) return undefined
+  return new Promise((resolve) => process.stdout.once('drain', resolve))
+}
+
 async function streamJson(opts: TableCliOptions, print: (text: string) => void): Promise<boolean> {
   const source = opts.source ?? (process.platform === 'linux' ? 'netlink' : null)
   if (!opts.json || opts.watch || source !== 'netlink') return false
@@ -57,8 +63,8 @@ async function streamJson(opts: TableCliOptions, print: (text: string) => void):
     blind = await new NetlinkSource().stream((rows: readonly SocketRow[]) => {
       const chosen = filterRows(rows, opts)
       if (chosen.length === 0) return
-      print(formatJsonLines(chosen.map((r) => firstSeenRow(r, now))))
       printed = true
+      return write(`${formatJsonLines(chosen.map((r) => firstSeenRow(r, now)))}\n`)
     })
   } catch (err) {
     const fellOver = err instanceof InspectorFailure && err.code === NETLINK_UNAVAILABLE
