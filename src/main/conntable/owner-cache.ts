@@ -1,9 +1,9 @@
 // Which processes and fds hold each socket inode (Linux, /proc/<pid>/fd). Reading every fd
 // link of every process is the costly part of a table poll, so the cache keeps each
 // process's fd → inode links and the owners they make, and changes both only where a link
-// came or went. A poll scans at all only when the table holds inodes it cannot place
-// (then processes whose fd count changed first, stopping once every inode is placed), or
-// every REFRESH_POLLS polls to notice sockets that changed hands (fork, fd passing).
+// came or went. A poll scans at all only when the table holds inodes it cannot place (then
+// only processes whose fd count changed; a socket still unplaced a poll later gets a
+// thorough scan), or every REFRESH_POLLS polls to notice sockets that changed hands.
 // Unreadable processes (another user's, without root) are counted, not guessed.
 //
 // The calls are synchronous on purpose: /proc answers from memory, and a promise per fd
@@ -60,6 +60,11 @@ export class OwnerCache {
   private readonly owners = new Map<number, readonly SocketOwner[]>()
   /** Inodes a scan could not place (another user's, or held by no process) → last poll seen. */
   private readonly unplaced = new Map<number, number>()
+  /**
+   * Inodes last poll's cheap scan could not place. Most are sockets that lived less than a
+   * poll (gone before the scan); those still here get one thorough scan, a poll later.
+   */
+  private readonly retry = new Set<number>()
   private unreadable = 0
   private polls = 0
 
@@ -80,29 +85,42 @@ export class OwnerCache {
     }
     // Inodes gone from the table need no more remembering.
     for (const [inode, poll] of this.unplaced) if (poll !== this.polls) this.unplaced.delete(inode)
-    if (placed && !refresh) {
+    const again = [...this.retry].filter((i) => this.unplaced.get(i) === this.polls)
+    this.retry.clear()
+    if (placed && !refresh && again.length === 0) {
       return { owners: this.owners, unreadable: this.unreadable, scanned: false }
     }
     const present = new Set(wanted)
+    const stale = (inode: number): boolean => inode === 0 || !present.has(inode)
     // Links read before this lookup may be stale; with none (the first poll), none are.
     const cached = this.procs.size > 0
-    await this.scan(null, refresh ? null : new Set(missing()))
-    // Only an inode no scan has failed to place yet justifies re-reading fd links: an fd
-    // number reused for a new socket still reads as its old link in the cache. Such an fd
-    // is cached as a non-socket (0) or as a socket the table no longer has; an fd whose
-    // socket is still in the table is left alone (the periodic refresh catches the rest).
-    if (cached && missing().length > 0) {
-      await this.scan((inode) => inode === 0 || !present.has(inode), new Set(missing()))
+    if (!cached || refresh) await this.scan(null, refresh ? null : new Set(missing()), false)
+    // A new socket mostly comes with a new fd: processes whose fd count changed are listed.
+    // This process's own sockets (the app's sessions) must be placed in this poll, so its
+    // fds are read again where a cached link may be stale (see below).
+    else if (!placed) {
+      const until = new Set(missing())
+      await this.scan(null, until, true)
+      if (until.size > 0 && this.procRoot === '/proc') this.scanProcess(process.pid, stale, until)
     }
-    if (missing().length > 0) {
-      for (const inode of missing()) this.unplaced.set(inode, this.polls)
+    // Sockets that outlived a poll unplaced get a thorough scan. An fd number reused for a
+    // new socket still reads as its old link in the cache: such an fd is cached as a
+    // non-socket (0) or as a socket the table no longer has, so those links are read again;
+    // an fd whose socket is still in the table is left alone (the refresh catches the rest).
+    if (again.length > 0) {
+      for (const i of again) this.unplaced.delete(i)
+      await this.scan(stale, new Set(again), false)
+    }
+    for (const inode of missing()) {
+      this.unplaced.set(inode, this.polls)
+      if (cached && !refresh && !again.includes(inode)) this.retry.add(inode)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
   }
 
   /** Every socket's owners, read now (for a one-shot read that has no rows in hand yet). */
   async lookupAll(): Promise<OwnerLookup> {
-    await this.scan(null, null)
+    await this.scan(null, null, false)
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
   }
 
@@ -120,14 +138,15 @@ export class OwnerCache {
    */
   private async scan(
     stale: ((inode: number) => boolean) | null,
-    until: Set<number> | null
+    until: Set<number> | null,
+    changedOnly: boolean
   ): Promise<void> {
     const pids = readdirSync(this.procRoot)
       .filter((n) => n.charCodeAt(0) >= 48 && n.charCodeAt(0) <= 57)
       .map(Number)
     const alive = new Set(pids)
     for (const pid of this.procs.keys()) if (!alive.has(pid)) this.forget(pid)
-    const order = until ? this.likelyFirst(pids) : pids
+    const order = until ? this.likelyFirst(pids, changedOnly) : pids
     let unreadable = 0
     let slice = performance.now()
     let complete = true
@@ -142,12 +161,12 @@ export class OwnerCache {
         slice = performance.now()
       }
     }
-    // A scan that stopped early did not see every process.
-    if (complete) this.unreadable = unreadable
+    // A scan that stopped early, or looked at some processes only, did not see them all.
+    if (complete && !changedOnly) this.unreadable = unreadable
   }
 
-  /** Processes whose fd count changed since they were listed (or are new) first. */
-  private likelyFirst(pids: number[]): number[] {
+  /** Processes whose fd count changed since they were listed (or are new) first, or only. */
+  private likelyFirst(pids: number[], changedOnly: boolean): number[] {
     const changed: number[] = []
     const rest: number[] = []
     for (const pid of pids) {
@@ -156,7 +175,7 @@ export class OwnerCache {
       if (!entry || count < 0 || count !== entry.count) changed.push(pid)
       else rest.push(pid)
     }
-    return changed.concat(rest)
+    return changedOnly ? changed : changed.concat(rest)
   }
 
   /** Lists one process's fds and updates its links. False if its fds are unreadable. */
