@@ -5,6 +5,7 @@
 //   bench/table-targets.ts   the table at ~20k sockets vs ss -tanp and the C sock_diag floor,
 //                            1 Hz polling, serve's RSS, 1 Hz polling at ~2k sockets
 //   bench/echo-throughput.mjs TCP (1 and 50 connections) and UDP echo vs bare Node echoes
+//                            (1 GiB a run, medians of 3)
 // The load average is printed at the start and the end: on a shared machine the ratios
 // within one run are what count.
 //   npm run bench [-- --quick]
@@ -168,7 +169,10 @@ async function main(): Promise<void> {
     ? ['--connections', '3000', '--small', '1000', '--rounds', '2', '--poll-seconds', '5']
     : ['--connections', '10000', '--small', '1000', '--rounds', '5', '--poll-seconds', '20']
   const table = await part(['--import', 'tsx', 'bench/table-targets.ts', ...tableArgs])
-  const echo = await part(['bench/echo-throughput.mjs', ...(quick ? ['--quick'] : ['--gib', '1'])])
+  const echo = await part([
+    'bench/echo-throughput.mjs',
+    ...(quick ? ['--quick'] : ['--gib', '1', '--rounds', '3'])
+  ])
   const loadEnd = load()
   console.log(
     `\nIssue 14, one run (load average ${loadStart} at the start, ${loadEnd} at the end):`
