@@ -1,9 +1,11 @@
 // Echo throughput, side by side in one run: our echo server (the built CLI, traffic log on)
 // vs a bare Node socket.pipe(socket) vs socat fork EXEC:cat; UDP vs a bare dgram echo.
-// "ours, old space 64 MB" is the same server started with --initial-old-space-size=64: it
-// shows how much of the gap is V8's collection schedule rather than our code (see
-// docs/BENCHMARKS.md). Each server is measured by wall throughput and by its own CPU time
-// per GiB (from /proc), which is far steadier on a shared machine.
+// "ours" is the CLI as users run it: it re-executes itself (same pid) under CORE_V8_FLAGS
+// (src/main/headless/core-flags.ts). "ours, no re-exec" is the same CLI with V8's defaults,
+// to show what the flags are worth; "core host" is the core in a plain Node process started
+// with the flags, as the app's core host forks it (bench/lib/core-echo.ts). Each server is
+// measured by wall throughput and by its own CPU time per GiB (from /proc), which is far
+// steadier on a shared machine.
 // Several rounds in rotating order, medians. Loopback only; every run is bounded.
 //   node bench/echo-throughput.mjs [--rounds 5] [--gib 2] [--quick]
 import { execFileSync, spawn } from 'node:child_process'
@@ -26,27 +28,43 @@ const UDP_SIZE = 64
 const UDP_WINDOW = 64
 /** Below the ephemeral range (32768–60999 on Linux), so no load socket can hold it. */
 const BASE_PORT = 21_300
+/** A UDP server cannot be probed without sending it traffic; the core host starts slowest. */
+const UDP_START_MS = 1500
 /** socat reaps its per-connection children a moment after they exit. */
 const REAP_MS = 300
 
 const cli = join(root, 'out/main/cli.js')
-const TUNED = '--initial-old-space-size=64'
+const CORE_FLAGS = ['--initial-old-space-size=64']
+const NO_REEXEC = { env: { ...process.env, SOCKET_INSPECTOR_NO_REEXEC: '1' } }
+const coreHost = (protocol, port) =>
+  start(
+    process.execPath,
+    [
+      ...CORE_FLAGS,
+      '--import',
+      'tsx',
+      join(root, 'bench/lib/core-echo.ts'),
+      protocol,
+      String(port)
+    ],
+    { cwd: root }
+  )
 const PIPE = (port) =>
   `require('net').createServer({noDelay:true},(s)=>{s.on('error',()=>{});s.pipe(s)}).listen(${port},'127.0.0.1')`
 const DGRAM = (port) =>
   `const s=require('dgram').createSocket('udp4');s.on('message',(m,r)=>s.send(m,r.port,r.address));s.bind(${port},'127.0.0.1')`
 const tcpServers = {
   ours: (port) => start(process.execPath, [cli, 'echo', '--tcp', String(port)]),
-  'ours, old space 64 MB': (port) =>
-    start(process.execPath, [TUNED, cli, 'echo', '--tcp', String(port)]),
+  'ours, no re-exec': (port) =>
+    start(process.execPath, [cli, 'echo', '--tcp', String(port)], NO_REEXEC),
+  'core host': (port) => coreHost('tcp', port),
   'bare pipe': (port) => start(process.execPath, ['-e', PIPE(port)]),
   socat: (port) =>
     start('socat', [`TCP-LISTEN:${port},fork,backlog=128,reuseaddr,bind=127.0.0.1`, 'EXEC:cat'])
 }
 const udpServers = {
   ours: (port) => start(process.execPath, [cli, 'echo', '--udp', String(port)]),
-  'ours, old space 64 MB': (port) =>
-    start(process.execPath, [TUNED, cli, 'echo', '--udp', String(port)]),
+  'core host': (port) => coreHost('udp', port),
   'bare dgram': (port) => start(process.execPath, ['-e', DGRAM(port)])
 }
 
@@ -91,7 +109,7 @@ const tcpRound = (name, connections, port) =>
 const udpRound = (name, port) =>
   measured(
     udpServers[name](port),
-    () => pause(400),
+    () => pause(UDP_START_MS),
     () => runLoad('udp-load.mjs', [port, UDP_COUNT, UDP_SIZE, UDP_WINDOW])
   ).then((r) => ({ pps: r.pps, lost: r.lost, cpuPer100k: r.cpu / (r.got / 1e5) }))
 
@@ -132,7 +150,7 @@ for (const connections of [1, 50]) {
   )
   for (const [n, v] of Object.entries(t)) {
     console.log(
-      `  ${n.padEnd(22)} ${v.mibps.toFixed(0).padStart(5)} MiB/s (${(v.mibps / t['bare pipe'].mibps).toFixed(2)}× pipe, ${(v.mibps / t.socat.mibps).toFixed(2)}× socat)  ` +
+      `  ${n.padEnd(18)} ${v.mibps.toFixed(0).padStart(5)} MiB/s (${(v.mibps / t['bare pipe'].mibps).toFixed(2)}× pipe, ${(v.mibps / t.socat.mibps).toFixed(2)}× socat)  ` +
         `server CPU ${v.cpuPerGiB.toFixed(3)} s/GiB (${(t['bare pipe'].cpuPerGiB / v.cpuPerGiB).toFixed(2)}× pipe's efficiency)`
     )
   }
@@ -147,7 +165,7 @@ console.log(`UDP, ${UDP_SIZE}-byte datagrams, ${UDP_WINDOW} in flight, ${UDP_COU
 for (const [n, v] of Object.entries(u)) {
   const lost = v.samples.reduce((a, x) => a + x.lost, 0)
   console.log(
-    `  ${n.padEnd(22)} ${v.pps.toFixed(0).padStart(7)} pps (${(v.pps / u['bare dgram'].pps).toFixed(2)}× bare)  ` +
+    `  ${n.padEnd(18)} ${v.pps.toFixed(0).padStart(7)} pps (${(v.pps / u['bare dgram'].pps).toFixed(2)}× bare)  ` +
       `server CPU ${v.cpuPer100k.toFixed(3)} s per 100k (${(u['bare dgram'].cpuPer100k / v.cpuPer100k).toFixed(2)}× bare's efficiency), lost ${lost}`
   )
 }

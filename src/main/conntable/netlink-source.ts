@@ -3,7 +3,9 @@
 // missing) the table falls back to procfs and says so.
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
-import { OwnerCache } from './owner-cache'
+import { blindness, OwnerCache } from './owner-cache'
+import { attachOwners } from './row'
+import { RowReuse } from './row-reuse'
 import {
   AF_INET,
   AF_INET6,
@@ -64,14 +66,18 @@ function unavailable(why: string): InspectorFailure {
   )
 }
 
-/** Sends one dump request and decodes every reply until NLMSG_DONE. */
-function dump(
+/**
+ * Sends one dump request and decodes every reply until NLMSG_DONE; `after` runs after each
+ * recv() and may make the next one wait (the CLI's stdout pushing back).
+ */
+async function dump(
   c: Libc,
   fd: number,
   request: Buffer,
   buf: Buffer,
-  decode: (buf: Buffer, n: number) => DiagMessages
-): void {
+  decode: (buf: Buffer, n: number) => DiagMessages,
+  after?: () => void | Promise<void>
+): Promise<void> {
   if (c.send(fd, request, request.length, 0) < 0)
     throw unavailable(`send failed (errno ${c.errno()})`)
   for (let i = 0; i < MAX_RECVS; i++) {
@@ -79,43 +85,90 @@ function dump(
     if (n < 0) throw unavailable(`recv failed (errno ${c.errno()})`)
     const result = decode(buf, n)
     if (result.error !== null) throw unavailable(`the kernel answered errno ${result.error}`)
+    const waiting = after?.()
+    if (waiting) await waiting
     if (result.done) return
   }
   throw unavailable('the dump did not end')
+}
+
+const DUMPS = [
+  [AF_INET, IPPROTO_TCP, 'tcp'],
+  [AF_INET6, IPPROTO_TCP, 'tcp'],
+  [AF_INET, IPPROTO_UDP, 'udp'],
+  [AF_INET6, IPPROTO_UDP, 'udp']
+] as const
+
+async function usableLibc(): Promise<Libc> {
+  try {
+    return await loadLibc()
+  } catch (err) {
+    libc = null
+    throw unavailable(err instanceof Error ? err.message : String(err))
+  }
 }
 
 export class NetlinkSource implements TableSource {
   readonly id = 'netlink' as const
   private readonly owners = new OwnerCache()
   private readonly buf = Buffer.alloc(RECV_BYTES)
+  /** Polls keep the rows of sockets that did not change (decode only what changed). */
+  private readonly reuse = new RowReuse()
   private seq = 1
 
   async read(): Promise<SourceRead> {
-    let c: Libc
-    try {
-      c = await loadLibc()
-    } catch (err) {
-      libc = null
-      throw unavailable(err instanceof Error ? err.message : String(err))
-    }
-    const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
-    if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
     const rows: SocketRow[] = []
     try {
-      for (const [family, protocol, name] of [
-        [AF_INET, IPPROTO_TCP, 'tcp'],
-        [AF_INET6, IPPROTO_TCP, 'tcp'],
-        [AF_INET, IPPROTO_UDP, 'udp'],
-        [AF_INET6, IPPROTO_UDP, 'udp']
-      ] as const) {
-        dump(c, fd, inetDiagRequest(family, protocol, this.seq++), this.buf, (b, n) =>
-          parseInetDiag(b, n, name, rows)
-        )
+      await this.dumpAll(rows, undefined, undefined, this.reuse)
+    } catch (err) {
+      this.reuse.reset()
+      throw err
+    }
+    this.reuse.turn()
+    return { rows, blind: await this.owners.own(rows) }
+  }
+
+  /**
+   * The one-shot CLI's read: owners first, then every recv()'s rows handed to `each` as
+   * they are decoded (with owners), so 20,000 sockets never sit in memory at once.
+   * `each` gets the same array every time: it must use the rows before it returns (or
+   * before the promise it returns settles: the dump waits for it).
+   */
+  async stream(
+    each: (rows: readonly SocketRow[]) => void | Promise<void>
+  ): Promise<readonly string[]> {
+    const c = await usableLibc()
+    const lookup = await this.owners.lookupAll()
+    const batch: SocketRow[] = []
+    await this.dumpAll(batch, c, async () => {
+      attachOwners(batch, lookup.owners)
+      await each(batch)
+      batch.length = 0
+    })
+    return blindness(lookup)
+  }
+
+  /** Every TCP, UDP and Unix socket into `rows`; `afterRecv` runs after each recv(). */
+  private async dumpAll(
+    rows: SocketRow[],
+    known?: Libc,
+    afterRecv?: () => void | Promise<void>,
+    reuse?: RowReuse
+  ): Promise<void> {
+    const c = known ?? (await usableLibc())
+    const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
+    if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
+    try {
+      for (const [family, protocol, name] of DUMPS) {
+        const request = inetDiagRequest(family, protocol, this.seq++)
+        const decode = (b: Buffer, n: number): DiagMessages =>
+          parseInetDiag(b, n, name, rows, reuse)
+        await dump(c, fd, request, this.buf, decode, afterRecv)
       }
-      dump(c, fd, unixDiagRequest(this.seq++), this.buf, (b, n) => parseUnixDiag(b, n, rows))
+      const decodeUnix = (b: Buffer, n: number): DiagMessages => parseUnixDiag(b, n, rows)
+      await dump(c, fd, unixDiagRequest(this.seq++), this.buf, decodeUnix, afterRecv)
     } finally {
       c.close(fd)
     }
-    return { rows, blind: await this.owners.own(rows) }
   }
 }

@@ -33,14 +33,20 @@ export function makeRow(input: RowInput): SocketRow {
   return row
 }
 
-/** Gives fresh rows (just parsed, not yet shared with anyone) their owners, in place. */
+const NO_OWNERS: readonly SocketOwner[] = Object.freeze([])
+
+/**
+ * Gives a read's rows their owners, in place: rows just parsed, or rows a source reuses
+ * from its previous read (row-reuse.ts), which must lose owners they no longer have.
+ */
 export function attachOwners(
   rows: SocketRow[],
   owners: ReadonlyMap<number, readonly SocketOwner[]>
 ): void {
   for (const row of rows) {
-    const found = row.inode === null ? undefined : owners.get(row.inode)
-    if (found) (row as { owners: readonly SocketOwner[] }).owners = found
+    const found = (row.inode === null ? undefined : owners.get(row.inode)) ?? NO_OWNERS
+    if (row.owners !== found && (found.length > 0 || row.owners.length > 0))
+      (row as { owners: readonly SocketOwner[] }).owners = found
   }
 }
 
@@ -68,7 +74,8 @@ export function splitHostPort(text: string): { address: string; port: number | n
 
 export function ownersEqual(a: readonly SocketOwner[], b: readonly SocketOwner[]): boolean {
   return (
-    a.length === b.length &&
-    a.every((o, i) => o.pid === b[i]!.pid && o.fd === b[i]!.fd && o.process === b[i]!.process)
+    a === b ||
+    (a.length === b.length &&
+      a.every((o, i) => o.pid === b[i]!.pid && o.fd === b[i]!.fd && o.process === b[i]!.process))
   )
 }

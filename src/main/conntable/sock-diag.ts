@@ -4,6 +4,7 @@
 import type { SocketRow, TcpInfo, UnixSocketType } from '../../shared/model'
 import { makeRow } from './row'
 import { formatIpv6, inetStateName, TCP_STATES } from './procfs-inet'
+import type { RowReuse } from './row-reuse'
 
 export const AF_UNIX = 1
 export const AF_INET = 2
@@ -118,47 +119,116 @@ export interface DiagMessages {
   readonly error: number | null
 }
 
-/** Decodes one recv() of an inet_diag dump: inet_diag_msg (72 bytes) + attributes. */
+/** The offset of a message's INET_DIAG_INFO attribute (struct tcp_info after 4 bytes), or -1. */
+function tcpInfoAttr(buf: Buffer, m: number, end: number): number {
+  // Attributes follow the 72-byte message, each 4-byte aligned.
+  for (let a = m + 72; a + 4 <= end;) {
+    const alen = buf.readUInt16LE(a)
+    if (alen < 4) break
+    if (buf.readUInt16LE(a + 2) === INET_DIAG_INFO) return a
+    a += (alen + 3) & ~3
+  }
+  return -1
+}
+
+const TCPI_COUNTERS = [TCPI.bytesAcked, TCPI.bytesReceived, TCPI.bytesSent] as const
+
+/**
+ * The fields of an inet_diag message the table shows, as numbers, into `sig`: state, ports,
+ * both addresses, queues, uid, and TCP_INFO's rtt and byte counters. Netlink messages and
+ * attributes are 4-byte aligned, so `u32` (a view on the same bytes) reads whole words.
+ */
+function inetSignature(
+  buf: Buffer,
+  u32: Uint32Array,
+  m: number,
+  end: number,
+  proto: number,
+  sig: number[]
+): void {
+  let n = 0
+  sig[n++] = proto
+  sig[n++] = buf[m]!
+  sig[n++] = buf[m + 1]!
+  const w = m >> 2
+  // Ports and both addresses (bytes 4–43), then queues and uid (56–67).
+  for (let i = 1; i < 11; i++) sig[n++] = u32[w + i]!
+  sig[n++] = u32[w + 14]!
+  sig[n++] = u32[w + 15]!
+  sig[n++] = u32[w + 16]!
+  const a = tcpInfoAttr(buf, m, end)
+  if (a >= 0 && buf.readUInt16LE(a) - 4 >= TCPI.end) {
+    const t = (a + 4) >> 2
+    sig[n++] = u32[t + TCPI.rtt / 4]!
+    for (const o of TCPI_COUNTERS) {
+      sig[n++] = u32[t + o / 4]!
+      sig[n++] = u32[t + o / 4 + 1]!
+    }
+  }
+  sig.length = n
+}
+
+/** A word view on a buffer whose bytes start 4-byte aligned (a recv buffer), else null. */
+function wordsOf(buf: Buffer, length: number): Uint32Array | null {
+  return buf.byteOffset % 4 === 0 ? new Uint32Array(buf.buffer, buf.byteOffset, length >> 2) : null
+}
+
+/**
+ * Decodes one recv() of an inet_diag dump: inet_diag_msg (72 bytes) + attributes. With
+ * `reuse`, a socket whose shown fields are as last poll's keeps last poll's row.
+ */
 export function parseInetDiag(
   buf: Buffer,
   length: number,
   protocol: 'tcp' | 'udp',
-  rows: SocketRow[]
+  rows: SocketRow[],
+  reuse?: RowReuse
 ): DiagMessages {
+  const u32 = reuse ? wordsOf(buf, length) : null
+  const proto = protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP
   const result = walk(buf, length, (m, end) => {
-    const six = buf[m] === AF_INET6
-    const local = six ? ipv6(buf, m + 8) : ipv4(buf, m + 8)
-    const remote = six ? ipv6(buf, m + 24) : ipv4(buf, m + 24)
-    const remotePort = buf.readUInt16BE(m + 6)
     const inode = buf.readUInt32LE(m + 68)
-    const noPeer = remotePort === 0 && (remote === '0.0.0.0' || remote === '::')
-    let tcpInfo: SocketRow['tcpInfo'] = null
-    // Attributes follow the 72-byte message, each 4-byte aligned.
-    for (let a = m + 72; a + 4 <= end;) {
-      const alen = buf.readUInt16LE(a)
-      if (alen < 4) break
-      if (buf.readUInt16LE(a + 2) === INET_DIAG_INFO) tcpInfo = decodeTcpInfo(buf, a + 4, alen - 4)
-      a += (alen + 3) & ~3
+    if (reuse && u32 && inode > 0) {
+      inetSignature(buf, u32, m, end, proto, reuse.sig)
+      const same = reuse.same(inode)
+      if (same) return void rows.push(same)
     }
-    rows.push(
-      makeRow({
-        protocol,
-        family: six ? 'ipv6' : 'ipv4',
-        localAddress: local,
-        localPort: buf.readUInt16BE(m + 4),
-        remoteAddress: noPeer ? null : remote,
-        remotePort: noPeer ? null : remotePort,
-        state: inetStateName(protocol, buf[m + 1]!),
-        recvQueue: buf.readUInt32LE(m + 56),
-        sendQueue: buf.readUInt32LE(m + 60),
-        uid: buf.readUInt32LE(m + 64),
-        inode: inode > 0 ? inode : null,
-        tcpInfo,
-        owners: []
-      })
-    )
+    const row = decodeInet(buf, m, end, protocol, inode)
+    if (reuse && u32 && inode > 0) reuse.keep(inode, row)
+    rows.push(row)
   })
   return { rows, ...result }
+}
+
+function decodeInet(
+  buf: Buffer,
+  m: number,
+  end: number,
+  protocol: 'tcp' | 'udp',
+  inode: number
+): SocketRow {
+  const six = buf[m] === AF_INET6
+  const local = six ? ipv6(buf, m + 8) : ipv4(buf, m + 8)
+  const remote = six ? ipv6(buf, m + 24) : ipv4(buf, m + 24)
+  const remotePort = buf.readUInt16BE(m + 6)
+  const noPeer = remotePort === 0 && (remote === '0.0.0.0' || remote === '::')
+  const a = tcpInfoAttr(buf, m, end)
+  const tcpInfo = a >= 0 ? decodeTcpInfo(buf, a + 4, buf.readUInt16LE(a) - 4) : null
+  return makeRow({
+    protocol,
+    family: six ? 'ipv6' : 'ipv4',
+    localAddress: local,
+    localPort: buf.readUInt16BE(m + 4),
+    remoteAddress: noPeer ? null : remote,
+    remotePort: noPeer ? null : remotePort,
+    state: inetStateName(protocol, buf[m + 1]!),
+    recvQueue: buf.readUInt32LE(m + 56),
+    sendQueue: buf.readUInt32LE(m + 60),
+    uid: buf.readUInt32LE(m + 64),
+    inode: inode > 0 ? inode : null,
+    tcpInfo,
+    owners: []
+  })
 }
 
 const UNIX_TYPES: Readonly<Record<number, UnixSocketType>> = {

@@ -47,6 +47,11 @@ export interface ConnTableOptions {
   readonly now?: () => number
 }
 
+/** A socket as a table's first poll shows it: seen now, its history one state long. */
+export function firstSeenRow(raw: SocketRow, now: number): TableRow {
+  return tableRow(raw, raw.id, now, [{ state: raw.state, since: now }], NOT_OURS)
+}
+
 export class ConnTable {
   private rows = new Map<string, TableRow>()
   /** A TIME_WAIT row (no inode) keeps the id of the socket it was. */
@@ -58,6 +63,8 @@ export class ConnTable {
   private graceMs = CLOSING_GRACE_MS
   private timer: NodeJS.Timeout | null = null
   private inFlight: Promise<TableDiff> | null = null
+  /** The poll that starts when the one in flight ends (see poll()). */
+  private queued: Promise<TableDiff> | null = null
   private lastPollMs: number | null = null
   private blind: readonly string[] = []
   private health: TableStatus['health'] = 'ok'
@@ -73,7 +80,8 @@ export class ConnTable {
   start(): void {
     if (this.timer) return
     const tick = (): void => {
-      void this.poll().catch(() => undefined)
+      // A tick while a poll still runs lets that poll stand for it.
+      void (this.inFlight ?? this.begin()).catch(() => undefined)
       this.timer = setTimeout(tick, 1000 / this.rateHz)
       this.timer.unref()
     }
@@ -118,9 +126,27 @@ export class ConnTable {
     return this.status()
   }
 
-  /** One poll: read, diff, emit. Concurrent calls share the poll in flight. */
+  /**
+   * One poll: read, diff, emit. What it returns is never older than the call: a call while
+   * a poll runs gets the next one, started when that ends and shared by every caller
+   * meanwhile. Two reads never overlap (a source owns one receive buffer).
+   */
   poll(): Promise<TableDiff> {
-    this.inFlight ??= this.pollOnce().finally(() => (this.inFlight = null))
+    if (!this.inFlight) return this.begin()
+    this.queued ??= this.inFlight
+      .then(
+        () => undefined,
+        () => undefined
+      )
+      .then(() => {
+        this.queued = null
+        return this.inFlight ?? this.begin()
+      })
+    return this.queued
+  }
+
+  private begin(): Promise<TableDiff> {
+    this.inFlight = this.pollOnce().finally(() => (this.inFlight = null))
     return this.inFlight
   }
 
@@ -224,28 +250,12 @@ export class ConnTable {
     const added: TableRow[] = []
     const changedRows: TableRow[] = []
     const seen = new Set<string>()
-    // Rows that are about to vanish, by 5-tuple: a TIME_WAIT row may be one of them.
-    const incomingIds = new Set(incoming.map((r) => this.aliases.get(r.id) ?? r.id))
-    const vanishing = new Map<string, TableRow>()
-    for (const row of this.rows.values()) {
-      if (row.inode !== null && !incomingIds.has(row.id)) vanishing.set(tupleKey(row), row)
-    }
-
-    for (const raw of incoming) {
-      let id = this.aliases.get(raw.id) ?? raw.id
-      if (!this.rows.has(id) && raw.inode === null) {
-        const was = vanishing.get(tupleKey(raw))
-        if (was) {
-          this.aliases.set(raw.id, was.id)
-          vanishing.delete(tupleKey(raw))
-          id = was.id
-        }
-      }
-      if (seen.has(id)) continue
+    const take = (raw: SocketRow, id: string): void => {
+      if (seen.has(id)) return
       seen.add(id)
       const prev = this.rows.get(id)
       const mine = ownership?.(raw) ?? NOT_OURS
-      if (prev && unchanged(prev, raw, mine)) continue
+      if (prev && unchanged(prev, raw, mine)) return
       // A vanished socket seen again (as TIME_WAIT, found by its 5-tuple) had not closed:
       // its history drops the vanished step.
       const past = prev?.closingSince != null ? prev.history.slice(0, -1) : prev?.history
@@ -264,6 +274,28 @@ export class ConnTable {
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
       else added.push(next)
+    }
+    // A new row without an inode (TIME_WAIT) may be a socket that just vanished under its
+    // inode: those are matched by 5-tuple once every other row is seen.
+    const deferred: SocketRow[] = []
+    for (const raw of incoming) {
+      const id = this.aliases.get(raw.id) ?? raw.id
+      if (raw.inode === null && !this.rows.has(id)) deferred.push(raw)
+      else take(raw, id)
+    }
+    if (deferred.length > 0) {
+      const vanishing = new Map<string, TableRow>()
+      for (const row of this.rows.values()) {
+        if (row.inode !== null && !seen.has(row.id)) vanishing.set(tupleKey(row), row)
+      }
+      for (const raw of deferred) {
+        const was = vanishing.get(tupleKey(raw))
+        if (was) {
+          this.aliases.set(raw.id, was.id)
+          vanishing.delete(tupleKey(raw))
+        }
+        take(raw, was?.id ?? raw.id)
+      }
     }
 
     for (const [id, row] of this.rows) {

@@ -1,20 +1,18 @@
 // `socket-inspector`'s commands: the core behind a terminal (TCPView ships tcpvcon for the
 // same reason). cli.ts is the entry that runs it.
-import { spawn } from 'node:child_process'
+// Each command's modules load only when that command runs: its action does
+// `await import('./x-command')`, so `--version`, `--help` and every other command start
+// without the core, http, ws or zod (issue 14: start ≤ 1.3× a bare `node -e 0`). A new
+// command follows the same pattern; only option parsers are imported up here.
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { InspectorFailure, toInspectorError } from '../../shared/errors'
+import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
-import { platformSources } from '../conntable/platform-sources'
-import { invoke } from '../dispatch'
-import { Inspector } from '../inspector'
 import { defaultConfigDir } from '../settings/config-dir'
-import { isLoopbackHost } from './net-policy'
 import { registerActionCommands } from './action-commands'
-import { runEcho } from './echo-command'
-import { PROTOCOLS, runTable } from './table-command'
+import { reexecWithCoreFlags } from './core-flags'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
-import { startHeadlessServer } from './server'
+import { parseInterval, parsePid, parseProtocols, parseSource } from './table-options'
 
 export interface ProgramOptions {
   /** Where the built renderer is, for `serve`. */
@@ -27,18 +25,6 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 = any free port).')
   }
   return port
-}
-
-function openInBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]]
-  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true })
-  child.on('error', () => console.error(`Could not open a browser; open ${url} yourself.`))
-  child.unref()
 }
 
 /** Prints a failure as the user should see it: a sentence and a hint, never a stack. */
@@ -81,28 +67,11 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--open', 'open the UI in the default browser')
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
     .action(async (opts: { host: string; port: number; open?: boolean; allowRemote?: boolean }) => {
-      const inspector = new Inspector({ shell: 'headless', configDir: configDir() })
-      const server = await startHeadlessServer({
-        inspector,
-        staticDir: options.rendererDir,
-        host: opts.host,
-        port: opts.port,
-        allowRemote: opts.allowRemote === true,
-        token: tokenFromEnv()
-      })
-      if (!isLoopbackHost(server.host)) {
-        console.error(
-          `warning: serving on ${server.host}; anyone who can reach it and has the token can open sockets on this machine.`
-        )
-      }
-      const { notices } = await invoke(inspector, 'app:info')
-      for (const n of notices) console.error(`note: ${n.message}${n.hint ? ` ${n.hint}` : ''}`)
-      console.log(`Socket Inspector at ${server.url}`)
-      if (opts.open) openInBrowser(server.url)
-      onShutdown(async () => {
-        await server.close()
-        await inspector.close()
-      })
+      await reexecWithCoreFlags()
+      const { runServe } = await import('./serve-command')
+      onShutdown(
+        await runServe({ ...opts, rendererDir: options.rendererDir, configDir: configDir() })
+      )
     })
 
   program
@@ -138,6 +107,11 @@ export function buildProgram(options: ProgramOptions): Command {
         cert?: string
         key?: string
       }) => {
+        await reexecWithCoreFlags()
+        const [{ Inspector }, { runEcho }] = await Promise.all([
+          import('../inspector'),
+          import('./echo-command')
+        ])
         const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runEcho(inspector, opts, (line) => console.log(line))
         onShutdown(stop)
@@ -150,7 +124,11 @@ export function buildProgram(options: ProgramOptions): Command {
       'list every socket on this machine with its state, owner and fd (like ss or tcpvcon)'
     )
     .option('--json', 'one JSON object per row, with the field names of SocketRow')
-    .option('--source <source>', `where to read the table: ${SOURCES.join(' | ')}`, parseSource)
+    .option(
+      '--source <source>',
+      'procfs | ss | lsof (Linux), lsof (macOS), netstat (Windows)',
+      parseSource
+    )
     .option('--proto <list>', 'only these protocols: tcp,udp,unix', parseProtocols)
     .option('--state <state>', 'only sockets in this state (LISTEN, ESTABLISHED, TIME_WAIT, …)')
     .option('--port <n>', 'only sockets with this local or remote port', parsePort)
@@ -168,70 +146,19 @@ export function buildProgram(options: ProgramOptions): Command {
         watch?: boolean
         interval: number
       }) => {
-        const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
-        const stop = await runTable(
-          inspector,
-          { ...opts, protocols: opts.proto, intervalMs: opts.interval },
-          (text) => console.log(text)
-        )
-        if (!stop) return void (await inspector.close())
-        onShutdown(async () => {
-          stop()
-          await inspector.close()
+        const { runTableCommand } = await import('./table-command')
+        const stop = await runTableCommand({
+          ...opts,
+          protocols: opts.proto,
+          intervalMs: opts.interval,
+          configDir: configDir()
         })
+        if (stop) onShutdown(stop)
       }
     )
 
   registerActionCommands(program)
   return program
-}
-
-/** This system's sources, from the one registry app:info and table:configure read. */
-const SOURCES: readonly TableSourceId[] = platformSources().sources.map((s) => s.id)
-
-function parseSource(value: string): TableSourceId {
-  if (!(SOURCES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`this system's sources are ${SOURCES.join(', ')}.`)
-  }
-  return value as TableSourceId
-}
-
-function parseProtocols(value: string): SocketProtocol[] {
-  const list = value.split(',').map((p) => p.trim().toLowerCase())
-  const bad = list.find((p) => !(PROTOCOLS as readonly string[]).includes(p))
-  if (bad !== undefined) throw new InvalidArgumentError(`"${bad}" is not one of tcp, udp, unix.`)
-  return list as SocketProtocol[]
-}
-
-function parsePid(value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('a pid is a whole number.')
-  return Number(value)
-}
-
-function parseInterval(value: string): number {
-  const ms = /^\d+$/.test(value) ? Number(value) : NaN
-  if (!(ms >= 250 && ms <= 60_000))
-    throw new InvalidArgumentError('the interval is 250 to 60000 ms.')
-  return ms
-}
-
-/**
- * A fixed token from the environment (never from argv, which `ps` shows to every user):
- * with the same --port, a restarted serve keeps the URL an open page reconnects to.
- */
-export const TOKEN_ENV = 'SOCKET_INSPECTOR_TOKEN'
-
-function tokenFromEnv(): string | undefined {
-  const token = process.env[TOKEN_ENV]
-  if (!token) return undefined
-  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
-    throw new InspectorFailure(
-      'EINVAL',
-      `${TOKEN_ENV} must be 16 to 128 letters, digits, "-" or "_".`,
-      'Unset it to get a fresh random token, or choose a longer one.'
-    )
-  }
-  return token
 }
 
 export async function runProgram(argv: readonly string[], options: ProgramOptions): Promise<void> {
