@@ -8,8 +8,8 @@ import type { PortReport } from '../../shared/actions-model'
 import { formatEndpoint } from '../../shared/endpoint'
 import { toInspectorError } from '../../shared/errors'
 import type { Endpoint } from '../../shared/model'
-import { invoke } from '../dispatch'
-import { Inspector } from '../inspector'
+import type { invoke as Invoke } from '../dispatch'
+import type { Inspector } from '../inspector'
 import { formatPortReport } from './port-format'
 
 /** Exit codes of close, kill and port. */
@@ -62,12 +62,17 @@ async function confirm(question: string): Promise<boolean> {
 /** Runs one action with its own core, and prints and exits as documented. */
 async function act<T>(
   json: boolean | undefined,
-  run: (inspector: Inspector) => Promise<T>,
+  run: (inspector: Inspector, invoke: typeof Invoke) => Promise<T>,
   print: (value: T) => number
 ): Promise<void> {
+  // Loaded only when an action runs, so the CLI starts without the core (see program.ts).
+  const [{ Inspector }, { invoke }] = await Promise.all([
+    import('../inspector'),
+    import('../dispatch')
+  ])
   const inspector = new Inspector({ shell: 'cli' })
   try {
-    const value = await run(inspector)
+    const value = await run(inspector, invoke)
     process.exitCode = print(value)
     if (json) console.log(JSON.stringify(value, null, 2))
   } catch (err) {
@@ -123,7 +128,7 @@ function registerClose(program: Command): void {
         return void (process.exitCode = ACTION_EXIT.notConfirmed)
       await act(
         opts.json,
-        (core) =>
+        (core, invoke) =>
           invoke(core, 'socket:close', { protocol: 'tcp', local, remote: peer, mode: 'reset' }),
         (r) => {
           if (!opts.json) console.log(r.message)
@@ -158,7 +163,7 @@ function registerKill(program: Command): void {
       }
       await act(
         opts.json,
-        (core) =>
+        (core, invoke) =>
           invoke(core, 'process:stop', {
             pid,
             force: opts.force === true,
@@ -187,7 +192,7 @@ function registerPort(program: Command): void {
       const address = opts.address
       await act(
         opts.json,
-        async (core): Promise<PortReport & { free?: number | null }> => {
+        async (core, invoke): Promise<PortReport & { free?: number | null }> => {
           const report = await invoke(core, 'port:who', {
             port,
             protocol,
