@@ -5,6 +5,7 @@ import { formatEndpoint } from '../../shared/endpoint'
 import type { Listener, ListenerSpec, Session } from '../../shared/model'
 import { parseCommand } from '../../shared/schema'
 import type { Inspector } from '../inspector'
+import { checkWritable, writeSessionsPcapng } from './pcapng-file'
 
 export interface EchoCliOptions {
   readonly tcp?: number
@@ -12,6 +13,8 @@ export interface EchoCliOptions {
   readonly unix?: string
   readonly host: string
   readonly greeting?: string
+  /** Write every session served to this pcapng file on exit. */
+  readonly pcapng?: string
 }
 
 export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
@@ -50,6 +53,7 @@ export async function runEcho(
   print: (line: string) => void
 ): Promise<() => Promise<void>> {
   const specs = specsFrom(opts)
+  if (opts.pcapng !== undefined) checkWritable(opts.pcapng)
   const opened = new Set<string>()
   const done = new Set<string>()
   const off = inspector.on('session:update', (sessions) => {
@@ -78,5 +82,6 @@ export async function runEcho(
   return async () => {
     await inspector.close()
     off()
+    if (opts.pcapng !== undefined) print(writeSessionsPcapng(inspector, opts.pcapng))
   }
 }

@@ -103,6 +103,7 @@ export function buildProgram(options: ProgramOptions): Command {
       '--greeting <text>',
       'sent to each TCP/Unix client on accept (escapes: \\n \\r \\t \\xNN)'
     )
+    .option('--pcapng <file>', 'on exit, write every session served to FILE for Wireshark')
     .addHelpText(
       'after',
       '\nExample:\n  socket-inspector echo --tcp 7007 --udp 7007   then: nc 127.0.0.1 7007'
@@ -114,6 +115,7 @@ export function buildProgram(options: ProgramOptions): Command {
         unix?: string
         host: string
         greeting?: string
+        pcapng?: string
       }) => {
         const inspector = new Inspector({ shell: 'cli' })
         const stop = await runEcho(inspector, opts, (line) => console.log(line))
