@@ -10,6 +10,7 @@ import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
+import { registerRecord } from './record-command'
 
 export interface ProgramOptions {
   /** Where the built renderer is, for `serve`. */
@@ -164,6 +165,8 @@ export function buildProgram(options: ProgramOptions): Command {
         })
       }
     )
+
+  registerRecord(program, onShutdown)
 
   return program
 }

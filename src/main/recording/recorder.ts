@@ -1,0 +1,143 @@
+// Records what the inspector sees: a keyframe (the whole table, sessions, servers), then
+// every table diff and every session and server update as they come, a fresh keyframe every
+// RECORDING_KEYFRAME_MS (and after any record was let go of), until stopped.
+import { hostname } from 'node:os'
+import type { Unsubscribe } from '../../shared/contract'
+import type { TableStatus } from '../../shared/model'
+import { RECORDING_FORMAT, RECORDING_KEYFRAME_MS, RECORDING_VERSION } from '../../shared/recording'
+import type { TimedRecord } from '../../shared/recording'
+import { APP_NAME, APP_VERSION } from '../app-info'
+import type { Inspector } from '../inspector'
+import { RecordingWriter } from './writer'
+
+export interface RecordingSummary {
+  readonly path: string
+  readonly startedAt: number
+  readonly stoppedAt: number | null
+  readonly records: number
+  /** Uncompressed JSON bytes, and bytes on disk. */
+  readonly bytesIn: number
+  readonly bytesWritten: number
+  readonly dropped: number
+}
+
+const statusKey = (s: TableStatus): string =>
+  JSON.stringify([s.source, s.health, s.blind, s.rateHz])
+
+export class Recorder {
+  private readonly writer: RecordingWriter
+  private readonly offs: Unsubscribe[] = []
+  private readonly startedAt = Date.now()
+  private stoppedAt: number | null = null
+  private keyframeSeq = -1
+  private lastKeyframe = 0
+  private keyframeDue = false
+  private lastStatus = ''
+
+  constructor(
+    private readonly inspector: Inspector,
+    readonly path: string
+  ) {
+    this.writer = new RecordingWriter(path)
+  }
+
+  async start(): Promise<void> {
+    await this.writer.opened()
+    const status = this.inspector.table.status()
+    this.writer.write({
+      type: 'header',
+      format: RECORDING_FORMAT,
+      version: RECORDING_VERSION,
+      startedAt: this.startedAt,
+      hostname: hostname(),
+      platform: process.platform,
+      app: `${APP_NAME} ${APP_VERSION}`,
+      rateHz: status.rateHz
+    })
+    // Diffs that arrive before the first keyframe is written are already in it.
+    this.offs.push(
+      this.inspector.on('table:diff', (diff) =>
+        this.onDiff(diff.seq, { type: 'diff', t: diff.at, diff })
+      )
+    )
+    this.offs.push(
+      this.inspector.on('session:update', (sessions) =>
+        this.put({ type: 'sessions', t: Date.now(), sessions })
+      )
+    )
+    this.offs.push(
+      this.inspector.on('listener:update', (listeners) =>
+        this.put({ type: 'listeners', t: Date.now(), listeners })
+      )
+    )
+    await this.keyframe()
+  }
+
+  summary(): RecordingSummary {
+    return {
+      path: this.path,
+      startedAt: this.startedAt,
+      stoppedAt: this.stoppedAt,
+      records: this.writer.records,
+      bytesIn: this.writer.bytesIn,
+      bytesWritten: this.writer.bytesWritten,
+      dropped: this.writer.dropped
+    }
+  }
+
+  get error(): Error | null {
+    return this.writer.error
+  }
+
+  async stop(): Promise<RecordingSummary> {
+    if (this.stoppedAt === null) {
+      this.stoppedAt = Date.now()
+      for (const off of this.offs.splice(0)) off()
+      this.inspector.sessions.flush()
+      await this.writer.close()
+    }
+    return this.summary()
+  }
+
+  private put(record: TimedRecord): void {
+    if (this.keyframeSeq < 0) return
+    if (!this.writer.write(record)) this.keyframeDue = true
+  }
+
+  private onDiff(seq: number, record: TimedRecord): void {
+    if (this.keyframeSeq < 0 || seq <= this.keyframeSeq) return
+    this.put(record)
+    const status = this.inspector.table.status()
+    if (statusKey(status) !== this.lastStatus) {
+      this.lastStatus = statusKey(status)
+      this.put({ type: 'status', t: record.t, status })
+    }
+    if (this.keyframeDue || record.t - this.lastKeyframe >= RECORDING_KEYFRAME_MS)
+      void this.keyframe()
+  }
+
+  private async keyframe(): Promise<void> {
+    const dropped = this.writer.dropped
+    this.keyframeDue = false
+    const table = await this.inspector.table.snapshot()
+    if (this.stoppedAt !== null) return
+    const status = this.inspector.table.status()
+    this.lastStatus = statusKey(status)
+    const t = Date.now()
+    if (dropped > 0) this.writer.write({ type: 'dropped', t, records: dropped })
+    const ok = this.writer.write({
+      type: 'keyframe',
+      t,
+      table,
+      sessions: this.inspector.sessions.list(),
+      listeners: this.inspector.servers.list(),
+      status
+    })
+    if (!ok) {
+      this.keyframeDue = true
+      return
+    }
+    this.keyframeSeq = table.seq
+    this.lastKeyframe = t
+  }
+}
