@@ -11,6 +11,7 @@ import { PROTOCOLS, runTable } from './table-command'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
 import { registerRecord } from './record-command'
+import { registerExporter, serveMetricsAccess } from './exporter-command'
 
 export interface ProgramOptions {
   /** Where the built renderer is, for `serve`. */
@@ -57,6 +58,15 @@ function onShutdown(close: () => Promise<void>): void {
   process.on('SIGTERM', stop)
 }
 
+interface ServeCliOptions {
+  host: string
+  port: number
+  open?: boolean
+  allowRemote?: boolean
+  metrics?: boolean
+  metricsPublic?: boolean
+}
+
 export function buildProgram(options: ProgramOptions): Command {
   const program = new Command()
     .name('socket-inspector')
@@ -71,14 +81,17 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
     .option('--open', 'open the UI in the default browser')
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
-    .action(async (opts: { host: string; port: number; open?: boolean; allowRemote?: boolean }) => {
+    .option('--metrics', 'also expose Prometheus metrics at /metrics (bearer: the token)')
+    .option('--metrics-public', 'with --metrics: serve /metrics without the token')
+    .action(async (opts: ServeCliOptions) => {
       const inspector = new Inspector({ shell: 'headless' })
       const server = await startHeadlessServer({
         inspector,
         staticDir: options.rendererDir,
         host: opts.host,
         port: opts.port,
-        allowRemote: opts.allowRemote === true
+        allowRemote: opts.allowRemote === true,
+        metrics: serveMetricsAccess(inspector, opts)
       })
       if (!isLoopbackHost(server.host)) {
         console.error(
@@ -167,6 +180,7 @@ export function buildProgram(options: ProgramOptions): Command {
     )
 
   registerRecord(program, onShutdown)
+  registerExporter(program, parsePort, onShutdown)
 
   return program
 }

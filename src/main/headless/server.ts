@@ -21,6 +21,8 @@ import { parseClientMessage } from './client-message'
 import type { Inspector } from '../inspector'
 import { hostOfHeader, isLoopbackHost, urlHost } from './net-policy'
 import { readStatic } from './static-files'
+import { METRICS_PATH, serveMetrics } from '../metrics/http'
+import type { MetricsAccess } from '../metrics/http'
 
 export interface HeadlessOptions {
   readonly inspector: Inspector
@@ -28,6 +30,8 @@ export interface HeadlessOptions {
   readonly host?: string
   readonly port?: number
   readonly allowRemote?: boolean
+  /** `serve --metrics`: /metrics (metrics/http.ts). */
+  readonly metrics?: MetricsAccess
   /** Tests pass a fixed token; users get a fresh random one each run. */
   readonly token?: string
 }
@@ -88,6 +92,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!hostAllowed(req)) return send(res, 403, 'Host not allowed.')
+    if (options.metrics && url.pathname === METRICS_PATH) {
+      return serveMetrics(req, res, options.metrics, hasToken)
+    }
     if (!authorized(req, url)) {
       return send(
         res,
