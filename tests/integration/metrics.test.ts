@@ -124,7 +124,7 @@ describe('/metrics', () => {
     const l = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const { roundTrip, waitFor } = await import('../support/net')
     await roundTrip({ port: l.port! }, Buffer.from('12345'))
-    await waitFor(() => inspector.servers.list()[0]!.bytesOut === 5, 'echo done')
+    await waitFor(() => inspector.internals.servers.list()[0]!.bytesOut === 5, 'echo done')
     const text = await scrape()
     expect(sample(text, 'socket_inspector_echo_bytes_total', { direction: 'in' })).toBe(5)
     expect(sample(text, 'socket_inspector_echo_bytes_total', { direction: 'out' })).toBe(5)

@@ -41,20 +41,20 @@ function parseFollow(text: string): { first: Buffer; second: Buffer; nodes: stri
 }
 
 function logged(session: Session, dir: 'in' | 'out'): Buffer {
-  const s = inspector.sessions.get(session.id)!
-  const chunks = inspector.traffic.range(s.log, 0, Number.MAX_SAFE_INTEGER)
+  const s = inspector.internals.sessions.get(session.id)!
+  const chunks = inspector.internals.traffic.range(s.log, 0, Number.MAX_SAFE_INTEGER)
   return Buffer.concat(chunks.filter((c) => c.dir === dir).map((c) => c.bytes))
 }
 
 async function closedSessionOf(listener: Listener, count: number): Promise<Session[]> {
   await waitFor(
     () =>
-      inspector.sessions
+      inspector.internals.sessions
         .list((s) => s.init.listenerId === listener.id)
         .filter((s) => s.state === 'closed').length >= count,
     'sessions closed'
   )
-  return inspector.sessions.list((s) => s.init.listenerId === listener.id)
+  return inspector.internals.sessions.list((s) => s.init.listenerId === listener.id)
 }
 
 describe('pcapng export read by tshark', () => {
@@ -64,7 +64,7 @@ describe('pcapng export read by tshark', () => {
     expect(echoed.received.length).toBe(payload.length + 6)
     const [session] = await closedSessionOf(tcp, 1)
     const file = join(dir, 'one.pcapng')
-    writeFileSync(file, pcapngFor(inspector.sessions, { sessionId: session!.id }))
+    writeFileSync(file, pcapngFor(inspector.internals.sessions, { sessionId: session!.id }))
 
     const { stdout } = await run('tshark', ['-r', file, '-q', '-z', 'follow,tcp,raw,0'])
     const follow = parseFollow(stdout)
@@ -109,7 +109,7 @@ describe('pcapng export read by tshark', () => {
     await roundTrip({ port: tcp.port! }, Buffer.from('second\n'))
     const sessions = await closedSessionOf(tcp, 3)
     const file = join(dir, 'server.pcapng')
-    writeFileSync(file, pcapngFor(inspector.sessions, { listenerId: tcp.id }))
+    writeFileSync(file, pcapngFor(inspector.internals.sessions, { listenerId: tcp.id }))
     const { stdout } = await run('tshark', ['-r', file, '-T', 'fields', '-e', 'tcp.stream'])
     expect(new Set(stdout.trim().split('\n')).size).toBe(sessions.length)
   })
@@ -120,7 +120,7 @@ describe('pcapng export read by tshark', () => {
     await roundTrip({ path }, Buffer.from('over a unix socket\n'))
     const [session] = await closedSessionOf(unix, 1)
     const file = join(dir, 'unix.pcapng')
-    writeFileSync(file, pcapngFor(inspector.sessions, { sessionId: session!.id }))
+    writeFileSync(file, pcapngFor(inspector.internals.sessions, { sessionId: session!.id }))
     const { stdout } = await run('tshark', [
       '-r',
       file,

@@ -3,7 +3,7 @@
 import { InspectorFailure } from '../../shared/errors'
 import { formatEndpoint } from '../../shared/endpoint'
 import type { Listener, ListenerSpec, Session } from '../../shared/model'
-import { parseCommand } from '../../shared/schema'
+import { invoke } from '../dispatch'
 import type { Inspector } from '../inspector'
 import { checkWritable, writeSessionsPcapng } from './pcapng-file'
 
@@ -71,8 +71,7 @@ export async function runEcho(
   inspector.on('app:notice', (n) => print(`note       ${n.message}`))
   try {
     for (const spec of specs) {
-      const checked = parseCommand('echo:start', [spec])
-      print(listenerLine(await inspector.call('echo:start', checked.args)))
+      print(listenerLine(await invoke(inspector, 'echo:start', spec)))
     }
   } catch (err) {
     off()
@@ -80,8 +79,16 @@ export async function runEcho(
     throw err
   }
   return async () => {
+    if (opts.pcapng !== undefined) {
+      print(
+        await writeSessionsPcapng(inspector, opts.pcapng).catch((err: unknown) => pcapngFailed(err))
+      )
+    }
     await inspector.close()
     off()
-    if (opts.pcapng !== undefined) print(writeSessionsPcapng(inspector, opts.pcapng))
   }
+}
+
+function pcapngFailed(err: unknown): string {
+  return `error: the pcapng file could not be written: ${err instanceof Error ? err.message : String(err)}`
 }

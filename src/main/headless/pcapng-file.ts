@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs'
 import { InspectorFailure } from '../../shared/errors'
 import type { Inspector } from '../inspector'
-import { pcapngFor } from '../pcapng/export'
 
 /** Fails early, in the user's words, when FILE cannot be written (checked before serving). */
 export function checkWritable(file: string): void {
@@ -18,9 +17,16 @@ export function checkWritable(file: string): void {
   }
 }
 
-/** Writes every session the registry remembers; returns the line the CLI prints. */
-export function writeSessionsPcapng(inspector: Inspector, file: string): string {
-  const sessions = inspector.sessions.list().length
-  writeFileSync(file, pcapngFor(inspector.sessions, { all: true }))
+/**
+ * Stops the servers (closing their sessions, so each ends with its FIN), then writes every
+ * session the core remembers; returns the line the CLI prints.
+ */
+export async function writeSessionsPcapng(inspector: Inspector, file: string): Promise<string> {
+  for (const l of await inspector.call('echo:list', [])) {
+    if (l.state !== 'stopped') await inspector.call('echo:stop', [l.id, { closeSessions: true }])
+  }
+  const sessions = (await inspector.call('session:list', [])).length
+  const data = await inspector.call('session:pcapng', [{ all: true }])
+  writeFileSync(file, Buffer.from(data, 'base64'))
   return `pcapng     ${sessions} session${sessions === 1 ? '' : 's'} written to ${file}`
 }

@@ -1,16 +1,20 @@
 // `socket-inspector`'s commands: the core behind a terminal (TCPView ships tcpvcon for the
 // same reason). cli.ts is the entry that runs it.
 import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
+import { invoke } from '../dispatch'
 import { Inspector } from '../inspector'
+import { defaultConfigDir } from '../settings/config-dir'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
+import { TABLE_SOURCE_IDS } from '../../shared/model'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
-import { registerRecord } from './record-command'
+import { checkRecording, registerRecord } from './record-command'
 import { registerExporter, serveMetricsAccess } from './exporter-command'
 
 export interface ProgramOptions {
@@ -61,7 +65,7 @@ function onShutdown(close: () => Promise<void>): void {
 interface ServeCliOptions {
   host: string
   port: number
-  open?: boolean
+  open?: boolean | string
   allowRemote?: boolean
   metrics?: boolean
   metricsPublic?: boolean
@@ -73,18 +77,31 @@ export function buildProgram(options: ProgramOptions): Command {
     .description('See sockets live: listening ports, connections, and the bytes of echo sessions.')
     .version(APP_VERSION, '-v, --version')
     .showHelpAfterError('(run socket-inspector --help for usage)')
+    .option('--config <dir>', 'folder of settings.json (default: this platform’s config folder)')
+  const configDir = (): string => {
+    const dir = program.opts<{ config?: string }>().config
+    return dir === undefined ? defaultConfigDir() : resolve(dir)
+  }
 
   program
     .command('serve')
     .description('serve the inspector UI and its API to a browser, on loopback, behind a token')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
-    .option('--open', 'open the UI in the default browser')
+    .option(
+      '--open [recording]',
+      'open the UI in the default browser; with a recording file, replay it in the UI instead'
+    )
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
     .option('--metrics', 'also expose Prometheus metrics at /metrics (bearer: the token)')
     .option('--metrics-public', 'with --metrics: serve /metrics without the token')
     .action(async (opts: ServeCliOptions) => {
-      const inspector = new Inspector({ shell: 'headless' })
+      const recording = typeof opts.open === 'string' ? await checkRecording(opts.open) : undefined
+      const inspector = new Inspector({
+        shell: 'headless',
+        configDir: configDir(),
+        openRecording: recording
+      })
       const server = await startHeadlessServer({
         inspector,
         staticDir: options.rendererDir,
@@ -98,8 +115,11 @@ export function buildProgram(options: ProgramOptions): Command {
           `warning: serving on ${server.host}; anyone who can reach it and has the token can open sockets on this machine.`
         )
       }
+      const { notices } = await invoke(inspector, 'app:info')
+      for (const n of notices) console.error(`note: ${n.message}${n.hint ? ` ${n.hint}` : ''}`)
       console.log(`Socket Inspector at ${server.url}`)
-      if (opts.open) openInBrowser(server.url)
+      if (opts.open === true) openInBrowser(server.url)
+      if (recording) console.log(`Replaying ${recording} (live polling is paused while it is open)`)
       onShutdown(async () => {
         await server.close()
         await inspector.close()
@@ -131,7 +151,7 @@ export function buildProgram(options: ProgramOptions): Command {
         greeting?: string
         pcapng?: string
       }) => {
-        const inspector = new Inspector({ shell: 'cli' })
+        const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runEcho(inspector, opts, (line) => console.log(line))
         onShutdown(stop)
       }
@@ -165,7 +185,7 @@ export function buildProgram(options: ProgramOptions): Command {
         watch?: boolean
         interval: number
       }) => {
-        const inspector = new Inspector({ shell: 'cli' })
+        const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runTable(
           inspector,
           { ...opts, protocols: opts.proto, intervalMs: opts.interval },
@@ -185,7 +205,7 @@ export function buildProgram(options: ProgramOptions): Command {
   return program
 }
 
-const SOURCES: readonly TableSourceId[] = ['procfs', 'netlink', 'lsof', 'ss', 'netstat']
+const SOURCES: readonly TableSourceId[] = TABLE_SOURCE_IDS
 
 function parseSource(value: string): TableSourceId {
   if (!(SOURCES as readonly string[]).includes(value)) {

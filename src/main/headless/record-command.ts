@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander'
 import type { Command } from 'commander'
 import { InspectorFailure } from '../../shared/errors'
 import { Inspector } from '../inspector'
+import { parseRecordingBytes, readRecordingFile } from '../recording/reader'
 import { Recorder } from '../recording/recorder'
 import type { RecordingSummary } from '../recording/recorder'
 
@@ -41,7 +42,7 @@ export async function runRecord(
   opts: RecordCliOptions,
   print: (line: string) => void
 ): Promise<() => Promise<void>> {
-  inspector.table.configure({ rateHz: 1000 / opts.intervalMs })
+  await inspector.call('table:configure', [{ rateHz: 1000 / opts.intervalMs }])
   const recorder = new Recorder(inspector, opts.out)
   try {
     await recorder.start()
@@ -94,4 +95,10 @@ export function registerRecord(
         setTimeout(() => void stop().then(() => process.exit(0)), o.duration * 1000)
       }
     })
+}
+
+/** `serve --open FILE`: refuses, in words, a file that is not a recording before serving. */
+export async function checkRecording(file: string): Promise<string> {
+  parseRecordingBytes(await readRecordingFile(file))
+  return file
 }

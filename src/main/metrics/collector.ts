@@ -3,8 +3,8 @@
 // the number of series stays bounded), echo sessions and bytes, poll durations, source health.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { OpenMetricsContentType } from 'prom-client'
-import type { TableRow } from '../../shared/model'
-import type { Inspector } from '../inspector'
+import type { Listener, Session, TableRow, TableStatus } from '../../shared/model'
+import type { CoreApi } from '../core-api'
 
 /** Processes named one by one; the rest are summed under process="(other)". */
 export const METRICS_TOP_PROCESSES = 20
@@ -81,7 +81,7 @@ export function counterTotals(text: string): string {
   )
 }
 
-export function createMetrics(inspector: Inspector, options: MetricsOptions = {}): Metrics {
+export function createMetrics(core: CoreApi, options: MetricsOptions = {}): Metrics {
   const n = options.topProcesses ?? METRICS_TOP_PROCESSES
   const prom = new Registry()
   const open = new Registry<OpenMetricsContentType>()
@@ -89,14 +89,23 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
   const registers = [prom, open] as Registry[]
   let rows: readonly TableRow[] = []
   // The table polls while someone listens; the exporter is that someone.
-  const off = inspector.on('table:diff', (diff) => {
-    const s = inspector.table.status()
-    if (s.pollMs !== null) pollSeconds.observe(s.pollMs / 1000)
+  const off = core.on('table:diff', () => {
     polls.inc()
-    void diff
+    void core.call('table:status', []).then((s) => {
+      if (s.pollMs !== null) pollSeconds.observe(s.pollMs / 1000)
+    })
   })
+  let status: TableStatus | null = null
+  let sessions: readonly Session[] = []
+  let servers: readonly Listener[] = []
+  // One read of the core per scrape, before the metrics are collected from it.
   const refresh = async (): Promise<void> => {
-    rows = (await inspector.table.snapshot()).rows
+    ;[{ rows }, status, sessions, servers] = await Promise.all([
+      core.call('table:snapshot', []),
+      core.call('table:status', []),
+      core.call('session:list', []),
+      core.call('echo:list', [])
+    ])
   }
 
   new Gauge({
@@ -104,8 +113,7 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
     help: 'Sockets on this host by protocol and kernel state.',
     labelNames: ['protocol', 'state'],
     registers,
-    async collect() {
-      await refresh()
+    collect() {
       this.reset()
       for (const r of rows) {
         if (r.closingSince === null) this.inc({ protocol: r.protocol, state: r.state ?? 'UNKNOWN' })
@@ -162,7 +170,7 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
     registers,
     collect() {
       this.reset()
-      for (const s of inspector.sessions.list()) this.inc({ protocol: s.protocol, state: s.state })
+      for (const s of sessions) this.inc({ protocol: s.protocol, state: s.state })
     }
   })
   const echoBytes = new Counter({
@@ -178,7 +186,6 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
   })
   const seen = { in: 0, out: 0, sessions: 0 }
   const advance = (): void => {
-    const servers = inspector.servers.list()
     const now = {
       in: sum(servers, (l) => l.bytesIn),
       out: sum(servers, (l) => l.bytesOut),
@@ -211,7 +218,8 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
     registers,
     collect() {
       this.reset()
-      const s = inspector.table.status()
+      const s = status
+      if (!s) return
       for (const h of ['ok', 'degraded', 'failed'])
         this.set({ source: s.source, health: h }, h === s.health ? 1 : 0)
     }
@@ -221,12 +229,13 @@ export function createMetrics(inspector: Inspector, options: MetricsOptions = {}
     help: "Things the source says it could not see (other users' sockets without root, a missing tool).",
     registers,
     collect() {
-      this.set(inspector.table.status().blind.length)
+      if (status) this.set(status.blind.length)
     }
   })
 
   return {
     async render(accept) {
+      await refresh()
       advance()
       if (accept?.includes('application/openmetrics-text')) {
         return { body: await open.metrics(), contentType: open.contentType }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { InspectorFailure } from '../../shared/errors'
+import type { PcapngTarget } from '../../shared/export-schema'
 import type { ListenerId, SessionId } from '../../shared/model'
 import { APP_NAME, APP_VERSION } from '../app-info'
 import type { SessionRegistry } from '../echo/sessions'
@@ -18,9 +19,6 @@ export function ownProcess(): ProcessIdentity {
   }
   return { process: name, pid: process.pid }
 }
-
-export type PcapngTarget =
-  { readonly sessionId: SessionId } | { readonly listenerId: ListenerId } | { readonly all: true }
 
 function capture(registry: SessionRegistry, id: SessionId): CapturedSession | undefined {
   const s = registry.get(id)

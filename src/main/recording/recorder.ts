@@ -7,7 +7,7 @@ import type { TableStatus } from '../../shared/model'
 import { RECORDING_FORMAT, RECORDING_KEYFRAME_MS, RECORDING_VERSION } from '../../shared/recording'
 import type { TimedRecord } from '../../shared/recording'
 import { APP_NAME, APP_VERSION } from '../app-info'
-import type { Inspector } from '../inspector'
+import type { CoreApi } from '../core-api'
 import { RecordingWriter } from './writer'
 
 export interface RecordingSummary {
@@ -35,7 +35,7 @@ export class Recorder {
   private lastStatus = ''
 
   constructor(
-    private readonly inspector: Inspector,
+    private readonly core: CoreApi,
     readonly path: string
   ) {
     this.writer = new RecordingWriter(path)
@@ -43,7 +43,7 @@ export class Recorder {
 
   async start(): Promise<void> {
     await this.writer.opened()
-    const status = this.inspector.table.status()
+    const status = await this.core.call('table:status', [])
     this.writer.write({
       type: 'header',
       format: RECORDING_FORMAT,
@@ -56,17 +56,17 @@ export class Recorder {
     })
     // Diffs that arrive before the first keyframe is written are already in it.
     this.offs.push(
-      this.inspector.on('table:diff', (diff) =>
+      this.core.on('table:diff', (diff) =>
         this.onDiff(diff.seq, { type: 'diff', t: diff.at, diff })
       )
     )
     this.offs.push(
-      this.inspector.on('session:update', (sessions) =>
+      this.core.on('session:update', (sessions) =>
         this.put({ type: 'sessions', t: Date.now(), sessions })
       )
     )
     this.offs.push(
-      this.inspector.on('listener:update', (listeners) =>
+      this.core.on('listener:update', (listeners) =>
         this.put({ type: 'listeners', t: Date.now(), listeners })
       )
     )
@@ -93,7 +93,9 @@ export class Recorder {
     if (this.stoppedAt === null) {
       this.stoppedAt = Date.now()
       for (const off of this.offs.splice(0)) off()
-      this.inspector.sessions.flush()
+      // The sessions' last state (a close still in the update batch) ends the recording.
+      const sessions = await this.core.call('session:list', []).catch(() => null)
+      if (sessions) this.writer.write({ type: 'sessions', t: this.stoppedAt, sessions })
       await this.writer.close()
     }
     return this.summary()
@@ -107,21 +109,26 @@ export class Recorder {
   private onDiff(seq: number, record: TimedRecord): void {
     if (this.keyframeSeq < 0 || seq <= this.keyframeSeq) return
     this.put(record)
-    const status = this.inspector.table.status()
-    if (statusKey(status) !== this.lastStatus) {
+    void this.core.call('table:status', []).then((status) => {
+      if (statusKey(status) === this.lastStatus || this.stoppedAt !== null) return
       this.lastStatus = statusKey(status)
       this.put({ type: 'status', t: record.t, status })
+    })
+    if (this.keyframeDue || record.t - this.lastKeyframe >= RECORDING_KEYFRAME_MS) {
+      void this.keyframe().catch(() => (this.keyframeDue = true))
     }
-    if (this.keyframeDue || record.t - this.lastKeyframe >= RECORDING_KEYFRAME_MS)
-      void this.keyframe()
   }
 
   private async keyframe(): Promise<void> {
     const dropped = this.writer.dropped
     this.keyframeDue = false
-    const table = await this.inspector.table.snapshot()
+    const [table, status, sessions, listeners] = await Promise.all([
+      this.core.call('table:snapshot', []),
+      this.core.call('table:status', []),
+      this.core.call('session:list', []),
+      this.core.call('echo:list', [])
+    ])
     if (this.stoppedAt !== null) return
-    const status = this.inspector.table.status()
     this.lastStatus = statusKey(status)
     const t = Date.now()
     if (dropped > 0) this.writer.write({ type: 'dropped', t, records: dropped })
@@ -129,8 +136,8 @@ export class Recorder {
       type: 'keyframe',
       t,
       table,
-      sessions: this.inspector.sessions.list(),
-      listeners: this.inspector.servers.list(),
+      sessions,
+      listeners,
       status
     })
     if (!ok) {
