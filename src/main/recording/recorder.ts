@@ -21,6 +21,9 @@ export interface RecordingSummary {
   readonly dropped: number
 }
 
+/** Records held while a keyframe is read; past this, a fresh keyframe is due instead. */
+const KEYFRAME_HOLD_MAX = 10_000
+
 const statusKey = (s: TableStatus): string =>
   JSON.stringify([s.source, s.health, s.blind, s.rateHz])
 
@@ -30,6 +33,9 @@ export class Recorder {
   private readonly startedAt = Date.now()
   private stoppedAt: number | null = null
   private keyframeSeq = -1
+  /** Records that arrive while a keyframe is being read, written after it in order. */
+  private held: TimedRecord[] | null = null
+  private afterKeyframe: TimedRecord[] = []
   private lastKeyframe = 0
   private keyframeDue = false
   private lastStatus = ''
@@ -102,12 +108,17 @@ export class Recorder {
   }
 
   private put(record: TimedRecord): void {
+    if (this.held) {
+      if (this.held.length < KEYFRAME_HOLD_MAX) this.held.push(record)
+      else this.keyframeDue = true
+      return
+    }
     if (this.keyframeSeq < 0) return
     if (!this.writer.write(record)) this.keyframeDue = true
   }
 
   private onDiff(seq: number, record: TimedRecord): void {
-    if (this.keyframeSeq < 0 || seq <= this.keyframeSeq) return
+    if (!this.held && (this.keyframeSeq < 0 || seq <= this.keyframeSeq)) return
     this.put(record)
     void this.core.call('table:status', []).then((status) => {
       if (statusKey(status) === this.lastStatus || this.stoppedAt !== null) return
@@ -120,14 +131,24 @@ export class Recorder {
   }
 
   private async keyframe(): Promise<void> {
+    if (this.held) return
     const dropped = this.writer.dropped
     this.keyframeDue = false
-    const [table, status, sessions, listeners] = await Promise.all([
-      this.core.call('table:snapshot', []),
-      this.core.call('table:status', []),
-      this.core.call('session:list', []),
-      this.core.call('echo:list', [])
-    ])
+    // A poll can finish while the core answers these; its diff waits in `held`.
+    this.held = []
+    let parts
+    try {
+      parts = await Promise.all([
+        this.core.call('table:snapshot', []),
+        this.core.call('table:status', []),
+        this.core.call('session:list', []),
+        this.core.call('echo:list', [])
+      ])
+    } finally {
+      this.afterKeyframe = this.held ?? []
+      this.held = null
+    }
+    const [table, status, sessions, listeners] = parts
     if (this.stoppedAt !== null) return
     this.lastStatus = statusKey(status)
     const t = Date.now()
@@ -146,5 +167,8 @@ export class Recorder {
     }
     this.keyframeSeq = table.seq
     this.lastKeyframe = t
+    for (const r of this.afterKeyframe.splice(0)) {
+      if (r.type !== 'diff' || r.diff.seq > table.seq) this.put(r)
+    }
   }
 }

@@ -4,7 +4,13 @@ import { useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
 import type { TableStore } from '../store/table-store'
 
-export function StatusBar({ store }: { readonly store: TableStore }): ReactElement {
+export interface StatusBarProps {
+  readonly store: TableStore
+  /** The recording being replayed, if any: then nothing shown is live. */
+  readonly replaying?: string
+}
+
+export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
   const { status, paused } = useSyncExternalStore(store.subscribe, store.getState)
   if (!status) {
     return (
@@ -20,6 +26,11 @@ export function StatusBar({ store }: { readonly store: TableStore }): ReactEleme
       data-health={status.health}
       data-seq={status.seq}
     >
+      {replaying !== undefined ? (
+        <span data-item="replay" className="replay-note">
+          Replaying {replaying} · live polling paused
+        </span>
+      ) : null}
       <span data-item="source">
         Source <strong>{status.source}</strong>
       </span>

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { Listener, Session } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
+import { PcapngButton } from '../../components/pcapng-button'
 import { SessionTable } from '../../components/session-table'
 import type { RateHistory } from '../../store/rate-history'
 import { describeListener } from './start-server-form'
@@ -47,6 +48,14 @@ export function ServerCard({
             {sockets} {sockets === 1 ? 'socket' : 'sockets'}
           </span>
         )}
+        {listener.sessionsTotal > 0 ? (
+          <PcapngButton
+            api={api}
+            target={{ listenerId: listener.id }}
+            filename={`${listener.id}-sessions.pcapng`}
+            label="Sessions as pcapng"
+          />
+        ) : null}
         {listener.state === 'listening' ? (
           <button type="button" onClick={() => void api['echo:stop'](listener.id)}>
             Stop
