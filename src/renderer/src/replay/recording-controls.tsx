@@ -30,6 +30,7 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
   const [recording, setRecording] = useState<RecordingInfo | null>(null)
   const [saved, setSaved] = useState<RecordingInfo | null>(null)
   const [error, setError] = useState<InspectorError | null>(null)
+  const [stopping, setStopping] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const now = useNow(1_000)
   const run = (p: Promise<void>): void =>
@@ -45,21 +46,31 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
         setRecording(info)
       })
     )
-  const stop = (): void =>
+  const stop = (): void => {
+    setStopping(true)
     run(
-      api['record:stop']().then((info) => {
-        setRecording(null)
-        setSaved(info)
-      })
+      api['record:stop']()
+        .then((info) => {
+          setRecording(null)
+          setSaved(info)
+        })
+        .finally(() => setStopping(false))
     )
+  }
   const fetchSaved = async (): Promise<Uint8Array> =>
     base64Bytes((await api['recording:open'](saved!.name)).gzipBase64)
 
   return (
     <div className="recording-controls" aria-label="Recordings">
       {recording ? (
-        <button type="button" className="record-button" data-recording="true" onClick={stop}>
-          ■ Stop recording{' '}
+        <button
+          type="button"
+          className="record-button"
+          data-recording="true"
+          onClick={stop}
+          disabled={stopping}
+        >
+          {stopping ? 'Finishing the file… ' : '■ Stop recording '}
           <span className="muted">{formatDuration(Math.max(0, now - recording.startedAt))}</span>
         </button>
       ) : (
