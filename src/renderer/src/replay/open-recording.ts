@@ -9,12 +9,13 @@ import {
 import type { ParsedRecording } from '../../../shared/recording'
 import { CommandError } from '../api/command-error'
 
-async function gunzip(bytes: Uint8Array): Promise<string> {
+async function gunzip(bytes: Uint8Array): Promise<{ text: string; cut: boolean }> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))
   const reader = stream.getReader()
   const decoder = new TextDecoder()
   let text = ''
   let size = 0
+  let cut = false
   try {
     for (;;) {
       const { done, value } = await reader.read()
@@ -33,8 +34,9 @@ async function gunzip(bytes: Uint8Array): Promise<string> {
     if (err instanceof CommandError) throw err
     // A truncated stream: keep what was decoded (parseRecording drops a half line).
     if (text === '') throw notGzip()
+    cut = true
   }
-  return text + decoder.decode()
+  return { text: text + decoder.decode(), cut }
 }
 
 function notGzip(): CommandError {
@@ -46,9 +48,10 @@ function notGzip(): CommandError {
 }
 
 export async function openRecordingBytes(bytes: Uint8Array): Promise<ParsedRecording> {
-  const text = await gunzip(bytes)
+  const { text, cut } = await gunzip(bytes)
   try {
-    return parseRecording(text)
+    const parsed = parseRecording(text)
+    return cut ? { ...parsed, truncated: true } : parsed
   } catch (err) {
     if (err instanceof RecordingError) {
       throw new CommandError({ code: 'EBADRECORDING', message: err.message, hint: err.hint })
