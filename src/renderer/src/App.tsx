@@ -14,6 +14,7 @@ import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
   readonly connection: Connection
@@ -34,6 +35,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
   // A recording, while open, is the stores' source; the live table then has no listener, so
   // the core stops polling until it is closed.
