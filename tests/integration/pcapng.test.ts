@@ -2,6 +2,7 @@
 // its "follow" gives exactly the bytes the traffic log holds, both ways, and every packet's
 // comment names the process, pid, fd and session.
 import { execFile } from 'node:child_process'
+import { createSocket } from 'node:dgram'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -142,5 +143,39 @@ describe('pcapng export read by tshark', () => {
     expect(bytes).toEqual(['over a unix socket\n', 'over a unix socket\n'])
     expect(rows[0]![2]).toContain(`unix ${path}`)
     expect(rows[0]![2]).toContain(`session ${session!.id}`)
+  })
+
+  it('a UDP session is one datagram per chunk, both ways, on its real ports', async () => {
+    const udp = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
+    const client = createSocket('udp4')
+    const echoed = new Promise<Buffer>((r) => client.once('message', (m) => r(m)))
+    client.send(Buffer.from('datagram one'), udp.port!, '127.0.0.1')
+    expect((await echoed).toString()).toBe('datagram one')
+    const clientPort = client.address().port
+    client.close()
+    await waitFor(
+      () => inspector.internals.sessions.list((s) => s.init.listenerId === udp.id).length === 1,
+      'the UDP session'
+    )
+    const [session] = inspector.internals.sessions.list((s) => s.init.listenerId === udp.id)
+    await waitFor(() => inspector.internals.sessions.get(session!.id)!.bytesOut === 12, 'echo out')
+    const file = join(dir, 'udp.pcapng')
+    writeFileSync(file, pcapngFor(inspector.internals.sessions, { sessionId: session!.id }))
+    const { stdout } = await run('tshark', [
+      '-r',
+      file,
+      '-T',
+      'fields',
+      '-e',
+      'udp.srcport',
+      '-e',
+      'udp.dstport',
+      '-e',
+      'data.data'
+    ])
+    expect(stdout.trim().split('\n')).toEqual([
+      `${clientPort}\t${udp.port}\t${Buffer.from('datagram one').toString('hex')}`,
+      `${udp.port}\t${clientPort}\t${Buffer.from('datagram one').toString('hex')}`
+    ])
   })
 })
