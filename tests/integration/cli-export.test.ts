@@ -45,17 +45,18 @@ describe('socket-inspector record (built)', () => {
     const r = start('record', '--out', file, '--interval', '250')
     let before = 0
     try {
-      // Wait until what is on disk replays (a keyframe and one more record).
-      // The first poll of a busy host's table can take seconds: up to 240 looks, 250 ms apart.
-      for (let i = 0; i < 240 && before < 2; i++) {
-        await new Promise((r) => setTimeout(r, 250))
+      // Wait until what is on disk replays (its first keyframe). On a loaded host with tens
+      // of thousands of sockets the first read takes seconds: up to 200 looks, 500 ms apart.
+      for (let i = 0; i < 200 && before < 1; i++) {
+        await new Promise((r) => setTimeout(r, 500))
+        if (!r.out().includes('recording')) continue
         try {
           before = parseRecordingBytes(readFileSync(file)).records.length
         } catch {
           before = 0
         }
       }
-      expect(before).toBeGreaterThanOrEqual(2)
+      expect(before).toBeGreaterThanOrEqual(1)
       // Killed now, the writer is mid-way through whatever it was compressing next.
     } finally {
       r.child.kill('SIGKILL')
@@ -64,7 +65,7 @@ describe('socket-inspector record (built)', () => {
     const parsed = parseRecordingBytes(readFileSync(file))
     expect(parsed.records.some((x) => x.type === 'keyframe')).toBe(true)
     expect(parsed.records.length).toBeGreaterThanOrEqual(before)
-  })
+  }, 150_000)
 
   it('refuses to write over a file and says what to do', async () => {
     const file = join(dir, 'short.sirec.gz')
