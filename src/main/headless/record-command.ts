@@ -91,9 +91,10 @@ export function registerRecord(
       const opts = { out: o.out, intervalMs: o.interval, durationS: o.duration }
       const stop = await runRecord(inspector, opts, (line) => console.log(line))
       onShutdown(stop)
-      if (o.duration !== undefined) {
-        setTimeout(() => void stop().then(() => process.exit(0)), o.duration * 1000)
-      }
+      // The poller's and the writer's timers do not hold the process open (unref): this
+      // does, until the duration ends or Ctrl-C/SIGTERM stops the recording.
+      const until = o.duration === undefined ? 2 ** 31 - 1 : o.duration * 1000
+      setTimeout(() => void stop().then(() => process.exit(0)), until)
     })
 }
 
