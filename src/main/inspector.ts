@@ -34,6 +34,8 @@ import { startSavedServers } from './echo/saved-servers'
 import { SelfSignedStore } from './echo/tls-cert'
 import { TrafficLog } from './echo/traffic-log'
 import { settingsHandlers } from './settings/handlers'
+import { pcapngHandlers } from './pcapng/handlers'
+import { Recordings } from './recording/handlers'
 import { SettingsStore } from './settings/settings-store'
 
 export interface InspectorOptions {
@@ -42,6 +44,8 @@ export interface InspectorOptions {
   readonly traffic?: { readonly perSessionBytes?: number; readonly totalBytes?: number }
   /** Where settings.json lives; null or absent keeps settings in memory only. */
   readonly configDir?: string | null
+  /** A recording to offer the UI at start (`serve --open FILE`). */
+  readonly openRecording?: string
 }
 
 export class Inspector {
@@ -50,6 +54,7 @@ export class Inspector {
   private readonly listenerUpdates: Batcher<ListenerRecord>
   private readonly parts: CoreParts
   private readonly startupNotices: Notice[] = []
+  private readonly recordings: Recordings
   private closed = false
 
   constructor(options: InspectorOptions) {
@@ -102,13 +107,19 @@ export class Inspector {
       emit: (event, payload) => this.hub.emit(event, payload),
       notify: (notice) => this.notify(notice)
     }
+    this.recordings = new Recordings(this, {
+      configDir: options.configDir ?? null,
+      startupFile: options.openRecording
+    })
     this.handlers = {
       ...appHandlers(this.parts),
       ...echoHandlers(this.parts),
       ...clientHandlers(this.parts),
       ...tableHandlers(this.parts),
       ...settingsHandlers(this.parts),
-      ...actionsHandlers(this.parts)
+      ...actionsHandlers(this.parts),
+      ...pcapngHandlers(this.parts),
+      ...this.recordings.handlers()
     }
     if (options.shell === 'electron' || options.shell === 'headless') {
       this.applySavedTable()
@@ -153,6 +164,7 @@ export class Inspector {
     if (this.closed) return
     this.closed = true
     const { table, clients, servers, sessions, settings } = this.parts
+    await this.recordings.close()
     table.stop()
     clients.closeAll()
     await servers.closeAll()

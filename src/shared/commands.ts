@@ -34,6 +34,8 @@ import {
 import { settingsPatch } from './settings-schema'
 import type { CloseResult, PortReport, StopResult } from './actions-model'
 import { closeRequest, freePortQuery, portQuery, stopRequest } from './actions-schema'
+import { pcapngTarget, recordingName } from './export-schema'
+import type { RecordingData, RecordingFile, RecordingInfo } from './export-schema'
 import type { Settings } from './settings-schema'
 
 /** The rooms of the core that implement commands; each has a handlers file. */
@@ -43,7 +45,9 @@ export const ROOM_FILES = {
   clients: 'src/main/clients/handlers.ts',
   table: 'src/main/conntable/handlers.ts',
   settings: 'src/main/settings/handlers.ts',
-  actions: 'src/main/actions/handlers.ts'
+  actions: 'src/main/actions/handlers.ts',
+  pcapng: 'src/main/pcapng/handlers.ts',
+  recording: 'src/main/recording/handlers.ts'
 } as const
 export type RoomName = keyof typeof ROOM_FILES
 
@@ -115,5 +119,17 @@ export const COMMANDS = {
   /** Who holds a port, and whether 127.0.0.1, 0.0.0.0 and :: can be bound on it now. */
   'port:who': def<PortReport>()('actions', z.tuple([portQuery])),
   /** The nearest port that can be bound now, or null within FREE_PORT_SPAN. */
-  'port:free': def<number | null>()('actions', z.tuple([freePortQuery]))
+  'port:free': def<number | null>()('actions', z.tuple([freePortQuery])),
+
+  /** A session's (or a server's sessions') logged bytes as a pcapng file, base64. */
+  'session:pcapng': def<string>()('pcapng', z.tuple([pcapngTarget])),
+
+  /** Starts writing a recording into the recordings folder. */
+  'record:start': def<RecordingInfo>()('recording', none),
+  'record:stop': def<RecordingInfo>()('recording', none),
+  'record:status': def<RecordingInfo | null>()('recording', none),
+  'recording:list': def<RecordingFile[]>()('recording', none),
+  'recording:open': def<RecordingData>()('recording', z.tuple([recordingName])),
+  /** The recording `serve --open FILE` was started with, if any. */
+  'recording:startup': def<RecordingData | null>()('recording', none)
 } as const

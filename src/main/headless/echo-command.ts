@@ -5,6 +5,7 @@ import { formatEndpoint } from '../../shared/endpoint'
 import type { Listener, ListenerSpec, Session } from '../../shared/model'
 import { invoke } from '../dispatch'
 import type { Inspector } from '../inspector'
+import { checkWritable, writeSessionsPcapng } from './pcapng-file'
 
 export interface EchoCliOptions {
   readonly tcp?: number
@@ -16,6 +17,8 @@ export interface EchoCliOptions {
   readonly tls?: number
   readonly cert?: string
   readonly key?: string
+  /** Write every session served to this pcapng file on exit. */
+  readonly pcapng?: string
 }
 
 export function specsFrom(opts: EchoCliOptions): ListenerSpec[] {
@@ -79,6 +82,7 @@ export async function runEcho(
   print: (line: string) => void
 ): Promise<() => Promise<void>> {
   const specs = specsFrom(opts)
+  if (opts.pcapng !== undefined) checkWritable(opts.pcapng)
   const opened = new Set<string>()
   const done = new Set<string>()
   const secured = new Set<string>()
@@ -109,7 +113,16 @@ export async function runEcho(
     throw err
   }
   return async () => {
+    if (opts.pcapng !== undefined) {
+      print(
+        await writeSessionsPcapng(inspector, opts.pcapng).catch((err: unknown) => pcapngFailed(err))
+      )
+    }
     await inspector.close()
     off()
   }
+}
+
+function pcapngFailed(err: unknown): string {
+  return `error: the pcapng file could not be written: ${err instanceof Error ? err.message : String(err)}`
 }

@@ -13,6 +13,8 @@ import { registerActionCommands } from './action-commands'
 import { reexecWithCoreFlags } from './core-flags'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { parseInterval, parsePid, parseProtocols, parseSource } from './table-options'
+import { registerRecord } from './record-command'
+import { registerExporter } from './exporter-command'
 
 export interface ProgramOptions {
   /** Where the built renderer is, for `serve`. */
@@ -47,6 +49,16 @@ function onShutdown(close: () => Promise<void>): void {
   process.on('SIGTERM', stop)
 }
 
+interface ServeOptions {
+  readonly host: string
+  readonly port: number
+  /** true: open a browser; a path: replay that recording. */
+  readonly open?: boolean | string
+  readonly allowRemote?: boolean
+  readonly metrics?: boolean
+  readonly metricsPublic?: boolean
+}
+
 export function buildProgram(options: ProgramOptions): Command {
   const program = new Command()
     .name('socket-inspector')
@@ -64,9 +76,14 @@ export function buildProgram(options: ProgramOptions): Command {
     .description('serve the inspector UI and its API to a browser, on loopback, behind a token')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
-    .option('--open', 'open the UI in the default browser')
+    .option(
+      '--open [recording]',
+      'open the UI in the default browser; with a recording file, replay it in the UI instead'
+    )
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
-    .action(async (opts: { host: string; port: number; open?: boolean; allowRemote?: boolean }) => {
+    .option('--metrics', 'also expose Prometheus metrics at /metrics (bearer: the token)')
+    .option('--metrics-public', 'with --metrics: serve /metrics without the token')
+    .action(async (opts: ServeOptions) => {
       await reexecWithCoreFlags()
       const { runServe } = await import('./serve-command')
       onShutdown(
@@ -92,6 +109,7 @@ export function buildProgram(options: ProgramOptions): Command {
       '--greeting <text>',
       'sent to each TCP/Unix client on accept (escapes: \\n \\r \\t \\xNN)'
     )
+    .option('--pcapng <file>', 'on exit, write every session served to FILE for Wireshark')
     .addHelpText(
       'after',
       '\nExample:\n  socket-inspector echo --tcp 7007 --udp 7007   then: nc 127.0.0.1 7007'
@@ -106,6 +124,7 @@ export function buildProgram(options: ProgramOptions): Command {
         tls?: number
         cert?: string
         key?: string
+        pcapng?: string
       }) => {
         await reexecWithCoreFlags()
         const [{ Inspector }, { runEcho }] = await Promise.all([
@@ -158,6 +177,8 @@ export function buildProgram(options: ProgramOptions): Command {
     )
 
   registerActionCommands(program)
+  registerRecord(program, onShutdown)
+  registerExporter(program, parsePort, onShutdown)
   return program
 }
 

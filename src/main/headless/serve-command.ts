@@ -4,14 +4,19 @@ import { spawn } from 'node:child_process'
 import { InspectorFailure } from '../../shared/errors'
 import { invoke } from '../dispatch'
 import { Inspector } from '../inspector'
+import { serveMetricsAccess } from './exporter-command'
 import { isLoopbackHost } from './net-policy'
+import { checkRecording } from './record-command'
 import { startHeadlessServer } from './server'
 
 export interface ServeCliOptions {
   readonly host: string
   readonly port: number
-  readonly open?: boolean
+  /** true: open a browser; a path: replay that recording in the UI. */
+  readonly open?: boolean | string
   readonly allowRemote?: boolean
+  readonly metrics?: boolean
+  readonly metricsPublic?: boolean
   /** Where the built renderer is. */
   readonly rendererDir: string
   /** Where settings.json lives. */
@@ -52,14 +57,20 @@ function openInBrowser(url: string): void {
 /** Starts serving; returns what stops it. */
 export async function runServe(opts: ServeCliOptions): Promise<() => Promise<void>> {
   const token = tokenFromEnv()
-  const inspector = new Inspector({ shell: 'headless', configDir: opts.configDir })
+  const recording = typeof opts.open === 'string' ? await checkRecording(opts.open) : undefined
+  const inspector = new Inspector({
+    shell: 'headless',
+    configDir: opts.configDir,
+    openRecording: recording
+  })
   const server = await startHeadlessServer({
     inspector,
     staticDir: opts.rendererDir,
     host: opts.host,
     port: opts.port,
     allowRemote: opts.allowRemote === true,
-    token
+    token,
+    metrics: await serveMetricsAccess(inspector, opts)
   })
   if (!isLoopbackHost(server.host)) {
     console.error(
@@ -69,7 +80,8 @@ export async function runServe(opts: ServeCliOptions): Promise<() => Promise<voi
   const { notices } = await invoke(inspector, 'app:info')
   for (const n of notices) console.error(`note: ${n.message}${n.hint ? ` ${n.hint}` : ''}`)
   console.log(`Socket Inspector at ${server.url}`)
-  if (opts.open) openInBrowser(server.url)
+  if (opts.open === true) openInBrowser(server.url)
+  if (recording) console.log(`Replaying ${recording} (live polling is paused while it is open)`)
   return async () => {
     await server.close()
     await inspector.close()

@@ -15,6 +15,8 @@ import { WirePeer } from '../wire-peer'
 import type { PeerLink, PeerStats } from '../wire-peer'
 import { hostOfHeader, isLoopbackHost, urlHost } from './net-policy'
 import { readStatic } from './static-files'
+import { METRICS_PATH, serveMetrics } from '../metrics/http'
+import type { MetricsAccess } from '../metrics/http'
 
 export interface HeadlessOptions {
   readonly inspector: Inspector
@@ -22,6 +24,8 @@ export interface HeadlessOptions {
   readonly host?: string
   readonly port?: number
   readonly allowRemote?: boolean
+  /** `serve --metrics`: /metrics (metrics/http.ts). */
+  readonly metrics?: MetricsAccess
   /** Tests pass a fixed token; users get a fresh random one each run. */
   readonly token?: string
 }
@@ -92,6 +96,9 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     const url = requestUrl(req)
     if (!url) return send(res, 400, 'Bad request: the request target is not a URL path.')
     if (!hostAllowed(req)) return send(res, 403, 'Host not allowed.')
+    if (options.metrics && url.pathname === METRICS_PATH) {
+      return serveMetrics(req, res, options.metrics, hasToken)
+    }
     if (!authorized(req, url)) {
       return send(
         res,

@@ -10,6 +10,9 @@ import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
 import { TableStore } from './store/table-store'
 import { useCoreRestarts, useLinkStatus } from './use-link-status'
+import { RecordingControls } from './replay/recording-controls'
+import { ReplayBar } from './replay/replay-bar'
+import { useReplay } from './replay/use-replay'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
@@ -41,8 +44,17 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
-  const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
-  const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
+  // A recording, while open, is the stores' source; the live table then has no listener, so
+  // the core stops polling until it is closed.
+  const replay = useReplay(connection.api, status === 'open')
+  const source = replay.source
+  const api = source?.api ?? connection.api
+  const table = useMemo(
+    () => new TableStore(api, schedule, source ? () => source.at : undefined),
+    [api, source, schedule]
+  )
+  const echo = useMemo(() => new EchoStore(api, schedule), [api, schedule])
+  const [dropping, setDropping] = useState(false)
   // The actions room: the table's context menu and the port view share one flow.
   const actions = useActions(connection.api)
   const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
@@ -91,7 +103,23 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   }, [table])
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      data-dropping={dropping}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        setDropping(true)
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0]
+        setDropping(false)
+        if (!file) return
+        e.preventDefault()
+        replay.openFile(file)
+      }}
+    >
       <header className="app-header">
         <div className="brand">
           <img className="brand-mark" src="./favicon.png" alt="" />
@@ -112,10 +140,12 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           ))}
         </nav>
         <div className="header-end">
+          <RecordingControls api={connection.api} replay={replay} />
           <ThemePicker />
           <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
         </div>
       </header>
+      {source ? <ReplayBar key={source.name} source={source} onClose={replay.close} /> : null}
       <main className="app-main">
         {status === 'unauthorized' ? (
           <section role="alert" className="panel error-panel">
@@ -144,7 +174,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           <PortLink.Provider value={whoHolds}>
             <EchoView
               key={echoSession?.seq}
-              api={connection.api}
+              api={api}
               store={echo}
               initialSelected={echoSession?.id ?? null}
             />
@@ -160,7 +190,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           <MachineView api={connection.api} ready={status === 'open'} />
         )}
       </main>
-      <StatusBar store={table} />
+      <StatusBar store={table} replaying={source?.name} />
     </div>
   )
 }

@@ -7,12 +7,18 @@ import { VANISHED_STATE } from '../../../shared/model'
 import type { TableStore } from '../store/table-store'
 import { formatClock } from './format'
 
-export function StatusBar({ store }: { readonly store: TableStore }): ReactElement {
+export interface StatusBarProps {
+  readonly store: TableStore
+  /** The recording being replayed, if any: then nothing shown is live. */
+  readonly replaying?: string
+}
+
+export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
   const { status, paused, rows, stateCounts, staleSince } = useSyncExternalStore(
     store.subscribe,
     store.getState
   )
-  if (staleSince !== null) {
+  if (staleSince !== null && !replaying) {
     return (
       <footer className="status-bar" aria-label="Status" data-health="offline">
         <span data-item="health" role="alert">
@@ -40,6 +46,11 @@ export function StatusBar({ store }: { readonly store: TableStore }): ReactEleme
       data-health={status.health}
       data-seq={status.seq}
     >
+      {replaying !== undefined ? (
+        <span data-item="replay" className="replay-note">
+          Replaying {replaying} · live polling paused
+        </span>
+      ) : null}
       <span data-item="source">
         Source <strong>{status.source}</strong>
       </span>

@@ -8,6 +8,7 @@ import type { ExportFormat, InspectorError, Session } from '../../../shared/mode
 import type { RateHistory } from '../store/rate-history'
 import { saveText } from './download'
 import { ErrorNote } from './error-note'
+import { PcapngButton } from './pcapng-button'
 import { SessionRateChart } from './rate-chart'
 import { ChunkItem, useTraffic } from './traffic-log'
 
@@ -157,6 +158,11 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
         <button type="button" onClick={() => void exportAs('hex', 'file')}>
           Export hex
         </button>
+        <PcapngButton
+          api={api}
+          target={{ sessionId: session.id }}
+          filename={`${session.id}.pcapng`}
+        />
         {confirmation ? (
           <span role="status" aria-label="Copy" className="muted fade">
             {confirmation}

@@ -153,6 +153,11 @@ export class TableStore {
     return ids
   }
 
+  /** The time the table is at: now, or the recording's time when replaying one. */
+  clock(): number {
+    return this.now()
+  }
+
   /** The current row with this id. */
   row(id: string): TableRow | undefined {
     return this.rows.get(id)

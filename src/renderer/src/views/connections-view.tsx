@@ -45,7 +45,9 @@ export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps):
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // Re-colour as marks age out; ages and timelines move with it.
-  const now = useNow(MARK_MS / 2)
+  useNow(MARK_MS / 2)
+  // The store's clock: the wall clock live, the recording's time in a replay (ages, marks).
+  const now = store.clock()
   const scroller = useRef<HTMLDivElement>(null)
   const head = useRef<HTMLDivElement>(null)
 

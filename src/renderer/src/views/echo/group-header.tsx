@@ -9,7 +9,7 @@ import { describeListener } from './start-server-form'
 
 export const GROUP_ROW_HEIGHT = 34
 
-export type ServerAction = 'stop' | 'restart' | 'remove'
+export type ServerAction = 'stop' | 'restart' | 'remove' | 'pcapng'
 
 type GroupItem = Extract<ListItem, { kind: 'group' }>
 
@@ -20,14 +20,25 @@ function ServerButtons({
   readonly listener: Listener
   readonly onAction: (id: string, action: ServerAction) => void
 }): ReactElement {
+  // Every session the server served, as packets Wireshark opens.
+  const pcapng =
+    listener.sessionsTotal > 0 ? (
+      <button type="button" onClick={() => onAction(listener.id, 'pcapng')}>
+        Sessions as pcapng
+      </button>
+    ) : null
   if (listener.state === 'listening')
     return (
-      <button type="button" onClick={() => onAction(listener.id, 'stop')}>
-        Stop
-      </button>
+      <>
+        <button type="button" onClick={() => onAction(listener.id, 'stop')}>
+          Stop
+        </button>
+        {pcapng}
+      </>
     )
   return (
     <>
+      {pcapng}
       <button type="button" onClick={() => onAction(listener.id, 'restart')}>
         Restart
       </button>

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { InspectorError } from '../../../../shared/model'
 import type { SessionAction } from '../../components/session-table'
-import { saveText } from '../../components/download'
+import { saveBase64, saveText } from '../../components/download'
 import type { EchoStore } from '../../store/echo-store'
 import type { ServerAction } from './group-header'
 
@@ -41,6 +41,12 @@ export function useEchoActions(api: InspectorApi, store: EchoStore): EchoActions
     (id: string, action: ServerAction): void =>
       run(async () => {
         if (action === 'stop') await api['echo:stop'](id)
+        else if (action === 'pcapng')
+          saveBase64(
+            `${id}-sessions.pcapng`,
+            await api['session:pcapng']({ listenerId: id }),
+            'application/vnd.tcpdump.pcap'
+          )
         else if (action === 'restart') await api['echo:restart'](id)
         else await api['echo:remove'](id)
       }),

@@ -1,0 +1,128 @@
+// The header's Record and Open controls: Record writes a recording on the core's machine
+// (then offers to replay or download it); Open replays a file from this computer.
+import { useRef, useState } from 'react'
+import type { ReactElement } from 'react'
+import type { InspectorApi } from '../../../shared/contract'
+import type { RecordingInfo } from '../../../shared/export-schema'
+import type { InspectorError } from '../../../shared/model'
+import { isInspectorError } from '../../../shared/errors'
+import { ErrorNote } from '../components/error-note'
+import { formatBytes, formatDuration } from '../components/format'
+import { useNow } from '../components/use-now'
+import { base64Bytes } from './open-recording'
+import type { Replay } from './use-replay'
+
+export interface RecordingControlsProps {
+  readonly api: InspectorApi
+  readonly replay: Replay
+}
+
+function saveBytes(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/gzip' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+export function RecordingControls({ api, replay }: RecordingControlsProps): ReactElement {
+  const [recording, setRecording] = useState<RecordingInfo | null>(null)
+  const [saved, setSaved] = useState<RecordingInfo | null>(null)
+  const [error, setError] = useState<InspectorError | null>(null)
+  const [stopping, setStopping] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const now = useNow(1_000)
+  const run = (p: Promise<void>): void =>
+    void p.catch((err: unknown) =>
+      setError(isInspectorError(err) ? err : { code: 'EINTERNAL', message: String(err) })
+    )
+
+  const start = (): void =>
+    run(
+      api['record:start']().then((info) => {
+        setError(null)
+        setSaved(null)
+        setRecording(info)
+      })
+    )
+  const stop = (): void => {
+    setStopping(true)
+    run(
+      api['record:stop']()
+        .then((info) => {
+          setRecording(null)
+          setSaved(info)
+        })
+        .finally(() => setStopping(false))
+    )
+  }
+  const fetchSaved = async (): Promise<Uint8Array> =>
+    base64Bytes((await api['recording:open'](saved!.name)).gzipBase64)
+
+  return (
+    <div className="recording-controls" aria-label="Recordings">
+      {recording ? (
+        <button
+          type="button"
+          className="record-button"
+          data-recording="true"
+          onClick={stop}
+          disabled={stopping}
+        >
+          {stopping ? 'Finishing the file… ' : '■ Stop recording '}
+          <span className="muted">{formatDuration(Math.max(0, now - recording.startedAt))}</span>
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="record-button"
+          onClick={start}
+          disabled={replay.source !== null}
+          title="Write the table, every change and every session update to a file you can replay"
+        >
+          ● Record
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        title="Replay a recording (.sirec.gz); or drop one on the window"
+      >
+        Open recording…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".gz,.sirec.gz"
+        hidden
+        aria-label="Recording file"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0]
+          if (file) replay.openFile(file)
+          e.currentTarget.value = ''
+        }}
+      />
+      {saved ? (
+        <span className="recording-saved" role="status">
+          Saved {saved.name} ({formatBytes(saved.bytesWritten)})
+          <button
+            type="button"
+            onClick={() =>
+              run(api['recording:open'](saved.name).then((data) => replay.openData(data)))
+            }
+          >
+            Replay
+          </button>
+          <button
+            type="button"
+            onClick={() => run(fetchSaved().then((b) => saveBytes(saved.name, b)))}
+          >
+            Download
+          </button>
+        </span>
+      ) : null}
+      {(error ?? replay.error) ? <ErrorNote error={(error ?? replay.error)!} /> : null}
+    </div>
+  )
+}
