@@ -55,6 +55,8 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     expect(copied).toMatch(
       new RegExp(`^Proto +State.*\\ntcp +LISTEN .*127\\.0\\.0\\.1:${held.port}`)
     )
+    // A confirmation goes by itself.
+    await expect(details.getByRole('status')).toHaveCount(0)
     await page.keyboard.press('Escape')
     await expect(details).toHaveCount(0)
   })
@@ -73,14 +75,24 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     await toolbar.getByRole('checkbox', { name: 'Hide loopback' }).check()
     await expect(rows).toHaveCount(0)
     await toolbar.getByRole('checkbox', { name: 'Hide loopback' }).uncheck()
-    const listen = toolbar.getByRole('group', { name: 'States' }).getByRole('button', {
-      name: /^LISTEN \d+$/
-    })
-    await listen.click()
+    const chips = toolbar.getByRole('group', { name: 'States' })
+    const listen = chips.getByRole('button', { name: /^LISTEN [\d,]+$/ })
+    // Alt+click hides that state; again shows it.
+    await listen.click({ modifiers: ['Alt'] })
     await expect(listen).toHaveAttribute('aria-pressed', 'false')
     await expect(rows).toHaveCount(0)
-    await listen.click()
+    await listen.click({ modifiers: ['Alt'] })
     await expect(rows).toHaveCount(1)
+    // A click shows only that state: every other chip reads as off; again shows them all.
+    await listen.click()
+    await expect(listen).toHaveAttribute('aria-pressed', 'true')
+    await expect(chips.getByRole('button', { pressed: true })).toHaveCount(1)
+    await expect(rows).toHaveCount(1)
+    await page.getByRole('searchbox', { name: 'Filter connections' }).fill('state:estab')
+    await expect(page.getByText('No socket matches this filter and these toggles.')).toBeVisible()
+    await listen.click()
+    await expect(chips.getByRole('button', { pressed: false })).toHaveCount(0)
+    await expect(rows.first()).toContainText('ESTABLISHED')
   })
 
   test('Space pauses the table: a socket opened meanwhile appears only on resume', async ({

@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'react'
-import type { ReactElement } from 'react'
+import { Activity, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
+import { localSettingsBackend, memorySettingsBackend } from './store/settings-backends'
+import { SettingsStore } from './store/settings-store'
 import { TableStore } from './store/table-store'
+import { SettingsContext } from './store/use-setting'
 import { useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
@@ -28,10 +31,43 @@ const VIEWS = [
   { id: 'machine', label: 'Machine' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
+const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
+
+function settingsBackend(): ReturnType<typeof memorySettingsBackend> {
+  try {
+    return localSettingsBackend(window.localStorage, window)
+  } catch {
+    return memorySettingsBackend() // storage is off (a sandboxed page): nothing is kept
+  }
+}
+
+/**
+ * The view shown: the one last shown (settings) until the user picks one here. A view
+ * picked in another tab is remembered for the next start, but does not switch this one.
+ */
+function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void] {
+  const loaded = useSyncExternalStore(settings.subscribe, () => settings.isLoaded())
+  const [picked, setPicked] = useState<ViewId | null>(null)
+  const last = settings.get('lastView')
+  const view = picked ?? (loaded && isViewId(last) ? last : 'connections')
+  const pick = useCallback(
+    (v: ViewId): void => {
+      setPicked(v)
+      settings.set('lastView', v)
+    },
+    [settings]
+  )
+  return [view, pick] as const
+}
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
-  const [view, setView] = useState<ViewId>('connections')
+  const settings = useMemo(() => new SettingsStore(settingsBackend()), [])
+  const [view, setView] = useView(settings)
+  // Views visited stay mounted, hidden (React's Activity): switching back finds the view as
+  // it was left — scroll, selection, a half-typed form — and costs no new mount.
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set())
+  if (!visited.has(view)) setVisited(new Set([...visited, view]))
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
 
@@ -39,6 +75,16 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
+  useEffect(() => {
+    const stop = settings.start()
+    // A change made just before the page goes (a reload, a closed tab) is written now.
+    const flush = (): void => void settings.flush()
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      stop()
+    }
+  }, [settings])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
@@ -68,54 +114,65 @@ export function App({ connection, schedule }: AppProps): ReactElement {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [table])
+  }, [table, setView])
+
+  const viewOf = (id: ViewId): ReactNode =>
+    id === 'connections' ? (
+      <ConnectionsView store={table} />
+    ) : id === 'echo' ? (
+      <EchoView api={connection.api} store={echo} />
+    ) : id === 'overview' ? (
+      <OverviewView table={table} echo={echo} />
+    ) : (
+      <MachineView api={connection.api} ready={status === 'open'} />
+    )
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <img className="brand-mark" src="./favicon.png" alt="" />
-          <h1>Socket Inspector</h1>
-        </div>
-        <nav className="tabs" role="tablist" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={view === v.id}
-              aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </nav>
-        <div className="header-end">
-          <ThemePicker />
-          <LinkBadge shell={connection.shell} status={status} />
-        </div>
-      </header>
-      <main className="app-main">
-        {status === 'unauthorized' ? (
-          <section role="alert" className="panel error-panel">
-            <h2>This page has no valid token</h2>
-            <p>
-              Open the full URL that <code>socket-inspector serve</code> printed; it ends in{' '}
-              <code>?token=…</code>.
-            </p>
-          </section>
-        ) : view === 'connections' ? (
-          <ConnectionsView store={table} />
-        ) : view === 'echo' ? (
-          <EchoView api={connection.api} store={echo} />
-        ) : view === 'overview' ? (
-          <OverviewView table={table} echo={echo} />
-        ) : (
-          <MachineView api={connection.api} ready={status === 'open'} />
-        )}
-      </main>
-      <StatusBar store={table} />
-    </div>
+    <SettingsContext value={settings}>
+      <div className="app">
+        <header className="app-header">
+          <div className="brand">
+            <img className="brand-mark" src="./favicon.png" alt="" />
+            <h1>Socket Inspector</h1>
+          </div>
+          <nav className="tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </nav>
+          <div className="header-end">
+            <ThemePicker />
+            <LinkBadge shell={connection.shell} status={status} />
+          </div>
+        </header>
+        <main className="app-main">
+          {status === 'unauthorized' ? (
+            <section role="alert" className="panel error-panel">
+              <h2>This page has no valid token</h2>
+              <p>
+                Open the full URL that <code>socket-inspector serve</code> printed; it ends in{' '}
+                <code>?token=…</code>.
+              </p>
+            </section>
+          ) : (
+            VIEWS.filter((v) => visited.has(v.id)).map((v) => (
+              <Activity key={v.id} mode={v.id === view ? 'visible' : 'hidden'}>
+                {viewOf(v.id)}
+              </Activity>
+            ))
+          )}
+        </main>
+        <StatusBar store={table} />
+      </div>
+    </SettingsContext>
   )
 }
