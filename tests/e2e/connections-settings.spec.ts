@@ -4,6 +4,8 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { leaveSettingsAsFound, resetSettings } from './settings-reset'
+import { FIRST_SNAPSHOT_MS, gotoTable, waitForSettings, waitForTable } from './table-helpers'
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Connections table' })
 const dataRows = (page: Page): Locator =>
@@ -19,6 +21,8 @@ const tab = (page: Page, name: string): Locator =>
   page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name })
 
 test.describe('connections settings (serve + Chromium, real core)', () => {
+  test.beforeEach(({ served }) => resetSettings(served))
+  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
   test.beforeAll(async () => {
@@ -32,7 +36,7 @@ test.describe('connections settings (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterBox(page).fill(`port:${port}`)
     await expect(dataRows(page)).toHaveCount(1)
     await header(page, 'State').click()
@@ -54,24 +58,29 @@ test.describe('connections settings (serve + Chromium, real core)', () => {
     await tab(page, 'Connections').click()
     await asLeft()
     await page.reload()
+    await waitForTable(page)
     await asLeft()
 
     // The view last shown is the one a reload opens.
     await tab(page, 'Overview').click()
     await page.reload()
+    await waitForSettings(page)
     await expect(tab(page, 'Overview')).toHaveAttribute('aria-selected', 'true')
   })
 
   test('a second tab sees a change made in the first, live', async ({ page, served, context }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const other = await context.newPage()
-    await other.goto(served.url)
+    await gotoTable(other, served)
     await expect(filterBox(other)).toHaveValue('')
     await filterBox(page).fill(`port:${port}`)
-    await expect(filterBox(other)).toHaveValue(`port:${port}`)
+    await expect(filterBox(other)).toHaveValue(`port:${port}`, { timeout: FIRST_SNAPSHOT_MS })
     await expect(dataRows(other)).toHaveCount(1)
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
-    await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark')
+    // The core may be busy with a poll of every socket; the change comes after it.
+    await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark', {
+      timeout: FIRST_SNAPSHOT_MS
+    })
   })
 
   test('the details dock right or below, by choice, remembered; all of it fits 1280×800', async ({
@@ -79,7 +88,7 @@ test.describe('connections settings (serve + Chromium, real core)', () => {
     served
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterBox(page).fill(`port:${port}`)
     await dataRows(page).first().click()
     const details = page.getByRole('complementary', { name: 'Socket details' })
@@ -105,6 +114,7 @@ test.describe('connections settings (serve + Chromium, real core)', () => {
     const widened = (await details.boundingBox())!.width
 
     await page.reload()
+    await waitForTable(page)
     await dataRows(page).first().click()
     await expect(details).toBeVisible()
     await expect.poll(below).toBe(false)

@@ -5,6 +5,8 @@ import { connect, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { leaveSettingsAsFound, resetSettings } from './settings-reset'
+import { gotoTable, waitForTable } from './table-helpers'
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Connections table' })
 const dataRows = (page: Page): Locator =>
@@ -17,6 +19,8 @@ const header = (page: Page, name: string): Locator =>
   table(page).getByRole('columnheader', { name, exact: true })
 
 test.describe('connection table polish (serve + Chromium, real core)', () => {
+  test.beforeEach(({ served }) => resetSettings(served))
+  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
   test.beforeAll(async () => {
@@ -30,7 +34,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const state = header(page, 'State')
     const box = (await state.boundingBox())!
     // Right of the label, where the cell is empty (clear of the resize handle).
@@ -52,7 +56,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await expect(header(page, 'FD')).toBeVisible()
     await page.getByRole('button', { name: 'Columns' }).click()
     const chooser = page.getByRole('dialog', { name: 'Columns' })
@@ -76,6 +80,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     expect(Math.round((await cell.boundingBox())!.width)).toBe(resized)
 
     await page.reload()
+    await waitForTable(page)
     await expect(header(page, 'Local')).toBeVisible()
     await expect(header(page, 'FD')).toHaveCount(0)
     await expect.poll(async () => Math.round((await local.boundingBox())!.width)).toBe(resized)
@@ -91,7 +96,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const problems = page.getByRole('alert', { name: 'Filter problems' })
     await filterBox(page).fill(`port:${port} port:abc`)
     await expect(problems).toContainText('“port:abc”: a port is a number from 0 to 65535')
@@ -106,7 +111,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
   })
 
   test('filter help lists the keys; a click on an example tries it', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await page.getByRole('button', { name: 'Filter help' }).click()
     const help = page.getByRole('dialog', { name: 'Filter help' })
     for (const key of ['port:8080', 'pid:1234', 'state:listen', 'proc:node', 'proto:udp6', 'mine'])
@@ -118,7 +123,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
   })
 
   test('what the filter matched is marked in the cells', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterBox(page).fill(`port:${port}`)
     const row = dataRows(page).first()
     await expect(row.locator('mark')).toHaveText([`:${port}`])
@@ -131,7 +136,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     await new Promise<void>((r) => client.once('connect', () => r()))
     try {
       await new Promise<void>((r) => client.write(Buffer.alloc(5_000, 0x61), () => r()))
-      await page.goto(served.url)
+      await gotoTable(page, served)
       await filterBox(page).fill(`port:${client.localPort} state:estab`)
       // Two rows: the client's end sent them, the server's end received them.
       const cells = dataRows(page).getByRole('cell')

@@ -1,8 +1,12 @@
 import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { test, expect } from './fixtures'
+import { leaveSettingsAsFound, resetSettings } from './settings-reset'
+import { gotoTable } from './table-helpers'
 
 test.describe('connections view (serve + Chromium)', () => {
+  test.beforeEach(({ served }) => resetSettings(served))
+  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
 
@@ -17,9 +21,9 @@ test.describe('connections view (serve + Chromium)', () => {
     page,
     served
   }, info) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const count = page.getByRole('status', { name: 'Connection count' })
-    await expect(count).toContainText(/\d+ of \d+ sockets/)
+    await expect(count).toContainText(/[\d,]+ of [\d,]+ sockets/)
     const table = page.getByRole('table', { name: 'Connections table' })
     await expect(table.getByRole('columnheader', { name: 'State' })).toBeVisible()
     await page.screenshot({ path: info.outputPath('connections.png') })
@@ -29,7 +33,7 @@ test.describe('connections view (serve + Chromium)', () => {
     await expect(rows).toHaveCount(1)
     await expect(rows.first()).toContainText(`127.0.0.1:${port}`)
     await expect(rows.first()).toContainText('LISTEN')
-    await expect(count).toContainText(/^1 of \d+ sockets$/)
+    await expect(count).toContainText(/^1 of [\d,]+ sockets$/)
     if (process.env.UPDATE_DOCS_SCREENSHOTS) {
       await page.getByRole('searchbox', { name: 'Filter connections' }).fill('')
       await page.screenshot({ path: 'docs/screenshots/connections.png' })
@@ -37,7 +41,7 @@ test.describe('connections view (serve + Chromium)', () => {
   })
 
   test('sorts by a column and says so', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const header = page.getByRole('columnheader', { name: 'State' })
     await header.getByRole('button').click()
     await expect(header).toHaveAttribute('aria-sort', 'ascending')

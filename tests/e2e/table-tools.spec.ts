@@ -5,6 +5,8 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { leaveSettingsAsFound, resetSettings } from './settings-reset'
+import { gotoTable } from './table-helpers'
 
 async function listen(): Promise<{ server: Server; port: number }> {
   const server = createServer()
@@ -25,6 +27,8 @@ const dataRows = (page: Page): Locator =>
     .filter({ has: page.getByRole('cell') })
 
 test.describe('connection table tools (serve + Chromium, real core)', () => {
+  test.beforeEach(({ served }) => resetSettings(served))
+  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let held: { server: Server; port: number }
   test.beforeAll(async () => {
     held = await listen()
@@ -39,7 +43,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: served.origin
     })
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     await dataRows(page).first().click()
     const details = page.getByRole('complementary', { name: 'Socket details' })
@@ -62,7 +66,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
   })
 
   test('protocol, loopback and state toggles hide and show the row', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     const rows = dataRows(page)
     await expect(rows).toHaveCount(1)
@@ -99,9 +103,9 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const count = page.getByRole('status', { name: 'Connection count' })
-    await expect(count).toContainText(/\d+ of \d+ sockets/)
+    await expect(count).toContainText(/[\d,]+ of [\d,]+ sockets/)
     await page.locator('body').press('Space')
     const pause = page.getByRole('button', { name: /Resume/ })
     await expect(pause).toHaveAttribute('aria-pressed', 'true')
@@ -129,7 +133,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
   })
 
   test('exports the rows in view as CSV and JSON', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     await expect(dataRows(page)).toHaveCount(1)
     const toolbar = page.getByRole('toolbar', { name: 'Table controls' })
@@ -160,7 +164,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const bar = page.getByRole('contentinfo', { name: 'Status' })
     await expect(bar.locator('[data-item=source]')).toHaveText('Source netlink')
     await expect(bar.locator('[data-item=poll]')).toHaveText(/^poll \d+\.\d ms$/)

@@ -5,7 +5,7 @@ import { LinkBadge } from './components/link-badge'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
-import { localSettingsBackend, memorySettingsBackend } from './store/settings-backends'
+import { coreSettingsBackend } from './store/settings-backends'
 import { SettingsStore } from './store/settings-store'
 import { TableStore } from './store/table-store'
 import { SettingsContext } from './store/use-setting'
@@ -33,20 +33,16 @@ const VIEWS = [
 type ViewId = (typeof VIEWS)[number]['id']
 const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
 
-function settingsBackend(): ReturnType<typeof memorySettingsBackend> {
-  try {
-    return localSettingsBackend(window.localStorage, window)
-  } catch {
-    return memorySettingsBackend() // storage is off (a sandboxed page): nothing is kept
-  }
-}
-
 /**
  * The view shown: the one last shown (settings) until the user picks one here. A view
  * picked in another tab is remembered for the next start, but does not switch this one.
  */
+function useSettingsLoaded(settings: SettingsStore): boolean {
+  return useSyncExternalStore(settings.subscribe, () => settings.isLoaded())
+}
+
 function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void] {
-  const loaded = useSyncExternalStore(settings.subscribe, () => settings.isLoaded())
+  const loaded = useSettingsLoaded(settings)
   const [picked, setPicked] = useState<ViewId | null>(null)
   const last = settings.get('lastView')
   const view = picked ?? (loaded && isViewId(last) ? last : 'connections')
@@ -62,8 +58,12 @@ function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
-  const settings = useMemo(() => new SettingsStore(settingsBackend()), [])
+  const settings = useMemo(
+    () => new SettingsStore(coreSettingsBackend(connection.api)),
+    [connection]
+  )
   const [view, setView] = useView(settings)
+  const settingsLoaded = useSettingsLoaded(settings)
   // Views visited stay mounted, hidden (React's Activity): switching back finds the view as
   // it was left — scroll, selection, a half-typed form — and costs no new mount.
   const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set())
@@ -76,6 +76,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
   useEffect(() => {
+    if (status !== 'open') return
     const stop = settings.start()
     // A change made just before the page goes (a reload, a closed tab) is written now.
     const flush = (): void => void settings.flush()
@@ -84,7 +85,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
       window.removeEventListener('pagehide', flush)
       stop()
     }
-  }, [settings])
+  }, [settings, status])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
@@ -129,7 +130,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
 
   return (
     <SettingsContext value={settings}>
-      <div className="app">
+      <div className="app" data-settings={settingsLoaded ? 'loaded' : 'loading'}>
         <header className="app-header">
           <div className="brand">
             <img className="brand-mark" src="./favicon.png" alt="" />

@@ -14,6 +14,7 @@ import {
   formatWhen
 } from '../../components/format'
 import { FLASH_MS, useFlash } from '../../components/use-flash'
+import { LifeDiagram } from '../teach/life-diagram'
 
 export interface LifeStep {
   readonly state: string
@@ -206,6 +207,7 @@ export function RowDetails({
           <h3>Life cycle</h3>
           <Timeline row={row} now={now} />
         </div>
+        <LifeDiagram row={row} now={now} />
       </div>
     </aside>
   )
