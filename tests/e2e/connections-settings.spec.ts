@@ -4,7 +4,6 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { leaveSettingsAsFound, resetSettings } from './settings-reset'
 import { FIRST_SNAPSHOT_MS, gotoTable, waitForSettings, waitForTable } from './table-helpers'
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Connections table' })
@@ -21,8 +20,6 @@ const tab = (page: Page, name: string): Locator =>
   page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name })
 
 test.describe('connections settings (serve + Chromium, real core)', () => {
-  test.beforeEach(({ served }) => resetSettings(served))
-  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
   test.beforeAll(async () => {
@@ -130,5 +127,7 @@ test.describe('connections settings (serve + Chromium, real core)', () => {
       page.getByRole('contentinfo', { name: 'Status' })
     ])
       await expect(part).toBeInViewport({ ratio: 1 })
+    if (process.env.UPDATE_DOCS_SCREENSHOTS)
+      await page.screenshot({ path: 'docs/screenshots/connections-docked.png' })
   })
 })

@@ -5,7 +5,6 @@ import { connect, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { leaveSettingsAsFound, resetSettings } from './settings-reset'
 import { gotoTable, waitForTable } from './table-helpers'
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Connections table' })
@@ -19,8 +18,6 @@ const header = (page: Page, name: string): Locator =>
   table(page).getByRole('columnheader', { name, exact: true })
 
 test.describe('connection table polish (serve + Chromium, real core)', () => {
-  test.beforeEach(({ served }) => resetSettings(served))
-  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
   test.beforeAll(async () => {
@@ -105,6 +102,10 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
     await filterBox(page).fill(`port:${port} foo:bar`)
     await expect(problems).toContainText('“foo” is not a filter key. Use port:, pid:')
     await expect(problems).not.toContainText('port:abc')
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await page.screenshot({ path: 'docs/screenshots/connections-filter.png' })
+    }
     await filterBox(page).fill(`port:${port}`)
     await expect(problems).toHaveCount(0)
     await expect(filterBox(page)).toHaveAttribute('aria-invalid', 'false')

@@ -1,12 +1,9 @@
 import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { test, expect } from './fixtures'
-import { leaveSettingsAsFound, resetSettings } from './settings-reset'
 import { gotoTable } from './table-helpers'
 
 test.describe('connections view (serve + Chromium)', () => {
-  test.beforeEach(({ served }) => resetSettings(served))
-  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let server: Server
   let port = 0
 
@@ -35,6 +32,7 @@ test.describe('connections view (serve + Chromium)', () => {
     await expect(rows.first()).toContainText('LISTEN')
     await expect(count).toContainText(/^1 of [\d,]+ sockets$/)
     if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1280, height: 800 })
       await page.getByRole('searchbox', { name: 'Filter connections' }).fill('')
       await page.screenshot({ path: 'docs/screenshots/connections.png' })
     }

@@ -1,16 +1,17 @@
-// The served core is shared by every spec in a worker, and it remembers settings: a spec
-// that changes them (filter, columns, dock, theme, last view) puts them back, so the next
-// spec starts from the defaults. Through the real WebSocket and `settings:set`.
-import type { BrowserContext } from '@playwright/test'
+// The served core is shared by every spec in a worker, and it remembers settings (filter,
+// columns, dock, theme, the last view…): each test starts from the defaults, put back
+// through the real WebSocket and `settings:set` (fixtures.ts does it before every test).
 import WebSocket from 'ws'
-import { DEFAULT_CONNECTIONS } from '../../src/shared/connections-settings'
+import { defaultSettings } from '../../src/shared/settings-schema'
 import { WS_PATH } from '../../src/shared/wire'
 import type { ServerMessage } from '../../src/shared/wire'
-import type { Served } from './fixtures'
 
-const DEFAULTS = { theme: 'system', lastView: 'connections', connections: DEFAULT_CONNECTIONS }
+/** The part of `Served` this needs (fixtures.ts imports this file). */
+interface ServedUrl {
+  readonly url: string
+}
 
-export async function resetSettings(served: Served): Promise<void> {
+export async function resetSettings(served: ServedUrl): Promise<void> {
   const url = new URL(served.url)
   const ws = new WebSocket(`ws://${url.host}${WS_PATH}${url.search}`)
   try {
@@ -24,16 +25,10 @@ export async function resetSettings(served: Served): Promise<void> {
         if (m.t === 'result' && m.id === 1) res(m)
       })
     )
-    ws.send(JSON.stringify({ t: 'call', id: 1, name: 'settings:set', args: [DEFAULTS] }))
+    ws.send(JSON.stringify({ t: 'call', id: 1, name: 'settings:set', args: [defaultSettings()] }))
     const m = await answer
     if (m.t === 'result' && !m.result.ok) throw new Error(m.result.error.message)
   } finally {
     ws.close()
   }
-}
-
-/** Closes the test's pages (their last writes go out), then puts the defaults back. */
-export async function leaveSettingsAsFound(context: BrowserContext, served: Served): Promise<void> {
-  await context.close()
-  await resetSettings(served)
 }

@@ -5,7 +5,6 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { leaveSettingsAsFound, resetSettings } from './settings-reset'
 import { gotoTable } from './table-helpers'
 
 async function listen(): Promise<{ server: Server; port: number }> {
@@ -27,8 +26,6 @@ const dataRows = (page: Page): Locator =>
     .filter({ has: page.getByRole('cell') })
 
 test.describe('connection table tools (serve + Chromium, real core)', () => {
-  test.beforeEach(({ served }) => resetSettings(served))
-  test.afterEach(({ context, served }) => leaveSettingsAsFound(context, served))
   let held: { server: Server; port: number }
   test.beforeAll(async () => {
     held = await listen()
