@@ -14,6 +14,7 @@ import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
   readonly connection: Connection
@@ -58,6 +59,7 @@ function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  useLanguage(connection.api)
   const settings = useMemo(
     () => new SettingsStore(coreSettingsBackend(connection.api)),
     [connection]

@@ -3,12 +3,12 @@
 // solid and those it could only infer between two polls drawn dashed. Each state explains
 // itself on hover or focus.
 import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import type { StateChange } from '../../../../shared/model'
 import { formatDuration } from '../../components/format'
 import { diagramPath } from './diagram-path'
 import type { DiagramPath } from './diagram-path'
-import { STATE_NOTES } from './state-notes'
 import { DIAGRAM_SIZE, POSITIONS, TCP_STATES, TRANSITIONS } from './tcp-machine'
 import type { TcpState, Transition } from './tcp-machine'
 
@@ -21,6 +21,7 @@ export interface StateDiagramProps {
 }
 
 export function StateDiagram({ history, closedAt, now }: StateDiagramProps): ReactElement {
+  const { t } = useTranslation('teach')
   const path = useMemo(() => diagramPath(history, closedAt, now), [history, closedAt, now])
   const [focus, setFocus] = useState<TcpState | null>(null)
   const shown = focus ?? path.current ?? path.visits.at(-1)?.state ?? null
@@ -29,7 +30,9 @@ export function StateDiagram({ history, closedAt, now }: StateDiagramProps): Rea
       <svg
         viewBox={`0 0 ${DIAGRAM_SIZE.width} ${DIAGRAM_SIZE.height}`}
         role="img"
-        aria-label={`TCP state diagram: ${path.visits.map((v) => v.state).join(' → ') || 'no states seen'}`}
+        aria-label={t('diagram.aria', {
+          path: path.visits.map((v) => v.state).join(' → ') || t('diagram.noStates')
+        })}
       >
         <defs>
           <marker
@@ -66,7 +69,7 @@ export function StateDiagram({ history, closedAt, now }: StateDiagramProps): Rea
         <Legend />
         {shown && (
           <p className="sd-note" aria-live="polite">
-            <strong>{shown}</strong> — {STATE_NOTES[shown]}
+            <strong>{shown}</strong> — {t(`state.${shown}`)}
           </p>
         )}
       </figcaption>
@@ -83,6 +86,7 @@ function StateBox({
   readonly path: DiagramPath
   readonly onFocus: (s: TcpState | null) => void
 }): ReactElement {
+  const { t } = useTranslation('teach')
   const { x, y } = POSITIONS[state]
   const visits = path.visits.filter((v) => v.state === state)
   const seen = visits.some((v) => v.since !== null)
@@ -102,13 +106,22 @@ function StateBox({
       data-state={state}
       tabIndex={0}
       role="button"
-      aria-label={`${state}${seen ? ', visited' : inferred ? ', passed between polls' : ''}${path.current === state ? ', current state' : ''}`}
+      aria-label={t(
+        path.current === state
+          ? 'diagram.stateCurrent'
+          : seen
+            ? 'diagram.stateVisited'
+            : inferred
+              ? 'diagram.stateInferred'
+              : 'diagram.stateAria',
+        { state }
+      )}
       onMouseEnter={() => onFocus(state)}
       onMouseLeave={() => onFocus(null)}
       onFocus={() => onFocus(state)}
       onBlur={() => onFocus(null)}
     >
-      <title>{STATE_NOTES[state]}</title>
+      <title>{t(`state.${state}`)}</title>
       <rect x={x - BOX.w / 2} y={y - BOX.h / 2} width={BOX.w} height={BOX.h} rx={8} />
       <text x={x} y={y + 4} textAnchor="middle">
         {state}
@@ -132,7 +145,13 @@ function Edge({ t, path }: { readonly t: Transition; readonly path: DiagramPath 
   const c = { x: (a.x + b.x) / 2 + n.x * bend, y: (a.y + b.y) / 2 + n.y * bend }
   const start = border(a, bend === 0 ? b : c)
   const end = border(b, bend === 0 ? a : c)
-  const peak = { x: (a.x + b.x) / 2 + (n.x * bend) / 2, y: (a.y + b.y) / 2 + (n.y * bend) / 2 }
+  // A bent line's label sits outside its bend, so twin lines keep their labels apart.
+  const out = Math.sign(bend)
+  const peak = {
+    x: (a.x + b.x) / 2 + (n.x * bend) / 2 + n.x * out * 6,
+    y: (a.y + b.y) / 2 + (n.y * bend) / 2 + n.y * out * 6
+  }
+  const anchor = n.x * out > 0.3 ? 'start' : n.x * out < -0.3 ? 'end' : 'middle'
   const cls = ['sd-edge', walked && 'walked', walked?.inferred && 'inferred']
     .filter(Boolean)
     .join(' ')
@@ -142,7 +161,7 @@ function Edge({ t, path }: { readonly t: Transition; readonly path: DiagramPath 
         d={`M${start.x},${start.y} Q${c.x},${c.y} ${end.x},${end.y}`}
         markerEnd={walked ? 'url(#sd-arrow-on)' : 'url(#sd-arrow)'}
       />
-      <text x={peak.x} y={peak.y - 4} textAnchor="middle" className="sd-label">
+      <text x={peak.x} y={peak.y - 4} textAnchor={anchor} className="sd-label">
         {t.label}
       </text>
     </g>
@@ -164,11 +183,12 @@ function border(
 }
 
 function Legend(): ReactElement {
+  const { t } = useTranslation('teach')
   return (
     <ul className="sd-legend">
-      <li className="seen">seen by the table</li>
-      <li className="inferred">passed between two polls (inferred)</li>
-      <li className="current">current state</li>
+      <li className="seen">{t('diagram.legendSeen')}</li>
+      <li className="inferred">{t('diagram.legendInferred')}</li>
+      <li className="current">{t('diagram.legendCurrent')}</li>
     </ul>
   )
 }

@@ -43,11 +43,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'ESTABLISHED', to: 'CLOSE_WAIT', label: 'FIN / ACK' },
   { from: 'FIN_WAIT1', to: 'FIN_WAIT2', label: 'ACK' },
   { from: 'FIN_WAIT1', to: 'CLOSING', label: 'FIN / ACK' },
-  { from: 'FIN_WAIT1', to: 'TIME_WAIT', label: 'FIN+ACK / ACK' },
+  { from: 'FIN_WAIT1', to: 'TIME_WAIT', label: 'FIN+ACK' },
   { from: 'FIN_WAIT2', to: 'TIME_WAIT', label: 'FIN / ACK' },
   { from: 'CLOSING', to: 'TIME_WAIT', label: 'ACK' },
   { from: 'CLOSE_WAIT', to: 'LAST_ACK', label: 'close() / FIN' },
-  { from: 'LAST_ACK', to: 'CLOSED', label: 'ACK', bend: 460 },
+  { from: 'LAST_ACK', to: 'CLOSED', label: 'ACK', bend: 400 },
   { from: 'TIME_WAIT', to: 'CLOSED', label: '2×MSL', bend: -560 }
 ]
 
