@@ -2,7 +2,6 @@
 // DOM), sortable and resizable columns, one filter box (row-filter.ts), quick toggles, and
 // the selected socket's details in a pane docked right or below, its size dragged. What the
 // user sets is kept in the settings (useSetting), so it is there again after a reload.
-import { useVirtualizer } from '@tanstack/react-virtual'
 import {
   useCallback,
   useDeferredValue,
@@ -12,7 +11,7 @@ import {
   useState,
   useSyncExternalStore
 } from 'react'
-import type { KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react'
+import type { MouseEvent, ReactElement, ReactNode } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import type { Layout, LayoutChangedMeta } from 'react-resizable-panels'
 import type { ConnectionsSettings } from '../../../shared/connections-settings'
@@ -23,10 +22,9 @@ import { useSetting, useSettingsStore } from '../store/use-setting'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
 import { COLUMN_BY_KEY, COLUMNS, layoutColumns } from './connections/columns'
-import { GridHead } from './connections/grid-head'
-import { GridRow, ROW_HEIGHT } from './connections/grid-row'
 import { highlighterFor } from './connections/highlight'
 import { RowDetails } from './connections/row-details'
+import { TableGrid } from './connections/table-grid'
 import { TableToolbar } from './connections/table-toolbar'
 import { togglesOf } from './connections/toggles'
 import { VisibleRows } from './connections/visible-rows'
@@ -69,8 +67,6 @@ export function ConnectionsView({
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // Re-colour as marks age out; ages and timelines move with it.
   const now = useNow(MARK_MS / 2)
-  const scroller = useRef<HTMLDivElement>(null)
-  const head = useRef<HTMLDivElement>(null)
 
   const terms = useMemo(() => checkFilter(deferredFilter).terms, [deferredFilter])
   const highlight = useMemo(() => highlighterFor(terms), [terms])
@@ -128,33 +124,6 @@ export function ConnectionsView({
     [patch, columnWidths]
   )
 
-  // No React Compiler here: the virtualizer's functions are read fresh on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
-
-  const markOf = (r: TableRow): string => {
-    if (r.closingSince !== null) return 'closing'
-    const m = state.marks.get(r.id)
-    return m && now - m.at < MARK_MS ? m.mark : ''
-  }
-
-  // Up/Down move the selection.
-  const onKey = (e: KeyboardEvent): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    e.preventDefault()
-    const at = visible.findIndex((r) => r.id === selectedId)
-    const next = Math.min(visible.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))
-    const row = visible[next]
-    if (!row) return
-    setSelectedId(row.id)
-    virtualizer.scrollToIndex(next)
-  }
-
   const dock = settings.detailsDock
   const detailsSize = settings.detailsSize
   const onLayoutChanged = useCallback(
@@ -203,66 +172,22 @@ export function ConnectionsView({
         onLayoutChanged={onLayoutChanged}
       >
         <Panel id={TABLE_PANE} minSize="20%" className="table-pane">
-          <div
-            className="grid"
-            role="table"
-            aria-label="Connections table"
-            aria-rowcount={visible.length + 1}
-            tabIndex={0}
-            onKeyDown={onKey}
-          >
-            {/* The header scrolls sideways with the body (a narrow window), not up and down. */}
-            <div className="grid-head-scroll" role="rowgroup" ref={head}>
-              <GridHead
-                layout={layout}
-                widths={columnWidths}
-                sort={sort}
-                onSort={onSort}
-                onWidth={onWidth}
-              />
-            </div>
-            <div
-              className="grid-body"
-              ref={scroller}
-              onScroll={(e) => {
-                if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft
-              }}
-            >
-              {state.loaded && visible.length === 0 ? (
-                <p className="empty muted">
-                  {state.rows.length === 0
-                    ? 'The source returned no sockets. The Machine view says what it can and cannot see.'
-                    : 'No socket matches this filter and these toggles. Clear the filter, or try port:22, state:listen, proc:node or mine.'}
-                </p>
-              ) : null}
-              <div
-                style={{
-                  height: virtualizer.getTotalSize(),
-                  minWidth: layout.minWidth,
-                  position: 'relative'
-                }}
-              >
-                {virtualizer.getVirtualItems().map((item) => {
-                  const r = visible[item.index]!
-                  return (
-                    <GridRow
-                      key={r.id}
-                      row={r}
-                      index={item.index}
-                      start={item.start}
-                      mark={markOf(r)}
-                      selected={r.id === selectedId}
-                      now={now}
-                      layout={layout}
-                      highlight={highlight}
-                      onSelect={setSelectedId}
-                      onContextMenu={onRowContextMenu}
-                    />
-                  )
-                })}
-              </div>
-            </div>
-          </div>
+          <TableGrid
+            rows={visible}
+            loaded={state.loaded}
+            total={state.rows.length}
+            marks={state.marks}
+            now={now}
+            layout={layout}
+            widths={columnWidths}
+            sort={sort}
+            onSort={onSort}
+            onWidth={onWidth}
+            highlight={highlight}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onRowContextMenu={onRowContextMenu}
+          />
         </Panel>
         {selected ? (
           <>
