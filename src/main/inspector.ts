@@ -14,6 +14,7 @@ import type {
 import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
 import type { Notice, ShellKind, TableDiff } from '../shared/model'
+import { actionsHandlers } from './actions/handlers'
 import { appHandlers } from './app-handlers'
 import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
@@ -98,7 +99,8 @@ export class Inspector {
       ...echoHandlers(this.parts),
       ...clientHandlers(this.parts),
       ...tableHandlers(this.parts),
-      ...settingsHandlers(this.parts)
+      ...settingsHandlers(this.parts),
+      ...actionsHandlers(this.parts)
     }
     if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()
   }

@@ -29,6 +29,8 @@ import {
   trafficRange
 } from './schema'
 import { settingsPatch } from './settings-schema'
+import type { CloseResult, PortReport, StopResult } from './actions-model'
+import { closeRequest, freePortQuery, portQuery, stopRequest } from './actions-schema'
 import type { Settings } from './settings-schema'
 
 /** The rooms of the core that implement commands; each has a handlers file. */
@@ -37,7 +39,8 @@ export const ROOM_FILES = {
   echo: 'src/main/echo/handlers.ts',
   clients: 'src/main/clients/handlers.ts',
   table: 'src/main/conntable/handlers.ts',
-  settings: 'src/main/settings/handlers.ts'
+  settings: 'src/main/settings/handlers.ts',
+  actions: 'src/main/actions/handlers.ts'
 } as const
 export type RoomName = keyof typeof ROOM_FILES
 
@@ -90,5 +93,14 @@ export const COMMANDS = {
 
   'settings:get': def<Settings>()('settings', none),
   /** Replaces the top-level keys the patch names; answers with the whole settings. */
-  'settings:set': def<Settings>()('settings', z.tuple([settingsPatch]))
+  'settings:set': def<Settings>()('settings', z.tuple([settingsPatch])),
+
+  /** Close one connection: the app's own gracefully or by reset; another's by SOCK_DESTROY. */
+  'socket:close': def<CloseResult>()('actions', z.tuple([closeRequest])),
+  /** SIGTERM (or SIGKILL with force); refuses this app, pid 1, another user's unless asked. */
+  'process:stop': def<StopResult>()('actions', z.tuple([stopRequest])),
+  /** Who holds a port, and whether 127.0.0.1, 0.0.0.0 and :: can be bound on it now. */
+  'port:who': def<PortReport>()('actions', z.tuple([portQuery])),
+  /** The nearest port that can be bound now, or null within FREE_PORT_SPAN. */
+  'port:free': def<number | null>()('actions', z.tuple([freePortQuery]))
 } as const

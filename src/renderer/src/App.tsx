@@ -2,6 +2,9 @@ import { Activity, useCallback, useEffect, useMemo, useState, useSyncExternalSto
 import type { ReactElement, ReactNode } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
+import { PortLink } from './components/port-link'
+import { RowMenu } from './components/row-menu'
+import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
@@ -9,11 +12,13 @@ import { coreSettingsBackend } from './store/settings-backends'
 import { SettingsStore } from './store/settings-store'
 import { TableStore } from './store/table-store'
 import { SettingsContext } from './store/use-setting'
-import { useLinkStatus } from './use-link-status'
+import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { ConnectionsView } from './views/connections-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { PortView } from './views/port-view'
+import type { PortAsk } from './views/port-view'
 import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
@@ -29,7 +34,8 @@ const VIEWS = [
   { id: 'connections', label: 'Connections' },
   { id: 'echo', label: 'Echo' },
   { id: 'overview', label: 'Overview' },
-  { id: 'machine', label: 'Machine' }
+  { id: 'machine', label: 'Machine' },
+  { id: 'port', label: 'Port' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
@@ -59,6 +65,7 @@ function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
   const settings = useMemo(
     () => new SettingsStore(coreSettingsBackend(connection.api)),
@@ -72,6 +79,18 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   if (!visited.has(view)) setVisited(new Set([...visited, view]))
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
+  // The actions room: the table's context menu and the port view share one flow.
+  const actions = useActions(connection.api)
+  const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
+  const [filterRequest, setFilterRequest] = useState<{ text: string; seq: number } | null>(null)
+  const [echoSession, setEchoSession] = useState<{ id: string | null; seq: number } | null>(null)
+  const whoHolds = useCallback(
+    (port: number, protocol: 'tcp' | 'udp'): void => {
+      setPortAsk((a) => ({ port, protocol, seq: (a?.seq ?? 0) + 1 }))
+      setView('port')
+    },
+    [setView]
+  )
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.
@@ -88,6 +107,8 @@ export function App({ connection, schedule }: AppProps): ReactElement {
       stop()
     }
   }, [settings, status])
+  // What a dead core held is shown as ended, not as live.
+  useEffect(() => connection.onCoreRestart(() => echo.coreLost()), [connection, echo])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
@@ -121,9 +142,34 @@ export function App({ connection, schedule }: AppProps): ReactElement {
 
   const viewOf = (id: ViewId): ReactNode =>
     id === 'connections' ? (
-      <ConnectionsView store={table} />
+      <RowMenu
+        handlers={{
+          rowOf: (rowId) => table.row(rowId),
+          actions,
+          onFilter: (text) => setFilterRequest((f) => ({ text, seq: (f?.seq ?? 0) + 1 })),
+          onWhoHolds: whoHolds,
+          onGoToEcho: (sessionId) => {
+            setEchoSession((s) => ({ id: sessionId, seq: (s?.seq ?? 0) + 1 }))
+            setView('echo')
+          }
+        }}
+      >
+        <ConnectionsView store={table} filterRequest={filterRequest} />
+      </RowMenu>
     ) : id === 'echo' ? (
-      <EchoView api={connection.api} store={echo} />
+      <PortLink.Provider value={whoHolds}>
+        <EchoView
+          key={echoSession?.seq}
+          api={connection.api}
+          store={echo}
+          initialSelected={echoSession?.id ?? null}
+        />
+      </PortLink.Provider>
+    ) : id === 'port' ? (
+      <>
+        <PortView api={connection.api} actions={actions} ask={portAsk} />
+        {actions.overlay}
+      </>
     ) : id === 'overview' ? (
       <OverviewView table={table} echo={echo} />
     ) : (
@@ -154,7 +200,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           </nav>
           <div className="header-end">
             <ThemePicker />
-            <LinkBadge shell={connection.shell} status={status} />
+            <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
           </div>
         </header>
         <main className="app-main">

@@ -17,6 +17,7 @@ import type { Layout, LayoutChangedMeta } from 'react-resizable-panels'
 import type { ConnectionsSettings } from '../../../shared/connections-settings'
 import type { TableRow } from '../../../shared/model'
 import { checkFilter } from '../../../shared/row-filter'
+import { StaleNote } from '../components/stale-note'
 import { useNow } from '../components/use-now'
 import { useSetting, useSettingsStore } from '../store/use-setting'
 import type { TableStore } from '../store/table-store'
@@ -35,6 +36,8 @@ export interface ConnectionsViewProps {
   readonly onRowContextMenu?: (row: TableRow, event: MouseEvent<HTMLDivElement>) => void
   /** More toggles for the toolbar (a stable element). */
   readonly toolbarExtra?: ReactNode
+  /** Set the filter from outside (the row menu's "Filter: …"); seq makes a repeat count. */
+  readonly filterRequest?: { readonly text: string; readonly seq: number } | null
 }
 
 const TABLE_PANE = 'table'
@@ -59,10 +62,18 @@ function useConnectionsSettings(): readonly [
 export function ConnectionsView({
   store,
   onRowContextMenu,
-  toolbarExtra
+  toolbarExtra,
+  filterRequest
 }: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const [settings, patch] = useConnectionsSettings()
+  // A filter asked for from outside becomes the (remembered) filter, once per request.
+  const appliedRequest = useRef<number | null>(null)
+  useEffect(() => {
+    if (!filterRequest || filterRequest.seq === appliedRequest.current) return
+    appliedRequest.current = filterRequest.seq
+    patch({ filter: filterRequest.text })
+  }, [filterRequest, patch])
   const deferredFilter = useDeferredValue(settings.filter)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // Re-colour as marks age out; ages and timelines move with it.
@@ -141,6 +152,7 @@ export function ConnectionsView({
       aria-label="Connections"
       data-details={!!selected}
       data-dock={dock}
+      data-stale={state.staleSince !== null}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
     >
@@ -159,6 +171,7 @@ export function ConnectionsView({
         rowsInView={rowsInView}
         extra={toolbarExtra}
       />
+      {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
       {state.paused ? (
         <p className="paused-note" role="status">
           Paused — the table is held still. Press Space or Resume to catch up.
@@ -203,7 +216,8 @@ export function ConnectionsView({
                 // A new selection starts with no message from the last one.
                 key={selected.id}
                 row={selected}
-                now={now}
+                now={state.staleSince ?? now}
+                stale={state.staleSince !== null}
                 coreUid={state.coreUid}
                 dock={dock}
                 onDock={(d) => patch({ detailsDock: d })}

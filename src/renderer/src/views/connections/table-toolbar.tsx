@@ -5,6 +5,7 @@ import { memo } from 'react'
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
 import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import type {
+  TableOptions,
   TableRow,
   TableSourceId,
   TableSourceInfo,
@@ -12,7 +13,9 @@ import type {
 } from '../../../../shared/model'
 import { formatCsv, formatJson } from '../../../../shared/row-format'
 import { saveText } from '../../components/download'
+import { ErrorNote } from '../../components/error-note'
 import { formatCount } from '../../components/format'
+import { useAction } from '../../components/form-bits'
 import type { TableStore } from '../../store/table-store'
 import { ColumnChooser } from './column-chooser'
 import { FilterBox, FilterProblems } from './filter-box'
@@ -61,6 +64,9 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
   const { store, loaded, total, paused, status, settings, onSettings, toggles, shown, rowsInView } =
     props
   const sources = props.sources.filter((s) => s.available)
+  // A source or rate the core refuses is said here, beside the picker, not in the console.
+  const [configureError, act] = useAction()
+  const configure = (options: TableOptions): void => void act(() => store.configure(options))
   return (
     <div className="toolbar" role="toolbar" aria-label="Table controls">
       <div className="toolbar-row">
@@ -81,7 +87,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Poll rate
           <select
             value={status?.rateHz ?? 1}
-            onChange={(e) => void store.configure({ rateHz: Number(e.target.value) })}
+            onChange={(e) => configure({ rateHz: Number(e.target.value) })}
           >
             {RATES.map((hz) => (
               <option key={hz} value={hz}>
@@ -94,7 +100,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Source
           <select
             value={status?.source ?? ''}
-            onChange={(e) => void store.configure({ source: e.target.value as TableSourceId })}
+            onChange={(e) => configure({ source: e.target.value as TableSourceId })}
           >
             {status && !sources.some((s) => s.id === status.source) ? (
               <option value={status.source}>{status.source}</option>
@@ -123,6 +129,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
         </button>
       </div>
       <FilterProblems value={settings.filter} />
+      {configureError ? <ErrorNote error={configureError} /> : null}
       <div className="toolbar-row toggles">
         {PROTOCOL_TOGGLES.map((p) => (
           <label key={p} className="check">
