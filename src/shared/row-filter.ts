@@ -1,6 +1,10 @@
 // The connection table's filter box: free words match any column; `port:80`, `pid:123`,
 // `state:listen`, `proc:node`, `proto:udp` match one field; `mine` keeps the app's own
-// sockets. Terms are ANDed. Pure and shared: the renderer filters with it, tests check it.
+// sockets. Terms are ANDed. A term that cannot mean anything (`port:abc`, `foo:bar`) is
+// left out of the filter and reported, in the user's words, so the box can say what is
+// wrong instead of quietly showing nothing. Pure and shared: the renderer filters with it,
+// tests check it.
+import { formatEndpoint } from './endpoint'
 import type { TableRow } from './model'
 
 export type FilterTerm =
@@ -11,6 +15,38 @@ export type FilterTerm =
   | { readonly kind: 'proto'; readonly value: string }
   | { readonly kind: 'mine' }
   | { readonly kind: 'text'; readonly value: string }
+
+/** One word the filter could not use, and what to type instead. */
+export interface FilterProblem {
+  readonly word: string
+  readonly message: string
+}
+
+export interface CheckedFilter {
+  readonly terms: readonly FilterTerm[]
+  readonly problems: readonly FilterProblem[]
+}
+
+/** Every key the box knows, with an example: the help popover and the errors list these. */
+export const FILTER_KEYS: ReadonlyArray<{
+  readonly key: string
+  readonly example: string
+  readonly meaning: string
+}> = [
+  { key: 'port', example: 'port:8080', meaning: 'local or remote port' },
+  { key: 'pid', example: 'pid:1234', meaning: 'a process id holding the socket' },
+  { key: 'state', example: 'state:listen', meaning: 'kernel state (estab, time-wait …)' },
+  { key: 'proc', example: 'proc:node', meaning: 'process name contains' },
+  { key: 'proto', example: 'proto:udp6', meaning: 'tcp, tcp6, udp, udp6 or unix' },
+  { key: 'mine', example: 'mine', meaning: "this app's own sockets" },
+  { key: '', example: '127.0.0.1', meaning: 'any other word: text in any column' }
+]
+
+const PROTOCOLS = ['tcp', 'tcp6', 'udp', 'udp6', 'unix'] as const
+const MAX_PORT = 65_535
+const KEY_LIST = FILTER_KEYS.filter((k) => k.key !== '' && k.key !== 'mine')
+  .map((k) => `${k.key}:`)
+  .join(', ')
 
 const STATE_ALIASES: Readonly<Record<string, string>> = {
   estab: 'ESTABLISHED',
@@ -23,34 +59,89 @@ const STATE_ALIASES: Readonly<Record<string, string>> = {
   'close-wait': 'CLOSE_WAIT'
 }
 
-export function parseFilter(text: string): FilterTerm[] {
-  const terms: FilterTerm[] = []
-  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^(port|pid|state|proc|proto):(.+)$/i.exec(word)
-    const key = m?.[1]?.toLowerCase()
-    const value = m?.[2] ?? ''
-    if (word.toLowerCase() === 'mine') terms.push({ kind: 'mine' })
-    else if ((key === 'port' || key === 'pid') && /^\d+$/.test(value))
-      terms.push({ kind: key, value: Number(value) })
-    else if (key === 'state')
-      terms.push({
+/**
+ * `key:value` where the key is letters only. Addresses (`127.0.0.1:80`, `::1`,
+ * `fe80::1`) start with a digit or a colon, or have more colons: they stay free text.
+ */
+const KEYED = /^([a-z]+):([^:]*)$/i
+
+function termOf(word: string): FilterTerm | FilterProblem {
+  if (word.toLowerCase() === 'mine') return { kind: 'mine' }
+  const m = KEYED.exec(word)
+  if (!m) return { kind: 'text', value: word.toLowerCase() }
+  const key = m[1]!.toLowerCase()
+  const value = m[2]!
+  if (value === '')
+    return {
+      word,
+      message: `“${word}” needs a value after the colon, for example ${example(key)}.`
+    }
+  switch (key) {
+    case 'port':
+    case 'pid': {
+      const n = /^\d+$/.test(value) ? Number(value) : NaN
+      if (key === 'port' && !(n <= MAX_PORT))
+        return {
+          word,
+          message: `“${word}”: a port is a number from 0 to ${MAX_PORT}, like port:8080.`
+        }
+      if (key === 'pid' && !Number.isSafeInteger(n))
+        return { word, message: `“${word}”: a pid is a whole number, like pid:1234.` }
+      return { kind: key, value: n }
+    }
+    case 'state':
+      return {
         kind: 'state',
         value: STATE_ALIASES[value.toLowerCase()] ?? value.toUpperCase().replace(/-/g, '_')
-      })
-    else if (key === 'proc' || key === 'proto')
-      terms.push({ kind: key, value: value.toLowerCase() })
-    else terms.push({ kind: 'text', value: word.toLowerCase() })
+      }
+    case 'proc':
+      return { kind: 'proc', value: value.toLowerCase() }
+    case 'proto': {
+      const p = value.toLowerCase()
+      if ((PROTOCOLS as readonly string[]).includes(p)) return { kind: 'proto', value: p }
+      return { word, message: `“${word}”: the protocol is one of ${PROTOCOLS.join(', ')}.` }
+    }
+    default:
+      return {
+        word,
+        message: `“${key}” is not a filter key. Use ${KEY_LIST} or mine; any other word is searched as text.`
+      }
   }
-  return terms
 }
 
+function example(key: string): string {
+  return FILTER_KEYS.find((k) => k.key === key)?.example ?? 'port:8080'
+}
+
+/** The terms the box's text means, and the words it could not use. */
+export function checkFilter(text: string): CheckedFilter {
+  const terms: FilterTerm[] = []
+  const problems: FilterProblem[] = []
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const t = termOf(word)
+    if ('kind' in t) terms.push(t)
+    else problems.push(t)
+  }
+  return { terms, problems }
+}
+
+/** The usable terms only. */
+export function parseFilter(text: string): FilterTerm[] {
+  return [...checkFilter(text).terms]
+}
+
+/** Each end as the table prints it too, so `127.0.0.1:8080` or `[::1]:80` finds its row. */
 function haystack(r: TableRow): string {
   return [
     r.protocol,
     r.localAddress,
     r.localPort,
+    r.localAddress === null ? null : formatEndpoint({ address: r.localAddress, port: r.localPort }),
     r.remoteAddress,
     r.remotePort,
+    r.remoteAddress === null
+      ? null
+      : formatEndpoint({ address: r.remoteAddress, port: r.remotePort }),
     r.state,
     ...r.owners.flatMap((o) => [o.pid, o.process, o.fd])
   ]

@@ -2,6 +2,7 @@
 // `settings:set` against it, and the renderer reads its types. Each value has a default,
 // so a file from an older version (or a missing key) loads as defaults for what it lacks.
 import { z } from 'zod'
+import { connectionsSettingsSchema } from './connections-settings-schema'
 import { LIMITS } from './limits'
 import { listenerSpec, pollRate, tableSourceId } from './schema'
 
@@ -19,8 +20,10 @@ const tableSettings = z.strictObject({
   rateHz: pollRate.optional()
 })
 
-/** The Connections view's own state (filter, sort, columns…): its shape is the view's. */
-const connectionsSettings = z.record(z.string().max(64), z.unknown())
+/** The Connections view's own state (filter, sort, columns…): connections-settings.ts. */
+const connectionsSettings = connectionsSettingsSchema.default(() =>
+  connectionsSettingsSchema.parse({})
+)
 // ── The Echo view's saved payloads and servers (the echo room's) ──
 /** Bounds on what the Echo view saves, so the settings file stays small. */
 export const ECHO_SAVED_LIMITS = {
@@ -66,7 +69,7 @@ export const settingsShape = {
   language: language.default('system'),
   lastView: z.string().max(SETTINGS_LIMITS.viewName).default('connections'),
   table: tableSettings.default({}),
-  connections: connectionsSettings.default({}),
+  connections: connectionsSettings,
   echo: echoSettings.default({ savedPayloads: [], savedServers: [] }),
   /** Destructive actions (close a connection, stop a process) ask first unless this is off. */
   confirmDestructive: z.boolean().default(true)

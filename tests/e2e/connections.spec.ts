@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { test, expect } from './fixtures'
+import { gotoTable } from './table-helpers'
 
 test.describe('connections view (serve + Chromium)', () => {
   let server: Server
@@ -17,9 +18,9 @@ test.describe('connections view (serve + Chromium)', () => {
     page,
     served
   }, info) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const count = page.getByRole('status', { name: 'Connection count' })
-    await expect(count).toContainText(/\d+ of \d+ sockets/)
+    await expect(count).toContainText(/[\d,]+ of [\d,]+ sockets/)
     const table = page.getByRole('table', { name: 'Connections table' })
     await expect(table.getByRole('columnheader', { name: 'State' })).toBeVisible()
     await page.screenshot({ path: info.outputPath('connections.png') })
@@ -29,15 +30,16 @@ test.describe('connections view (serve + Chromium)', () => {
     await expect(rows).toHaveCount(1)
     await expect(rows.first()).toContainText(`127.0.0.1:${port}`)
     await expect(rows.first()).toContainText('LISTEN')
-    await expect(count).toContainText(/^1 of \d+ sockets$/)
+    await expect(count).toContainText(/^1 of [\d,]+ sockets$/)
     if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1280, height: 800 })
       await page.getByRole('searchbox', { name: 'Filter connections' }).fill('')
       await page.screenshot({ path: 'docs/screenshots/connections.png' })
     }
   })
 
   test('sorts by a column and says so', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const header = page.getByRole('columnheader', { name: 'State' })
     await header.getByRole('button').click()
     await expect(header).toHaveAttribute('aria-sort', 'ascending')

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
+import { resetSettings } from './settings-reset'
 
 export interface Served {
   /** The full URL with the token, as `serve` printed it. */
@@ -53,7 +54,15 @@ export function startServe(
   })
 }
 
-export const test = base.extend<object, { served: Served }>({
+export const test = base.extend<{ freshSettings: void }, { served: Served }>({
+  // Every test starts from the default settings, whatever the one before it left.
+  freshSettings: [
+    async ({ served }, use) => {
+      await resetSettings(served)
+      await use()
+    },
+    { auto: true }
+  ],
   served: [
     async ({}, use) => {
       const { child, served } = await startServe()

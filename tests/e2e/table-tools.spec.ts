@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { gotoTable } from './table-helpers'
 
 async function listen(): Promise<{ server: Server; port: number }> {
   const server = createServer()
@@ -39,7 +40,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: served.origin
     })
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     await dataRows(page).first().click()
     const details = page.getByRole('complementary', { name: 'Socket details' })
@@ -55,12 +56,14 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     expect(copied).toMatch(
       new RegExp(`^Proto +State.*\\ntcp +LISTEN .*127\\.0\\.0\\.1:${held.port}`)
     )
+    // A confirmation goes by itself.
+    await expect(details.getByRole('status')).toHaveCount(0)
     await page.keyboard.press('Escape')
     await expect(details).toHaveCount(0)
   })
 
   test('protocol, loopback and state toggles hide and show the row', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     const rows = dataRows(page)
     await expect(rows).toHaveCount(1)
@@ -73,23 +76,33 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     await toolbar.getByRole('checkbox', { name: 'Hide loopback' }).check()
     await expect(rows).toHaveCount(0)
     await toolbar.getByRole('checkbox', { name: 'Hide loopback' }).uncheck()
-    const listen = toolbar.getByRole('group', { name: 'States' }).getByRole('button', {
-      name: /^LISTEN \d+$/
-    })
-    await listen.click()
+    const chips = toolbar.getByRole('group', { name: 'States' })
+    const listen = chips.getByRole('button', { name: /^LISTEN [\d,]+$/ })
+    // Alt+click hides that state; again shows it.
+    await listen.click({ modifiers: ['Alt'] })
     await expect(listen).toHaveAttribute('aria-pressed', 'false')
     await expect(rows).toHaveCount(0)
-    await listen.click()
+    await listen.click({ modifiers: ['Alt'] })
     await expect(rows).toHaveCount(1)
+    // A click shows only that state: every other chip reads as off; again shows them all.
+    await listen.click()
+    await expect(listen).toHaveAttribute('aria-pressed', 'true')
+    await expect(chips.getByRole('button', { pressed: true })).toHaveCount(1)
+    await expect(rows).toHaveCount(1)
+    await page.getByRole('searchbox', { name: 'Filter connections' }).fill('state:estab')
+    await expect(page.getByText('No socket matches this filter and these toggles.')).toBeVisible()
+    await listen.click()
+    await expect(chips.getByRole('button', { pressed: false })).toHaveCount(0)
+    await expect(rows.first()).toContainText('ESTABLISHED')
   })
 
   test('Space pauses the table: a socket opened meanwhile appears only on resume', async ({
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const count = page.getByRole('status', { name: 'Connection count' })
-    await expect(count).toContainText(/\d+ of \d+ sockets/)
+    await expect(count).toContainText(/[\d,]+ of [\d,]+ sockets/)
     await page.locator('body').press('Space')
     const pause = page.getByRole('button', { name: /Resume/ })
     await expect(pause).toHaveAttribute('aria-pressed', 'true')
@@ -117,7 +130,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
   })
 
   test('exports the rows in view as CSV and JSON', async ({ page, served }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     await filterTo(page, held.port)
     await expect(dataRows(page)).toHaveCount(1)
     const toolbar = page.getByRole('toolbar', { name: 'Table controls' })
@@ -148,7 +161,7 @@ test.describe('connection table tools (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
+    await gotoTable(page, served)
     const bar = page.getByRole('contentinfo', { name: 'Status' })
     await expect(bar.locator('[data-item=source]')).toHaveText('Source netlink')
     await expect(bar.locator('[data-item=poll]')).toHaveText(/^poll \d+\.\d ms$/)

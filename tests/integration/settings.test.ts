@@ -17,6 +17,7 @@ import type { InspectorApi } from '../../src/shared/contract'
 import { SETTINGS_VERSION } from '../../src/shared/settings-schema'
 import type { Settings } from '../../src/shared/settings-schema'
 import { waitFor } from '../support/net'
+import { connectionsSettingsSchema } from '../../src/shared/connections-settings-schema'
 
 ;(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket
 
@@ -84,7 +85,8 @@ describe('settings', () => {
     const b = await open(first.url)
     const seen: Settings[] = []
     const off = b.api.on('settings:changed', (s) => seen.push(s))
-    await a.api['settings:set']({ theme: 'light', connections: { filter: 'port:22' } })
+    const connections = connectionsSettingsSchema.parse({ filter: 'port:22' })
+    await a.api['settings:set']({ theme: 'light', connections })
     await waitFor(() => seen.length > 0, 'the second client heard the change')
     expect(seen.at(-1)).toMatchObject({ theme: 'light', connections: { filter: 'port:22' } })
     off()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matches, parseFilter } from '../../src/shared/row-filter'
+import { checkFilter, matches, parseFilter } from '../../src/shared/row-filter'
 import { row } from '../support/table-row'
 
 describe('the table filter', () => {
@@ -13,7 +13,40 @@ describe('the table filter', () => {
       { kind: 'text', value: 'nginx' }
     ])
     expect(parseFilter('state:time-wait')).toEqual([{ kind: 'state', value: 'TIME_WAIT' }])
-    expect(parseFilter('port:abc')).toEqual([{ kind: 'text', value: 'port:abc' }])
+  })
+
+  it('leaves out what it cannot use and says why, in the words typed', () => {
+    const said = (text: string): string[] => checkFilter(text).problems.map((p) => p.message)
+    expect(checkFilter('port:abc nginx')).toEqual({
+      terms: [{ kind: 'text', value: 'nginx' }],
+      problems: [
+        {
+          word: 'port:abc',
+          message: '“port:abc”: a port is a number from 0 to 65535, like port:8080.'
+        }
+      ]
+    })
+    expect(said('port:70000')).toEqual([
+      '“port:70000”: a port is a number from 0 to 65535, like port:8080.'
+    ])
+    expect(said('pid:x')).toEqual(['“pid:x”: a pid is a whole number, like pid:1234.'])
+    expect(said('foo:bar')).toEqual([
+      '“foo” is not a filter key. Use port:, pid:, state:, proc:, proto: or mine; any other word is searched as text.'
+    ])
+    expect(said('proto:sctp')).toEqual([
+      '“proto:sctp”: the protocol is one of tcp, tcp6, udp, udp6, unix.'
+    ])
+    expect(said('state:')).toEqual([
+      '“state:” needs a value after the colon, for example state:listen.'
+    ])
+  })
+
+  it('keeps addresses with colons as text, and finds a row by its address as printed', () => {
+    for (const word of ['127.0.0.1:7007', '::1', 'fe80::1', '[::1]:80', 'dead:beef::1'])
+      expect(checkFilter(word)).toEqual({ terms: [{ kind: 'text', value: word }], problems: [] })
+    expect(matches(row({}), parseFilter('127.0.0.1:7007'))).toBe(true)
+    const v6 = row({ family: 'ipv6', localAddress: '::1', localPort: 80 })
+    expect(matches(v6, parseFilter('[::1]:80'))).toBe(true)
   })
 
   it('matches port on either end, pid and process of any owner, and ANDs terms', () => {

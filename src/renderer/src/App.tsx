@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ReactElement } from 'react'
+import { Activity, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
 import { PortLink } from './components/port-link'
@@ -8,7 +8,10 @@ import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { EchoStore } from './store/echo-store'
+import { coreSettingsBackend } from './store/settings-backends'
+import { SettingsStore } from './store/settings-store'
 import { TableStore } from './store/table-store'
+import { SettingsContext } from './store/use-setting'
 import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { RecordingControls } from './replay/recording-controls'
 import { ReplayBar } from './replay/replay-bar'
@@ -38,12 +41,45 @@ const VIEWS = [
   { id: 'port', label: 'Port' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
+const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
+
+/**
+ * The view shown: the one last shown (settings) until the user picks one here. A view
+ * picked in another tab is remembered for the next start, but does not switch this one.
+ */
+function useSettingsLoaded(settings: SettingsStore): boolean {
+  return useSyncExternalStore(settings.subscribe, () => settings.isLoaded())
+}
+
+function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void] {
+  const loaded = useSettingsLoaded(settings)
+  const [picked, setPicked] = useState<ViewId | null>(null)
+  const last = settings.get('lastView')
+  const view = picked ?? (loaded && isViewId(last) ? last : 'connections')
+  const pick = useCallback(
+    (v: ViewId): void => {
+      setPicked(v)
+      settings.set('lastView', v)
+    },
+    [settings]
+  )
+  return [view, pick] as const
+}
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
   const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
-  const [view, setView] = useState<ViewId>('connections')
+  const settings = useMemo(
+    () => new SettingsStore(coreSettingsBackend(connection.api)),
+    [connection]
+  )
+  const [view, setView] = useView(settings)
+  const settingsLoaded = useSettingsLoaded(settings)
+  // Views visited stay mounted, hidden (React's Activity): switching back finds the view as
+  // it was left — scroll, selection, a half-typed form — and costs no new mount.
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set())
+  if (!visited.has(view)) setVisited(new Set([...visited, view]))
   // A recording, while open, is the stores' source; the live table then has no listener, so
   // the core stops polling until it is closed.
   const replay = useReplay(connection.api, status === 'open')
@@ -60,15 +96,29 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
   const [filterRequest, setFilterRequest] = useState<{ text: string; seq: number } | null>(null)
   const [echoSession, setEchoSession] = useState<{ id: string | null; seq: number } | null>(null)
-  const whoHolds = useCallback((port: number, protocol: 'tcp' | 'udp'): void => {
-    setPortAsk((a) => ({ port, protocol, seq: (a?.seq ?? 0) + 1 }))
-    setView('port')
-  }, [])
+  const whoHolds = useCallback(
+    (port: number, protocol: 'tcp' | 'udp'): void => {
+      setPortAsk((a) => ({ port, protocol, seq: (a?.seq ?? 0) + 1 }))
+      setView('port')
+    },
+    [setView]
+  )
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
+  useEffect(() => {
+    if (status !== 'open') return
+    const stop = settings.start()
+    // A change made just before the page goes (a reload, a closed tab) is written now.
+    const flush = (): void => void settings.flush()
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      stop()
+    }
+  }, [settings, status])
   // What a dead core held is shown as ended, not as live.
   useEffect(() => connection.onCoreRestart(() => echo.coreLost()), [connection, echo])
 
@@ -100,97 +150,109 @@ export function App({ connection, schedule }: AppProps): ReactElement {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [table])
+  }, [table, setView])
+
+  const viewOf = (id: ViewId): ReactNode =>
+    id === 'connections' ? (
+      <RowMenu
+        handlers={{
+          rowOf: (rowId) => table.row(rowId),
+          actions,
+          onFilter: (text) => setFilterRequest((f) => ({ text, seq: (f?.seq ?? 0) + 1 })),
+          onWhoHolds: whoHolds,
+          onGoToEcho: (sessionId) => {
+            setEchoSession((s) => ({ id: sessionId, seq: (s?.seq ?? 0) + 1 }))
+            setView('echo')
+          }
+        }}
+      >
+        <ConnectionsView store={table} filterRequest={filterRequest} />
+      </RowMenu>
+    ) : id === 'echo' ? (
+      <PortLink.Provider value={whoHolds}>
+        <EchoView
+          key={echoSession?.seq}
+          api={api}
+          store={echo}
+          initialSelected={echoSession?.id ?? null}
+        />
+      </PortLink.Provider>
+    ) : id === 'port' ? (
+      <>
+        <PortView api={connection.api} actions={actions} ask={portAsk} />
+        {actions.overlay}
+      </>
+    ) : id === 'overview' ? (
+      <OverviewView table={table} echo={echo} />
+    ) : (
+      <MachineView api={connection.api} ready={status === 'open'} />
+    )
 
   return (
-    <div
-      className="app"
-      data-dropping={dropping}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return
-        e.preventDefault()
-        setDropping(true)
-      }}
-      onDragLeave={() => setDropping(false)}
-      onDrop={(e) => {
-        const file = e.dataTransfer.files[0]
-        setDropping(false)
-        if (!file) return
-        e.preventDefault()
-        replay.openFile(file)
-      }}
-    >
-      <header className="app-header">
-        <div className="brand">
-          <img className="brand-mark" src="./favicon.png" alt="" />
-          <h1>Socket Inspector</h1>
-        </div>
-        <nav className="tabs" role="tablist" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={view === v.id}
-              aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </nav>
-        <div className="header-end">
-          <RecordingControls api={connection.api} replay={replay} />
-          <ThemePicker />
-          <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
-        </div>
-      </header>
-      {source ? <ReplayBar key={source.name} source={source} onClose={replay.close} /> : null}
-      <main className="app-main">
-        {status === 'unauthorized' ? (
-          <section role="alert" className="panel error-panel">
-            <h2>This page has no valid token</h2>
-            <p>
-              Open the full URL that <code>socket-inspector serve</code> printed; it ends in{' '}
-              <code>?token=…</code>.
-            </p>
-          </section>
-        ) : view === 'connections' ? (
-          <RowMenu
-            handlers={{
-              rowOf: (id) => table.row(id),
-              actions,
-              onFilter: (text) => setFilterRequest((f) => ({ text, seq: (f?.seq ?? 0) + 1 })),
-              onWhoHolds: whoHolds,
-              onGoToEcho: (id) => {
-                setEchoSession((s) => ({ id, seq: (s?.seq ?? 0) + 1 }))
-                setView('echo')
-              }
-            }}
-          >
-            <ConnectionsView store={table} filterRequest={filterRequest} />
-          </RowMenu>
-        ) : view === 'echo' ? (
-          <PortLink.Provider value={whoHolds}>
-            <EchoView
-              key={echoSession?.seq}
-              api={api}
-              store={echo}
-              initialSelected={echoSession?.id ?? null}
-            />
-          </PortLink.Provider>
-        ) : view === 'port' ? (
-          <>
-            <PortView api={connection.api} actions={actions} ask={portAsk} />
-            {actions.overlay}
-          </>
-        ) : view === 'overview' ? (
-          <OverviewView table={table} echo={echo} />
-        ) : (
-          <MachineView api={connection.api} ready={status === 'open'} />
-        )}
-      </main>
-      <StatusBar store={table} replaying={source?.name} />
-    </div>
+    <SettingsContext value={settings}>
+      <div
+        className="app"
+        data-settings={settingsLoaded ? 'loaded' : 'loading'}
+        data-dropping={dropping}
+        onDragOver={(e) => {
+          if (!e.dataTransfer.types.includes('Files')) return
+          e.preventDefault()
+          setDropping(true)
+        }}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(e) => {
+          const file = e.dataTransfer.files[0]
+          setDropping(false)
+          if (!file) return
+          e.preventDefault()
+          replay.openFile(file)
+        }}
+      >
+        <header className="app-header">
+          <div className="brand">
+            <img className="brand-mark" src="./favicon.png" alt="" />
+            <h1>Socket Inspector</h1>
+          </div>
+          <nav className="tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </nav>
+          <div className="header-end">
+            <RecordingControls api={connection.api} replay={replay} />
+            <ThemePicker />
+            <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
+          </div>
+        </header>
+        {source ? <ReplayBar key={source.name} source={source} onClose={replay.close} /> : null}
+        <main className="app-main">
+          {status === 'unauthorized' ? (
+            <section role="alert" className="panel error-panel">
+              <h2>This page has no valid token</h2>
+              <p>
+                Open the full URL that <code>socket-inspector serve</code> printed; it ends in{' '}
+                <code>?token=…</code>.
+              </p>
+            </section>
+          ) : (
+            VIEWS.filter((v) => visited.has(v.id)).map((v) => (
+              <Activity key={v.id} mode={v.id === view ? 'visible' : 'hidden'}>
+                {viewOf(v.id)}
+              </Activity>
+            ))
+          )}
+        </main>
+        <StatusBar store={table} replaying={source?.name} />
+      </div>
+    </SettingsContext>
   )
 }

@@ -1,16 +1,32 @@
-// How numbers read in the UI: bytes with units, durations as people say them.
+// How numbers and times read in the UI, in one place: counts with thousands separators,
+// bytes with binary units (the exact figure goes in a tooltip: `exactBytes`), durations as
+// people say them, and one time format — 24-hour clock, with "12 s ago" beside it.
 
+/** One grouping for every count; the i18n pass swaps the locale here, once. */
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const
+
+/** "1,234,567"; null (a field the source does not give) as "—". */
+export function formatCount(n: number | null): string {
+  return n === null ? '—' : COUNT.format(n)
+}
+
+/** "512 B", "1.2 KiB", "34 MiB": short enough for a cell; see exactBytes for the tooltip. */
 export function formatBytes(n: number | null): string {
   if (n === null) return '—'
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  if (n < 1024) return `${COUNT.format(n)} B`
   let v = n / 1024
   let i = 0
-  while (v >= 1024 && i < units.length - 1) {
+  while (v >= 1024 && i < UNITS.length - 1) {
     v /= 1024
     i++
   }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${UNITS[i]}`
+}
+
+/** "1,234,567 bytes": the figure formatBytes rounds. */
+export function exactBytes(n: number | null): string {
+  return n === null ? 'not known' : `${COUNT.format(n)} ${n === 1 ? 'byte' : 'bytes'}`
 }
 
 export function formatRate(bytesPerSecond: number): string {
@@ -27,9 +43,27 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`
 }
 
-/** "14:03:27", local time. */
+/** "14:03:27", local time, 24-hour. */
 export function formatClock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8)
+}
+
+/** "12 s ago", "3 min 5 s ago"; "just now" under a second. */
+export function formatAgo(ms: number, now: number): string {
+  const d = now - ms
+  return d < 1000 ? 'just now' : `${formatDuration(d)} ago`
+}
+
+/** The one way a moment reads: "14:03:27 (12 s ago)"; a date first when not today. */
+export function formatWhen(ms: number, now: number): string {
+  const at = new Date(ms)
+  const day = at.toDateString() === new Date(now).toDateString() ? '' : `${isoDay(at)} `
+  return `${day}${formatClock(ms)} (${formatAgo(ms, now)})`
+}
+
+function isoDay(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
 /** The same, for a chart's x value in whole Unix seconds. */

@@ -28,6 +28,8 @@ export interface TableState {
   readonly status: TableStatus | null
   /** The sources this machine has, for the source picker. */
   readonly sources: readonly TableSourceInfo[]
+  /** The core's uid (null on an OS without one, or not yet known): what it can see. */
+  readonly coreUid: number | null
   /** Bumped on every publish; TableStore.changedSince(version) says what changed since. */
   readonly version: number
   /** Bumped when rows come or go (not when they change): the set of ids is the same. */
@@ -53,6 +55,7 @@ const EMPTY: TableState = {
   paused: false,
   status: null,
   sources: [],
+  coreUid: null,
   version: 0,
   structure: 0,
   stateCounts: [],
@@ -88,6 +91,7 @@ export class TableStore {
   private samples: readonly StateSample[] = []
   private status: TableStatus | null = null
   private sources: readonly TableSourceInfo[] = []
+  private coreUid: number | null = null
   private statusAt = 0
   private staleSince: number | null = null
 
@@ -114,6 +118,7 @@ export class TableStore {
     this.api['app:info']().then(
       (info) => {
         this.sources = info.sources
+        this.coreUid = info.uid
         this.publish()
       },
       () => undefined // the picker then offers only the current source
@@ -263,6 +268,7 @@ export class TableStore {
       paused: this.paused,
       status: this.status,
       sources: this.sources,
+      coreUid: this.coreUid,
       version: this.version,
       structure: this.structure,
       stateCounts: this.stateCounts,

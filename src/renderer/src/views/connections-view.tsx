@@ -1,7 +1,7 @@
 // Every socket on the machine, live: a virtualized table (only the rows in view are in the
-// DOM), sortable columns, one filter box (row-filter.ts), quick toggles, and a details
-// panel with the selected socket's life cycle.
-import { useVirtualizer } from '@tanstack/react-virtual'
+// DOM), sortable and resizable columns, one filter box (row-filter.ts), quick toggles, and
+// the selected socket's details in a pane docked right or below, its size dragged. What the
+// user sets is kept in the settings (useSetting), so it is there again after a reload.
 import {
   useCallback,
   useDeferredValue,
@@ -11,48 +11,90 @@ import {
   useState,
   useSyncExternalStore
 } from 'react'
-import type { KeyboardEvent, ReactElement } from 'react'
+import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import type { Layout, LayoutChangedMeta } from 'react-resizable-panels'
+import type { ConnectionsSettings } from '../../../shared/connections-settings'
 import type { TableRow } from '../../../shared/model'
-import { parseFilter } from '../../../shared/row-filter'
+import { checkFilter } from '../../../shared/row-filter'
 import { StaleNote } from '../components/stale-note'
 import { useNow } from '../components/use-now'
+import { useSetting, useSettingsStore } from '../store/use-setting'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
-import { COLUMNS, TEMPLATE } from './connections/columns'
-import { GridRow, ROW_HEIGHT } from './connections/grid-row'
+import { COLUMN_BY_KEY, COLUMNS, layoutColumns } from './connections/columns'
+import { highlighterFor } from './connections/highlight'
 import { RowDetails } from './connections/row-details'
+import { TableGrid } from './connections/table-grid'
 import { TableToolbar } from './connections/table-toolbar'
-import { DEFAULT_TOGGLES } from './connections/toggles'
-import type { Toggles } from './connections/toggles'
+import { togglesOf } from './connections/toggles'
 import { VisibleRows } from './connections/visible-rows'
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
+  /** A right-click on a row (a stable function: rows are memoized on their props). */
+  readonly onRowContextMenu?: (row: TableRow, event: MouseEvent<HTMLDivElement>) => void
+  /** More toggles for the toolbar (a stable element). */
+  readonly toolbarExtra?: ReactNode
   /** Set the filter from outside (the row menu's "Filter: …"); seq makes a repeat count. */
   readonly filterRequest?: { readonly text: string; readonly seq: number } | null
 }
 
-export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps): ReactElement {
+const TABLE_PANE = 'table'
+const DETAILS_PANE = 'details'
+
+/** The Connections settings, and a way to change some of them. */
+function useConnectionsSettings(): readonly [
+  ConnectionsSettings,
+  (patch: Partial<ConnectionsSettings>) => void
+] {
+  const [settings] = useSetting('connections')
+  const store = useSettingsStore()
+  // Read the latest at call time: two changes in one event must not undo each other.
+  const patch = useCallback(
+    (p: Partial<ConnectionsSettings>) =>
+      store.set('connections', { ...store.get('connections'), ...p }),
+    [store]
+  )
+  return [settings, patch] as const
+}
+
+export function ConnectionsView({
+  store,
+  onRowContextMenu,
+  toolbarExtra,
+  filterRequest
+}: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
-  const [filter, setFilter] = useState(filterRequest?.text ?? '')
-  const [appliedRequest, setAppliedRequest] = useState(filterRequest?.seq)
-  if (filterRequest && filterRequest.seq !== appliedRequest) {
-    setAppliedRequest(filterRequest.seq)
-    setFilter(filterRequest.text)
-  }
-  const deferredFilter = useDeferredValue(filter)
-  const [toggles, setToggles] = useState<Toggles>(DEFAULT_TOGGLES)
-  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
+  const [settings, patch] = useConnectionsSettings()
+  // A filter asked for from outside becomes the (remembered) filter, once per request.
+  const appliedRequest = useRef<number | null>(null)
+  useEffect(() => {
+    if (!filterRequest || filterRequest.seq === appliedRequest.current) return
+    appliedRequest.current = filterRequest.seq
+    patch({ filter: filterRequest.text })
+  }, [filterRequest, patch])
+  const deferredFilter = useDeferredValue(settings.filter)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   // Re-colour as marks age out; ages and timelines move with it.
   useNow(MARK_MS / 2)
   // The store's clock: the wall clock live, the recording's time in a replay (ages, marks).
   const now = store.clock()
-  const scroller = useRef<HTMLDivElement>(null)
-  const head = useRef<HTMLDivElement>(null)
 
-  const terms = useMemo(() => parseFilter(deferredFilter), [deferredFilter])
-  const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
+  const terms = useMemo(() => checkFilter(deferredFilter).terms, [deferredFilter])
+  const highlight = useMemo(() => highlighterFor(terms), [terms])
+  const { protocols, states, hideLoopback } = settings
+  const toggles = useMemo(
+    () => togglesOf({ protocols, states, hideLoopback }),
+    [protocols, states, hideLoopback]
+  )
+  const { columnOrder, columnWidths, hiddenColumns } = settings
+  const layout = useMemo(
+    () => layoutColumns({ columnOrder, columnWidths, hiddenColumns }),
+    [columnOrder, columnWidths, hiddenColumns]
+  )
+  const column = COLUMN_BY_KEY.get(settings.sort.column) ?? COLUMNS[1]!
+  const dir = settings.sort.direction === 'asc' ? 1 : -1
   const [deriver] = useState(() => new VisibleRows())
   const visible = useMemo(
     () =>
@@ -62,12 +104,12 @@ export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps):
         structure: state.structure,
         terms,
         column,
-        dir: sort.dir,
+        dir,
         toggles,
         changedSince: (v) => store.changedSince(v),
         rowOf: (id) => store.row(id)
       }),
-    [deriver, state, terms, column, sort.dir, toggles, store]
+    [deriver, state, terms, column, dir, toggles, store]
   )
   const latest = useRef(visible)
   useEffect(() => {
@@ -76,38 +118,42 @@ export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps):
   const rowsInView = useCallback(() => latest.current, [])
   const selected = selectedId === null ? undefined : state.rows.find((r) => r.id === selectedId)
 
-  // No React Compiler here: the virtualizer's functions are read fresh on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
+  const sort = settings.sort
+  const onSort = useCallback(
+    (key: string) =>
+      patch({
+        sort: {
+          column: key,
+          direction: sort.column === key && sort.direction === 'asc' ? 'desc' : 'asc'
+        }
+      }),
+    [patch, sort]
+  )
+  const onWidth = useCallback(
+    (key: string, width: number | null) => {
+      const rest = Object.fromEntries(Object.entries(columnWidths).filter(([k]) => k !== key))
+      patch({ columnWidths: width === null ? rest : { ...rest, [key]: width } })
+    },
+    [patch, columnWidths]
+  )
 
-  const markOf = (r: TableRow): string => {
-    if (r.closingSince !== null) return 'closing'
-    const m = state.marks.get(r.id)
-    return m && now - m.at < MARK_MS ? m.mark : ''
-  }
-
-  // Up/Down move the selection.
-  const onKey = (e: KeyboardEvent): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    e.preventDefault()
-    const at = visible.findIndex((r) => r.id === selectedId)
-    const next = Math.min(visible.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))
-    const row = visible[next]
-    if (!row) return
-    setSelectedId(row.id)
-    virtualizer.scrollToIndex(next)
-  }
+  const dock = settings.detailsDock
+  const detailsSize = settings.detailsSize
+  const onLayoutChanged = useCallback(
+    (l: Layout, meta: LayoutChangedMeta) => {
+      const size = l[DETAILS_PANE]
+      if (!meta.isUserInteraction || size === undefined) return
+      patch({ detailsSize: { ...detailsSize, [dock]: Math.round(size * 100) / 100 } })
+    },
+    [patch, dock, detailsSize]
+  )
 
   return (
     <section
       className="connections"
       aria-label="Connections"
       data-details={!!selected}
+      data-dock={dock}
       data-stale={state.staleSince !== null}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
@@ -120,12 +166,12 @@ export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps):
         status={state.status}
         sources={state.sources}
         stateCounts={state.stateCounts}
-        filter={filter}
-        onFilter={setFilter}
+        settings={settings}
+        onSettings={patch}
         toggles={toggles}
-        onToggles={setToggles}
         shown={visible.length}
         rowsInView={rowsInView}
+        extra={toolbarExtra}
       />
       {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
       {state.paused ? (
@@ -133,89 +179,56 @@ export function ConnectionsView({ store, filterRequest }: ConnectionsViewProps):
           Paused — the table is held still. Press Space or Resume to catch up.
         </p>
       ) : null}
-      <div className="connections-body">
-        <div
-          className="grid"
-          role="table"
-          aria-label="Connections table"
-          aria-rowcount={visible.length + 1}
-          tabIndex={0}
-          onKeyDown={onKey}
-        >
-          {/* The header scrolls sideways with the body (a narrow window), not up and down. */}
-          <div className="grid-head-scroll" role="rowgroup" ref={head}>
-            <div
-              className="grid-row grid-head"
-              role="row"
-              style={{ gridTemplateColumns: TEMPLATE }}
-            >
-              {COLUMNS.map((c) => (
-                <div
-                  key={c.key}
-                  role="columnheader"
-                  aria-sort={
-                    sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'
-                  }
-                  className={c.numeric ? 'num' : undefined}
-                  title={c.title}
-                >
-                  <button
-                    type="button"
-                    onClick={() =>
-                      setSort((s) => ({
-                        key: c.key,
-                        dir: s.key === c.key ? (-s.dir as 1 | -1) : 1
-                      }))
-                    }
-                  >
-                    {c.label}
-                  </button>
-                </div>
-              ))}
-            </div>
-          </div>
-          <div
-            className="grid-body"
-            ref={scroller}
-            onScroll={(e) => {
-              if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft
-            }}
-          >
-            {state.loaded && visible.length === 0 ? (
-              <p className="empty muted">
-                {state.rows.length === 0
-                  ? 'The source returned no sockets. The Machine view says what it can and cannot see.'
-                  : 'No socket matches this filter and these toggles. Clear the filter, or try port:22, state:listen, proc:node or mine.'}
-              </p>
-            ) : null}
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const r = visible[item.index]!
-                return (
-                  <GridRow
-                    key={r.id}
-                    row={r}
-                    index={item.index}
-                    start={item.start}
-                    mark={markOf(r)}
-                    selected={r.id === selectedId}
-                    now={now}
-                    onSelect={setSelectedId}
-                  />
-                )
-              })}
-            </div>
-          </div>
-        </div>
-        {selected ? (
-          <RowDetails
-            row={selected}
-            now={state.staleSince ?? now}
-            stale={state.staleSince !== null}
-            onClose={() => setSelectedId(null)}
+      <Group
+        // A new group when the dock turns: its panes lie the other way.
+        key={dock}
+        className="connections-body"
+        orientation={dock === 'right' ? 'horizontal' : 'vertical'}
+        onLayoutChanged={onLayoutChanged}
+      >
+        <Panel id={TABLE_PANE} minSize="20%" className="table-pane">
+          <TableGrid
+            rows={visible}
+            loaded={state.loaded}
+            total={state.rows.length}
+            marks={state.marks}
+            now={now}
+            layout={layout}
+            widths={columnWidths}
+            sort={sort}
+            onSort={onSort}
+            onWidth={onWidth}
+            highlight={highlight}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onRowContextMenu={onRowContextMenu}
           />
+        </Panel>
+        {selected ? (
+          <>
+            <Separator className="pane-separator" aria-label="Resize the details" />
+            <Panel
+              id={DETAILS_PANE}
+              defaultSize={`${detailsSize[dock]}%`}
+              minSize="10%"
+              maxSize="90%"
+              className="details-pane"
+            >
+              <RowDetails
+                // A new selection starts with no message from the last one.
+                key={selected.id}
+                row={selected}
+                now={state.staleSince ?? now}
+                stale={state.staleSince !== null}
+                coreUid={state.coreUid}
+                dock={dock}
+                onDock={(d) => patch({ detailsDock: d })}
+                onClose={() => setSelectedId(null)}
+              />
+            </Panel>
+          </>
         ) : null}
-      </div>
+      </Group>
     </section>
   )
 }

@@ -1,8 +1,17 @@
-// The connection table's columns: what each shows and how it sorts.
+// The connection table's columns: what each shows, how it sorts, and how wide it is. The
+// user's order, widths and hidden columns (settings) are applied by layoutColumns.
+import type { ConnectionsSettings } from '../../../../shared/connections-settings'
+import { CONNECTIONS_LIMITS } from '../../../../shared/connections-settings'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { describeLeftBy } from '../../../../shared/time-wait'
-import { formatDuration } from '../../components/format'
+import {
+  exactBytes,
+  formatBytes,
+  formatClock,
+  formatCount,
+  formatDuration
+} from '../../components/format'
 
 /** Sorts portless (Unix) sockets after every port number. */
 const UNIX_LAST = 70_000
@@ -10,9 +19,14 @@ const UNIX_LAST = 70_000
 export interface Column {
   readonly key: string
   readonly label: string
-  readonly width: string
+  /** The width it starts at, in CSS pixels. */
+  readonly width: number
+  /** Until the user sizes it, it also takes this share of spare room (CSS fr). */
+  readonly grow?: number
   /** `now` is for columns that age (Age); the rest ignore it. */
   readonly text: (r: TableRow, now: number) => string
+  /** The cell's tooltip where the text rounds (bytes) or is relative (age). Else the text. */
+  readonly tip?: (r: TableRow) => string
   readonly sort: (r: TableRow) => string | number
   readonly numeric?: boolean
   /** Said on hover over the header, where the label alone could mislead. */
@@ -26,7 +40,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'proto',
     label: 'Proto',
-    width: '70px',
+    width: 60,
     text: (r) =>
       (r.protocol === 'tcp' || r.protocol === 'udp') && r.family === 'ipv6'
         ? `${r.protocol}6`
@@ -36,7 +50,8 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'local',
     label: 'Local',
-    width: 'minmax(160px, 1.4fr)',
+    width: 170,
+    grow: 1.4,
     text: (r) => endpoint(r.localAddress, r.localPort),
     // By port; Unix sockets (no port) after every TCP and UDP socket.
     sort: (r) => r.localPort ?? UNIX_LAST
@@ -44,21 +59,22 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'remote',
     label: 'Remote',
-    width: 'minmax(140px, 1.2fr)',
+    width: 150,
+    grow: 1.2,
     text: (r) => endpoint(r.remoteAddress, r.remotePort),
     sort: (r) => r.remotePort ?? -1
   },
   {
     key: 'state',
     label: 'State',
-    width: '110px',
+    width: 100,
     text: (r) => r.state ?? '—',
     sort: (r) => r.state ?? ''
   },
   {
     key: 'pid',
     label: 'PID',
-    width: '70px',
+    width: 70,
     numeric: true,
     text: (r) => r.owners.map((o) => o.pid).join(', '),
     sort: (r) => r.owners[0]?.pid ?? -1
@@ -66,7 +82,8 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'process',
     label: 'Process',
-    width: 'minmax(100px, 1fr)',
+    width: 100,
+    grow: 1,
     // An orphan (TIME_WAIT) says who left it: "left by node (pid 812), closed 14 s ago".
     text: (r, now) =>
       describeLeftBy(r, now) ?? [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', '),
@@ -75,7 +92,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'fd',
     label: 'FD',
-    width: '50px',
+    width: 50,
     numeric: true,
     text: (r) => r.owners.map((o) => o.fd ?? '—').join(', '),
     sort: (r) => r.owners[0]?.fd ?? -1
@@ -83,38 +100,86 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'sendq',
     label: 'Send-Q',
-    width: '70px',
+    width: 70,
     numeric: true,
-    text: (r) => String(r.sendQueue ?? '—'),
+    text: (r) => formatCount(r.sendQueue),
     sort: (r) => r.sendQueue ?? -1
   },
   {
     key: 'recvq',
     label: 'Recv-Q',
-    width: '70px',
+    width: 70,
     numeric: true,
-    text: (r) => String(r.recvQueue ?? '—'),
+    text: (r) => formatCount(r.recvQueue),
     sort: (r) => r.recvQueue ?? -1
   },
   {
     key: 'bytes',
     label: 'Bytes out/in',
-    width: '120px',
+    width: 140,
     title: 'TCP_INFO bytes sent / received, where the source has them (netlink, ss -i)',
     numeric: true,
     text: (r) =>
-      r.tcpInfo ? `${r.tcpInfo.bytesSent ?? '—'} / ${r.tcpInfo.bytesReceived ?? '—'}` : '—',
+      r.tcpInfo
+        ? `${formatBytes(r.tcpInfo.bytesSent)} / ${formatBytes(r.tcpInfo.bytesReceived)}`
+        : '—',
+    tip: (r) =>
+      r.tcpInfo
+        ? `sent ${exactBytes(r.tcpInfo.bytesSent)}, received ${exactBytes(r.tcpInfo.bytesReceived)}`
+        : 'This source gives no TCP_INFO byte counts',
     sort: (r) => r.tcpInfo?.bytesSent ?? -1
   },
   {
     key: 'age',
     label: 'Age',
-    width: '90px',
+    width: 80,
     title: 'Since the table first saw the socket (sockets older than the app show its start)',
     numeric: true,
     text: (r, now) => formatDuration(now - r.firstSeen),
+    tip: (r) => `first seen at ${formatClock(r.firstSeen)}`,
     // Youngest first when ascending: the newest sockets are usually the interesting ones.
     sort: (r) => -r.firstSeen
   }
 ]
-export const TEMPLATE = COLUMNS.map((c) => c.width).join(' ')
+
+export const COLUMN_BY_KEY: ReadonlyMap<string, Column> = new Map(COLUMNS.map((c) => [c.key, c]))
+
+export interface ColumnLayout {
+  /** The shown columns, in the user's order. */
+  readonly columns: readonly Column[]
+  /** grid-template-columns for the header and every row. */
+  readonly template: string
+  /** Below this the columns would crush each other: the grid scrolls sideways instead. */
+  readonly minWidth: number
+}
+
+type LayoutSettings = Pick<ConnectionsSettings, 'columnOrder' | 'columnWidths' | 'hiddenColumns'>
+
+/** Every column in the user's order: the listed ones first, any others where they were. */
+export function orderedColumns(order: readonly string[]): Column[] {
+  const listed = order.flatMap((k) => COLUMN_BY_KEY.get(k) ?? [])
+  const rest = COLUMNS.filter((c) => !order.includes(c.key))
+  return [...new Set([...listed, ...rest])]
+}
+
+export function widthOf(c: Column, widths: Readonly<Record<string, number>>): number {
+  const { min, max } = CONNECTIONS_LIMITS.columnWidthPx
+  return Math.min(max, Math.max(min, widths[c.key] ?? c.width))
+}
+
+export function layoutColumns(s: LayoutSettings): ColumnLayout {
+  const hidden = new Set(s.hiddenColumns)
+  const shown = orderedColumns(s.columnOrder).filter((c) => !hidden.has(c.key))
+  // Never none: a table without columns cannot be got back from its own header.
+  const columns = shown.length > 0 ? shown : [COLUMNS[1]!]
+  const tracks = columns.map((c) => {
+    const w = widthOf(c, s.columnWidths)
+    // A column the user sized keeps that size; the others share what room is left.
+    return c.grow && s.columnWidths[c.key] === undefined ? `minmax(${w}px, ${c.grow}fr)` : `${w}px`
+  })
+  const GAP = 10
+  const PAD = 20
+  const minWidth =
+    columns.reduce((n, c) => n + widthOf(c, s.columnWidths), 0) + GAP * (columns.length - 1) + PAD
+  return { columns, template: tracks.join(' '), minWidth }
+}

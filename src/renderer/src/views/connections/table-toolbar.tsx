@@ -1,7 +1,9 @@
 // Above the table: the filter box, the quick toggles (protocols, states, loopback), pause,
-// poll rate, source, and export of the rows in view.
+// poll rate, source, columns, and export of the rows in view. Other rooms add their own
+// toggles through `extra` (the second row's end).
 import { memo } from 'react'
-import type { ReactElement } from 'react'
+import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import type {
   TableOptions,
   TableRow,
@@ -12,9 +14,12 @@ import type {
 import { formatCsv, formatJson } from '../../../../shared/row-format'
 import { saveText } from '../../components/download'
 import { ErrorNote } from '../../components/error-note'
+import { formatCount } from '../../components/format'
 import { useAction } from '../../components/form-bits'
 import type { TableStore } from '../../store/table-store'
-import { PROTOCOL_TOGGLES } from './toggles'
+import { ColumnChooser } from './column-chooser'
+import { FilterBox, FilterProblems } from './filter-box'
+import { chipClick, PROTOCOL_TOGGLES, stateShown } from './toggles'
 import type { Toggles } from './toggles'
 
 /** The rates the core accepts (0.25–10 Hz), as a short menu. */
@@ -30,39 +35,34 @@ export interface TableToolbarProps {
   readonly status: TableStatus | null
   readonly sources: readonly TableSourceInfo[]
   readonly stateCounts: ReadonlyArray<readonly [string, number]>
-  readonly filter: string
-  readonly onFilter: (text: string) => void
+  /** What the user set (filter, toggles, columns): remembered in the settings. */
+  readonly settings: ConnectionsSettings
+  readonly onSettings: (patch: Partial<ConnectionsSettings>) => void
+  /** The same toggles as sets, as the rows are filtered with them. */
   readonly toggles: Toggles
-  readonly onToggles: (t: Toggles) => void
+  /** More controls at the end of the toggles' row (a stable element, or the memo is lost). */
+  readonly extra?: ReactNode
   /** How many rows are in view. */
   readonly shown: number
   /** The rows in view, for export; a function, so new rows do not re-render the toolbar. */
   readonly rowsInView: () => readonly TableRow[]
 }
 
-function flip<T>(set: ReadonlySet<T>, item: T): Set<T> {
-  const next = new Set(set)
-  if (!next.delete(item)) next.add(item)
-  return next
+function flip<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item]
 }
+
+const chipTitle = (state: string, shown: boolean, only: boolean): string =>
+  only
+    ? `Showing only ${state}: click to show every state`
+    : `Click: only ${state}. Alt+click: ${shown ? 'hide' : 'show'} ${state}`
 
 const stamp = (): string => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
 /** Memoized: scrolling the table re-renders the view, not its controls. */
 export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps): ReactElement {
-  const {
-    store,
-    loaded,
-    total,
-    paused,
-    status,
-    filter,
-    onFilter,
-    toggles,
-    onToggles,
-    shown,
-    rowsInView
-  } = props
+  const { store, loaded, total, paused, status, settings, onSettings, toggles, shown, rowsInView } =
+    props
   const sources = props.sources.filter((s) => s.available)
   // A source or rate the core refuses is said here, beside the picker, not in the console.
   const [configureError, act] = useAction()
@@ -70,16 +70,9 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
   return (
     <div className="toolbar" role="toolbar" aria-label="Table controls">
       <div className="toolbar-row">
-        <input
-          type="search"
-          aria-label="Filter connections"
-          aria-keyshortcuts="Control+F"
-          placeholder="port:80 pid:123 state:listen proc:node proto:udp mine — or any text"
-          value={filter}
-          onChange={(e) => onFilter(e.target.value)}
-        />
+        <FilterBox value={settings.filter} onChange={(filter) => onSettings({ filter })} />
         <span className="muted" role="status" aria-label="Connection count">
-          {loaded ? `${shown} of ${total} sockets` : 'Reading the table…'}
+          {loaded ? `${formatCount(shown)} of ${formatCount(total)} sockets` : 'Reading the table…'}
         </span>
         <button
           type="button"
@@ -119,6 +112,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
             ))}
           </select>
         </label>
+        <ColumnChooser value={settings} onChange={onSettings} />
         <button
           type="button"
           onClick={() => saveText(`sockets-${stamp()}.csv`, formatCsv(rowsInView()), 'text/csv')}
@@ -134,6 +128,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Export JSON
         </button>
       </div>
+      <FilterProblems value={settings.filter} />
       {configureError ? <ErrorNote error={configureError} /> : null}
       <div className="toolbar-row toggles">
         {PROTOCOL_TOGGLES.map((p) => (
@@ -141,7 +136,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
             <input
               type="checkbox"
               checked={toggles.protocols.has(p)}
-              onChange={() => onToggles({ ...toggles, protocols: flip(toggles.protocols, p) })}
+              onChange={() => onSettings({ protocols: flip(settings.protocols, p) })}
             />
             {p.toUpperCase()}
           </label>
@@ -149,25 +144,32 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
         <label className="check">
           <input
             type="checkbox"
-            checked={toggles.hideLoopback}
-            onChange={() => onToggles({ ...toggles, hideLoopback: !toggles.hideLoopback })}
+            checked={settings.hideLoopback}
+            onChange={() => onSettings({ hideLoopback: !settings.hideLoopback })}
           />
           Hide loopback
         </label>
         <span className="chips" role="group" aria-label="States">
-          {props.stateCounts.map(([s, n]) => (
-            <button
-              key={s}
-              type="button"
-              className="chip"
-              aria-pressed={!toggles.hiddenStates.has(s)}
-              title={toggles.hiddenStates.has(s) ? `Show ${s}` : `Hide ${s}`}
-              onClick={() => onToggles({ ...toggles, hiddenStates: flip(toggles.hiddenStates, s) })}
-            >
-              {s} <span className="muted">{n}</span>
-            </button>
-          ))}
+          {props.stateCounts.map(([s, n]) => {
+            const on = stateShown(toggles, s)
+            return (
+              <button
+                key={s}
+                type="button"
+                className="chip"
+                aria-pressed={on}
+                data-only={toggles.onlyState === s || undefined}
+                title={chipTitle(s, on, toggles.onlyState === s)}
+                onClick={(e: MouseEvent) =>
+                  onSettings({ states: chipClick(settings.states, s, e.altKey) })
+                }
+              >
+                {s} <span className="muted">{formatCount(n)}</span>
+              </button>
+            )
+          })}
         </span>
+        {props.extra}
       </div>
     </div>
   )

@@ -24,6 +24,18 @@ export interface VisibleInput {
 
 type Key = string | number
 
+/**
+ * Rows equal on the sorted column keep one order, whatever order the snapshot listed them
+ * in: by local port, then remote port, then id (stable across polls and refetches).
+ */
+export function tieBreak(a: TableRow, b: TableRow): number {
+  return (
+    (a.localPort ?? -1) - (b.localPort ?? -1) ||
+    (a.remotePort ?? -1) - (b.remotePort ?? -1) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+}
+
 export class VisibleRows {
   private last: {
     readonly input: VisibleInput
@@ -46,7 +58,7 @@ export class VisibleRows {
     order.sort((i, j) => {
       const x = keyOf[i]!
       const y = keyOf[j]!
-      return (x < y ? -1 : x > y ? 1 : 0) * input.dir
+      return (x < y ? -1 : x > y ? 1 : 0) * input.dir || tieBreak(kept[i]!, kept[j]!)
     })
     const rows = order.map((i) => kept[i]!)
     const keys = order.map((i) => keyOf[i]!)
