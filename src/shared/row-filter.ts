@@ -2,9 +2,13 @@
 // `state:listen`, `proc:node`, `proto:udp` match one field; `mine` keeps the app's own
 // sockets. Terms are ANDed. Pure and shared: the renderer filters with it, tests check it.
 import type { TableRow } from './model'
+import { BUILTIN_SERVICE_NAMES } from './service-names'
+import type { ServiceNames } from './service-names'
 
 export type FilterTerm =
   | { readonly kind: 'port'; readonly value: number }
+  /** `port:ssh`: a service name, with the ports it stands for. */
+  | { readonly kind: 'service'; readonly value: string; readonly ports: readonly number[] }
   | { readonly kind: 'pid'; readonly value: number }
   | { readonly kind: 'state'; readonly value: string }
   | { readonly kind: 'proc'; readonly value: string }
@@ -23,7 +27,10 @@ const STATE_ALIASES: Readonly<Record<string, string>> = {
   'close-wait': 'CLOSE_WAIT'
 }
 
-export function parseFilter(text: string): FilterTerm[] {
+export function parseFilter(
+  text: string,
+  services: ServiceNames = BUILTIN_SERVICE_NAMES
+): FilterTerm[] {
   const terms: FilterTerm[] = []
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
     const m = /^(port|pid|state|proc|proto):(.+)$/i.exec(word)
@@ -32,6 +39,8 @@ export function parseFilter(text: string): FilterTerm[] {
     if (word.toLowerCase() === 'mine') terms.push({ kind: 'mine' })
     else if ((key === 'port' || key === 'pid') && /^\d+$/.test(value))
       terms.push({ kind: key, value: Number(value) })
+    else if (key === 'port' && services.ports(value).length > 0)
+      terms.push({ kind: 'service', value: value.toLowerCase(), ports: services.ports(value) })
     else if (key === 'state')
       terms.push({
         kind: 'state',
@@ -64,6 +73,11 @@ export function matches(r: TableRow, terms: readonly FilterTerm[]): boolean {
     switch (t.kind) {
       case 'port':
         return r.localPort === t.value || r.remotePort === t.value
+      case 'service':
+        return (
+          (r.localPort !== null && t.ports.includes(r.localPort)) ||
+          (r.remotePort !== null && t.ports.includes(r.remotePort))
+        )
       case 'pid':
         return r.owners.some((o) => o.pid === t.value)
       case 'state':

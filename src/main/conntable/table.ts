@@ -14,6 +14,7 @@ import type {
   TableStatus
 } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
+import type { ClosedHistory } from './closed-history'
 import { ownersEqual } from './row'
 import type { TableSource } from './source'
 
@@ -37,6 +38,8 @@ export interface ConnTableOptions {
   /** Called once a poll: the app's sockets change between polls, not within one. */
   readonly ownership?: () => OwnershipLookup
   readonly now?: () => number
+  /** Keeps closed sockets past their grace period, when the user turns it on. */
+  readonly history?: ClosedHistory
 }
 
 const tupleKey = (r: SocketRow): string =>
@@ -147,7 +150,14 @@ export class ConnTable {
 
   async snapshot(): Promise<TableSnapshot> {
     if (this.seq === 0 || !this.timer) await this.poll()
-    return { seq: this.seq, at: this.now(), source: this.sourceId, rows: [...this.rows.values()] }
+    const rows = [...this.rows.values()]
+    const closed = this.options.history?.rows() ?? []
+    return {
+      seq: this.seq,
+      at: this.now(),
+      source: this.sourceId,
+      rows: closed.length > 0 ? [...rows, ...closed] : rows
+    }
   }
 
   status(): TableStatus {
@@ -265,6 +275,7 @@ export class ConnTable {
     }
 
     const removed: string[] = []
+    const gone: TableRow[] = []
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue
       if (row.closingSince === null) {
@@ -278,8 +289,14 @@ export class ConnTable {
       } else if (now - row.closingSince >= this.graceMs) {
         this.rows.delete(id)
         removed.push(id)
+        gone.push(row)
         for (const [alias, target] of this.aliases) if (target === id) this.aliases.delete(alias)
       }
+    }
+    const history = this.options.history
+    if (history) {
+      added.push(...history.keep(gone))
+      removed.push(...history.takeEvicted())
     }
     return { seq: ++this.seq, at: now, added, changed: changedRows, removed }
   }
