@@ -2,8 +2,8 @@
 // with the table's filter language, grouped by process, each with who it is and its
 // current rates.
 import type { TableRow } from '../../shared/model'
-import { groupByProcess, NO_PROCESS_PID, ProcessRates } from '../../shared/process-groups'
-import type { ProcessNode } from '../../shared/process-groups'
+import { groupByProcess, NO_PROCESS_PID } from '../../shared/process-groups'
+import type { ProcessNode , ProcessRates } from '../../shared/process-groups'
 import { matches, parseFilter } from '../../shared/row-filter'
 import type { ServiceNames } from '../../shared/service-names'
 import type { ProcessDirectory } from './process-info'
