@@ -58,6 +58,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...nodeBuiltins] }] }
   },
   {
+    // The Inspector's parts are private to the core; shells and the CLI use commands.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'internals', message: 'Only tests reach into the core; call a command.' }
+      ]
+    }
+  },
+  {
     files: ['src/renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules

@@ -51,7 +51,11 @@ async function measure(logBytes: {
     clients.once('exit', (code) => reject(new Error(`clients exited with ${code}`)))
   })
   // Let the last echo writes complete before measuring.
-  for (let i = 0; i < 100 && inspector.servers.list()[0]!.bytesOut < SESSIONS * BYTES_EACH; i++) {
+  for (
+    let i = 0;
+    i < 100 && inspector.internals.servers.list()[0]!.bytesOut < SESSIONS * BYTES_EACH;
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 50))
   }
   const after = sample()
@@ -61,8 +65,8 @@ async function measure(logBytes: {
       heapUsed: after.heapUsed - before.heapUsed,
       arrayBuffers: after.arrayBuffers - before.arrayBuffers
     },
-    held: inspector.traffic.bytesHeld,
-    sessions: inspector.sessions.list().filter((s) => s.state === 'open').length
+    held: inspector.internals.traffic.bytesHeld,
+    sessions: inspector.internals.sessions.list().filter((s) => s.state === 'open').length
   }
   clients.kill('SIGTERM')
   await new Promise((r) => clients.once('exit', r))

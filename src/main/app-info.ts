@@ -1,12 +1,16 @@
 import { arch, hostname, release } from 'node:os'
 import pkg from '../../package.json'
-import type { AppInfo, ShellKind } from '../shared/model'
+import type { AppInfo, Notice, ShellKind } from '../shared/model'
 import { detectSources } from './conntable/sources'
 
 export const APP_NAME: string = pkg.productName
 export const APP_VERSION: string = pkg.version
 
-export async function readAppInfo(shell: ShellKind, startedAt: number): Promise<AppInfo> {
+export async function readAppInfo(
+  shell: ShellKind,
+  startedAt: number,
+  notices: readonly Notice[] = []
+): Promise<AppInfo> {
   return {
     name: APP_NAME,
     version: APP_VERSION,
@@ -25,6 +29,7 @@ export async function readAppInfo(shell: ShellKind, startedAt: number): Promise<
       v8: process.versions.v8
     },
     sources: await detectSources(),
-    startedAt
+    startedAt,
+    notices
   }
 }

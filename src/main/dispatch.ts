@@ -1,9 +1,16 @@
 // The generic binding both shells share: validate a command, run it, answer with a
 // WireResult; and per-client event subscriptions that end when the client goes.
-import type { EventName, Events, WireResult } from '../shared/contract'
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResult,
+  EventName,
+  Events,
+  WireResult
+} from '../shared/contract'
 import { isEventName } from '../shared/contract'
 import { INTERNAL_ERROR_CODE, InspectorFailure, toInspectorError } from '../shared/errors'
-import { INVALID_ARGUMENT, parseCommand } from '../shared/schema'
+import { INVALID_ARGUMENT, parseCommand } from '../shared/parse-command'
 import type { Inspector } from './inspector'
 
 export async function dispatch(
@@ -21,6 +28,19 @@ export async function dispatch(
     if (error.code === INTERNAL_ERROR_CODE) console.error(`command ${String(name)} failed:`, err)
     return { ok: false, error }
   }
+}
+
+/**
+ * The CLI's way in: the same validation as a shell's call, but failures are thrown (as
+ * InspectorFailures with a sentence and a hint) for the command line to print.
+ */
+export async function invoke<K extends CommandName>(
+  inspector: Inspector,
+  name: K,
+  ...args: CommandArgs<K>
+): Promise<CommandResult<K>> {
+  const command = parseCommand(name, args)
+  return inspector.call(command.name, command.args)
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: Events[E]) => void

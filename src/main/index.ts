@@ -52,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
-  const inspector = new Inspector({ shell: 'electron' })
+  const inspector = new Inspector({ shell: 'electron', configDir: app.getPath('userData') })
   let coreClosed = false
 
   app.on('web-contents-created', (_event, contents) => {

@@ -1,5 +1,6 @@
-// The facade: the one object every shell talks to. It owns the core's pieces and exposes
-// the contract's commands and events; it never knows which shell is in front of it.
+// The facade: the one object every shell talks to. It builds the core's parts, composes the
+// rooms' command handlers (one definition each, in shared/commands.ts) and exposes the
+// contract's commands and events; it never knows which shell is in front of it.
 import type {
   CommandArgs,
   CommandName,
@@ -10,71 +11,58 @@ import type {
   Events,
   Unsubscribe
 } from '../shared/contract'
-import { formatEndpoint } from '../shared/endpoint'
 import { InspectorFailure } from '../shared/errors'
-import type {
-  ExportFormat,
-  KernelView,
-  Notice,
-  SessionId,
-  ShellKind,
-  TableDiff,
-  TrafficPage,
-  TrafficRange
-} from '../shared/model'
-import { formatTrafficHex, formatTrafficText } from '../shared/traffic-format'
-import { readAppInfo } from './app-info'
+import { EventHub } from '../shared/event-hub'
+import type { Notice, ShellKind, TableDiff } from '../shared/model'
+import { appHandlers } from './app-handlers'
 import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
+import { clientHandlers } from './clients/handlers'
+import { tableHandlers } from './conntable/handlers'
 import { holdersOf } from './conntable/port-holders'
 import { platformSources } from './conntable/platform-sources'
 import { ConnTable, NOT_OURS } from './conntable/table'
 import type { OwnershipLookup } from './conntable/table'
-import { readTcpInfo } from './conntable/tcp-info'
+import type { CoreParts } from './core-parts'
 import type { EchoContext } from './echo/context'
+import { echoHandlers } from './echo/handlers'
 import type { ListenerRecord } from './echo/listener-record'
 import { EchoServers } from './echo/servers'
 import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
-import type { SessionRecord } from './echo/sessions'
 import { TrafficLog } from './echo/traffic-log'
-import { EventHub } from '../shared/event-hub'
+import { settingsHandlers } from './settings/handlers'
+import { SettingsStore } from './settings/settings-store'
 
 export interface InspectorOptions {
   readonly shell: ShellKind
   /** Traffic log bounds; defaults in traffic-log.ts. */
   readonly traffic?: { readonly perSessionBytes?: number; readonly totalBytes?: number }
+  /** Where settings.json lives; null or absent keeps settings in memory only. */
+  readonly configDir?: string | null
 }
-
-const TRAFFIC_PAGE_DEFAULT = 1_000
-
-type Handlers = { readonly [K in CommandName]: Commands[K] }
 
 export class Inspector {
   private readonly hub = new EventHub<Events>()
-  private readonly startedAt = Date.now()
-  private readonly handlers: Handlers
+  private readonly handlers: Commands
   private readonly listenerUpdates: Batcher<ListenerRecord>
-  readonly traffic: TrafficLog
-  readonly sessions: SessionRegistry
-  readonly servers: EchoServers
-  readonly clients: Clients
-  readonly table: ConnTable
+  private readonly parts: CoreParts
+  private readonly startupNotices: Notice[] = []
   private closed = false
 
-  constructor(private readonly options: InspectorOptions) {
-    this.traffic = new TrafficLog(options.traffic?.perSessionBytes, options.traffic?.totalBytes)
+  constructor(options: InspectorOptions) {
+    const traffic = new TrafficLog(options.traffic?.perSessionBytes, options.traffic?.totalBytes)
     this.listenerUpdates = new Batcher(SESSION_UPDATE_INTERVAL_MS, (items) =>
       this.hub.emit(
         'listener:update',
         items.map((l) => l.snapshot())
       )
     )
-    this.sessions = new SessionRegistry(this.traffic, (sessions) =>
-      this.hub.emit('session:update', sessions)
+    const sessions = new SessionRegistry(traffic, (list) => this.hub.emit('session:update', list))
+    const settings = new SettingsStore(options.configDir ?? null, (s) =>
+      this.hub.emit('settings:changed', s)
     )
-    const sources = platformSources()
-    this.table = new ConnTable({
-      ...sources,
+    const table = new ConnTable({
+      ...platformSources(),
       emit: (diff) => {
         this.joinKernelViews(diff)
         this.hub.emit('table:diff', diff)
@@ -82,39 +70,37 @@ export class Inspector {
       ownership: () => this.ownershipLookup()
     })
     // The table polls only while someone listens to its diffs.
-    this.hub.setActivity('table:diff', {
-      start: () => this.table.start(),
-      stop: () => this.table.stop()
-    })
+    this.hub.setActivity('table:diff', { start: () => table.start(), stop: () => table.stop() })
     const ctx: EchoContext = {
-      sessions: this.sessions,
+      sessions,
       listenerChanged: (record) => this.listenerUpdates.mark(record),
       notify: (notice) => this.notify(notice),
       portHolders: async (protocol, port) =>
-        holdersOf((await this.table.snapshot()).rows, port, protocol)
+        holdersOf((await table.snapshot()).rows, port, protocol)
     }
-    this.servers = new EchoServers(ctx)
-    this.clients = new Clients(this.sessions)
+    const startupNotices = this.startupNotices
+    if (settings.startupNotice) startupNotices.push({ ...settings.startupNotice, at: Date.now() })
+    this.parts = {
+      shell: options.shell,
+      startedAt: Date.now(),
+      traffic,
+      sessions,
+      servers: new EchoServers(ctx),
+      clients: new Clients(sessions),
+      table,
+      settings,
+      startupNotices,
+      emit: (event, payload) => this.hub.emit(event, payload),
+      notify: (notice) => this.notify(notice)
+    }
     this.handlers = {
-      'app:info': () => readAppInfo(this.options.shell, this.startedAt),
-      'echo:start': (spec) => this.servers.start(spec),
-      'echo:stop': (id, options) => this.servers.stop(id, options),
-      'echo:list': async () => this.servers.list(),
-      'client:connect': (spec) => this.clients.connect(spec),
-      'client:send': async (id, payload) => this.clients.send(id, payload),
-      'client:close': async (id) => this.clients.close(id),
-      'client:reset': async (id) => this.clients.reset(id),
-      'client:list': async () => this.clients.list(),
-      'session:list': async () => this.sessions.list(),
-      'session:traffic': async (id, range) => this.trafficPage(id, range),
-      'session:export': async (id, format) => this.exportTraffic(id, format),
-      'session:kernel': (id) => this.readKernel(id),
-      'table:snapshot': () => this.table.snapshot(),
-      'table:status': async () => this.table.status(),
-      'table:configure': async (options) => this.table.configure(options),
-      'table:holders': async (port, protocol) =>
-        holdersOf((await this.table.snapshot()).rows, port, protocol)
+      ...appHandlers(this.parts),
+      ...echoHandlers(this.parts),
+      ...clientHandlers(this.parts),
+      ...tableHandlers(this.parts),
+      ...settingsHandlers(this.parts)
     }
+    if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()
   }
 
   /** Runs a command whose arguments the caller has already validated (see dispatch.ts). */
@@ -138,26 +124,54 @@ export class Inspector {
     this.hub.emit('app:notice', { ...notice, at: Date.now() })
   }
 
+  /**
+   * Tests only: the core's parts, for what the contract does not expose (a lint rule keeps
+   * src/ from using it; shells go through call() and on()).
+   */
+  get internals(): CoreParts {
+    return this.parts
+  }
+
   /** Closes every socket and timer the core owns; safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    this.table.stop()
-    this.clients.closeAll()
-    await this.servers.closeAll()
-    this.sessions.dispose()
+    const { table, clients, servers, sessions, settings } = this.parts
+    table.stop()
+    clients.closeAll()
+    await servers.closeAll()
+    sessions.dispose()
     this.listenerUpdates.flush()
     this.listenerUpdates.dispose()
+    await settings.flush()
     this.hub.clear()
+  }
+
+  /** The desktop app and serve start with the table source and rate the user chose last. */
+  private applySavedTable(): void {
+    const { source, rateHz } = this.parts.settings.get().table
+    try {
+      this.parts.table.configure({ source, rateHz })
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      this.startupNotices.push({
+        level: 'warning',
+        code: 'ESOURCE',
+        message: `The saved table source could not be used: ${message}`,
+        hint: 'Pick another source in the Connections toolbar.',
+        at: Date.now()
+      })
+    }
   }
 
   /** Each poll gives the app's sessions their kernel row: state, queues, TCP_INFO bytes. */
   private joinKernelViews(diff: TableDiff): void {
-    const via = this.table.status().source
+    const { table, sessions } = this.parts
+    const via = table.status().source
     for (const row of [...diff.added, ...diff.changed]) {
-      const session = row.sessionId === null ? undefined : this.sessions.get(row.sessionId)
+      const session = row.sessionId === null ? undefined : sessions.get(row.sessionId)
       if (!session) continue
-      this.sessions.setKernel(session, {
+      sessions.setKernel(session, {
         state: row.closingSince === null ? row.state : 'CLOSED',
         sendQueue: row.sendQueue,
         recvQueue: row.recvQueue,
@@ -169,31 +183,15 @@ export class Inspector {
     }
   }
 
-  /** TCP_INFO straight from the session's fd, with the queues the last poll saw. */
-  private async readKernel(id: SessionId): Promise<KernelView | null> {
-    const s = this.session(id)
-    if (s.init.protocol !== 'tcp' || s.fd === null || s.closed) return s.kernel
-    const fresh = await readTcpInfo(s.fd)
-    if (!fresh) return s.kernel
-    const view: KernelView = {
-      ...fresh,
-      sendQueue: s.kernel?.sendQueue ?? null,
-      recvQueue: s.kernel?.recvQueue ?? null,
-      inode: s.kernel?.inode ?? null
-    }
-    this.sessions.setKernel(s, view)
-    return view
-  }
-
   /**
    * A kernel row is ours when this process holds it on a server's or an open session's fd.
    * The fd maps are built once a poll, not once a row.
    */
   private ownershipLookup(): OwnershipLookup {
     const listeners = new Map<number, string>()
-    for (const l of this.servers.list())
+    for (const l of this.parts.servers.list())
       if (l.fd !== null && l.state !== 'stopped') listeners.set(l.fd, l.id)
-    const sessions = this.sessions.openByFd()
+    const sessions = this.parts.sessions.openByFd()
     return (row) => {
       const fd = row.owners.find((o) => o.pid === process.pid)?.fd
       if (fd === undefined || fd === null) return NOT_OURS
@@ -201,51 +199,5 @@ export class Inspector {
       if (listenerId !== undefined) return { sessionId: null, listenerId }
       return { sessionId: sessions.get(fd) ?? null, listenerId: null }
     }
-  }
-
-  private session(id: SessionId): SessionRecord {
-    const s = this.sessions.get(id)
-    if (!s) {
-      throw new InspectorFailure(
-        'ENOSESSION',
-        `There is no session ${id}.`,
-        'Closed sessions are kept for a while, then forgotten; list the sessions again.'
-      )
-    }
-    return s
-  }
-
-  private trafficPage(id: SessionId, range: TrafficRange = {}): TrafficPage {
-    const s = this.session(id)
-    const limit = range.limit ?? TRAFFIC_PAGE_DEFAULT
-    // Seqs are consecutive, so the newest `limit` start at nextSeq - limit.
-    const from = range.newest ? s.log.nextSeq - limit : (range.fromSeq ?? 0)
-    const fromSeq = Math.max(from, s.log.firstSeq)
-    const chunks = this.traffic.range(s.log, fromSeq, limit)
-    return {
-      sessionId: id,
-      chunks: chunks.map((c) => ({
-        seq: c.seq,
-        at: c.at,
-        dir: c.dir,
-        data: c.bytes.toString('base64')
-      })),
-      nextSeq: chunks.length > 0 ? chunks[chunks.length - 1]!.seq + 1 : fromSeq,
-      firstSeq: s.log.firstSeq,
-      droppedBytes: s.log.droppedBytes
-    }
-  }
-
-  private exportTraffic(id: SessionId, format: ExportFormat): string {
-    const s = this.session(id)
-    const chunks = this.traffic.range(s.log, 0, Number.MAX_SAFE_INTEGER)
-    const snap = s.snapshot()
-    const title = `# Session ${snap.id} · ${snap.protocol} · ${snap.role} · local ${formatEndpoint(snap.local)} · remote ${formatEndpoint(snap.remote)} · in ${snap.bytesIn} B · out ${snap.bytesOut} B`
-    const dropped =
-      snap.trafficDroppedBytes > 0
-        ? `\n# ${snap.trafficDroppedBytes} earlier bytes were dropped to stay within the log's bounds`
-        : ''
-    const body = format === 'hex' ? formatTrafficHex(chunks) : formatTrafficText(chunks)
-    return `${title}${dropped}\n${body}\n`
   }
 }

@@ -11,3 +11,6 @@ export const LIMITS = {
   trafficPage: { max: 5_000 },
   pathChars: 4_096
 } as const
+
+/** How often the connection table may poll, in polls a second. */
+export const POLL_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const

@@ -1,7 +1,9 @@
 // Plain, read-only data that crosses every boundary (IPC, WebSocket, CLI --json).
 // Nothing here imports Node, Electron or the DOM.
 
-export type TableSourceId = 'procfs' | 'netlink' | 'lsof' | 'ss' | 'netstat'
+/** Every table source the app knows; which of them a machine has is the core's to say. */
+export const TABLE_SOURCE_IDS = ['procfs', 'netlink', 'lsof', 'ss', 'netstat'] as const
+export type TableSourceId = (typeof TABLE_SOURCE_IDS)[number]
 
 export interface TableSourceInfo {
   readonly id: TableSourceId
@@ -32,6 +34,8 @@ export interface AppInfo {
   }
   readonly sources: readonly TableSourceInfo[]
   readonly startedAt: number
+  /** What went wrong while the core started (a settings file it could not read). */
+  readonly notices: readonly Notice[]
 }
 
 export type NoticeLevel = 'info' | 'warning' | 'error'

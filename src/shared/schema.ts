@@ -1,23 +1,22 @@
-// Run-time validation of every command's arguments. The renderer is untrusted input:
-// main checks everything here before it reaches the core, and before any syscall.
+// The schemas of what commands take: hosts, ports, specs. The renderer is untrusted input:
+// the core checks every call against these (through commands.ts) before any syscall, and
+// the renderer's forms reuse the same schemas as the user types.
 import { z } from 'zod'
-import type { CommandArgs, CommandName } from './contract'
-import { isCommandName } from './contract'
-import { InspectorFailure } from './errors'
-import { LIMITS } from './limits'
+import { LIMITS, POLL_RATE_HZ } from './limits'
+import { TABLE_SOURCE_IDS } from './model'
 import { decodeEscapes, decodePayload, PayloadError } from './payload'
 
 export { LIMITS }
 
 const PORT_HINT = 'a port is a whole number from 0 to 65535 (0 = any free port)'
 
-const ip = z.union([z.ipv4(), z.ipv6()])
+export const ip = z.union([z.ipv4(), z.ipv6()])
 /** Servers bind an address of this machine: an IP literal or localhost. */
-const bindHost = z.union([ip, z.literal('localhost')], {
+export const bindHost = z.union([ip, z.literal('localhost')], {
   error: 'host must be an IP address such as 127.0.0.1 or ::1, or localhost'
 })
 /** Clients may also name a host; DNS resolves it at connect time. */
-const remoteHost = z.union([
+export const remoteHost = z.union([
   ip,
   z
     .string()
@@ -29,17 +28,17 @@ const remoteHost = z.union([
       }
     )
 ])
-const port = z
+export const port = z
   .number({ error: PORT_HINT })
   .int({ error: PORT_HINT })
   .min(0, { error: PORT_HINT })
   .max(65_535, { error: PORT_HINT })
-const remotePort = z
+export const remotePort = z
   .number({ error: 'a port is a whole number from 1 to 65535' })
   .int({ error: 'a port is a whole number from 1 to 65535' })
   .min(1, { error: 'a port is a whole number from 1 to 65535' })
   .max(65_535, { error: 'a port is a whole number from 1 to 65535' })
-const socketPath = z
+export const socketPath = z
   .string({ error: 'path must be a file path' })
   .min(1, { error: 'path must not be empty' })
   .max(LIMITS.pathChars)
@@ -50,7 +49,9 @@ const intIn = (min: number, max: number, what: string): z.ZodNumber =>
     .int({ error: `${what} must be a whole number from ${min} to ${max}` })
     .min(min, { error: `${what} must be a whole number from ${min} to ${max}` })
     .max(max, { error: `${what} must be a whole number from ${min} to ${max}` })
-const id = z.string().regex(/^[a-z]{1,8}-\d{1,12}$/, { error: 'not an id this app gave out' })
+export const id = z
+  .string()
+  .regex(/^[a-z]{1,8}-\d{1,12}$/, { error: 'not an id this app gave out' })
 
 const greeting = z
   .string()
@@ -66,7 +67,7 @@ const greeting = z
 const strict = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> =>
   z.strictObject(shape)
 
-const listenerSpec = z.discriminatedUnion('protocol', [
+export const listenerSpec = z.discriminatedUnion('protocol', [
   strict({
     protocol: z.literal('tcp'),
     host: bindHost.optional(),
@@ -93,7 +94,7 @@ const listenerSpec = z.discriminatedUnion('protocol', [
 ])
 
 const timeoutMs = intIn(LIMITS.connectTimeoutMs.min, LIMITS.connectTimeoutMs.max, 'timeout')
-const clientSpec = z.discriminatedUnion('protocol', [
+export const clientSpec = z.discriminatedUnion('protocol', [
   strict({
     protocol: z.literal('tcp'),
     host: remoteHost.optional(),
@@ -109,7 +110,7 @@ const clientSpec = z.discriminatedUnion('protocol', [
   strict({ protocol: z.literal('unix'), path: socketPath, timeoutMs: timeoutMs.optional() })
 ])
 
-const sendSpec = strict({
+export const sendSpec = strict({
   data: z.string().max(LIMITS.payloadChars),
   encoding: z.enum(['text', 'hex']),
   repeat: intIn(LIMITS.repeat.min, LIMITS.repeat.max, 'repeat').optional(),
@@ -123,79 +124,25 @@ const sendSpec = strict({
   }
 })
 
-const trafficRange = strict({
+export const trafficRange = strict({
   fromSeq: z.number().int().min(0).optional(),
   limit: intIn(1, LIMITS.trafficPage.max, 'limit').optional(),
   newest: z.boolean().optional()
 })
 
-type ArgSchemas = { readonly [K in CommandName]: z.ZodType<CommandArgs<K>> }
-
-export const commandArgs: ArgSchemas = {
-  'app:info': z.tuple([]),
-  'echo:start': z.tuple([listenerSpec]),
-  'echo:stop': z.tuple([id, strict({ closeSessions: z.boolean().optional() }).optional()]),
-  'echo:list': z.tuple([]),
-  'client:connect': z.tuple([clientSpec]),
-  'client:send': z.tuple([id, sendSpec]),
-  'client:close': z.tuple([id]),
-  'client:reset': z.tuple([id]),
-  'client:list': z.tuple([]),
-  'session:list': z.tuple([]),
-  'session:traffic': z.tuple([id, trafficRange.optional()]),
-  'session:export': z.tuple([id, z.enum(['text', 'hex'])]),
-  'session:kernel': z.tuple([id]),
-  'table:snapshot': z.tuple([]),
-  'table:status': z.tuple([]),
-  'table:configure': z.tuple([
-    strict({
-      rateHz: z
-        .number({ error: 'rate must be a number of polls a second from 0.25 to 10' })
-        .min(0.25, { error: 'rate must be a number of polls a second from 0.25 to 10' })
-        .max(10, { error: 'rate must be a number of polls a second from 0.25 to 10' })
-        .optional(),
-      source: z.enum(['procfs', 'netlink', 'lsof', 'ss', 'netstat']).optional(),
-      graceMs: intIn(0, 600_000, 'grace period').optional()
-    })
-  ]),
-  'table:holders': z.tuple([remotePort, z.enum(['tcp', 'udp']).optional()])
-}
-
-export const INVALID_ARGUMENT = 'EINVAL'
-export const UNKNOWN_COMMAND = 'EUNKNOWNCMD'
-
-/** Checks a command's name and arguments; throws an InspectorFailure that says what is wrong. */
-export function parseCommand<K extends CommandName>(
-  name: K,
-  args: unknown
-): { name: K; args: CommandArgs<K> }
-export function parseCommand(name: unknown, args: unknown): { name: CommandName; args: unknown[] }
-export function parseCommand(name: unknown, args: unknown): { name: CommandName; args: unknown } {
-  if (!isCommandName(name)) {
-    throw new InspectorFailure(
-      UNKNOWN_COMMAND,
-      `There is no command named ${JSON.stringify(String(name)).slice(0, 80)}.`,
-      'The app and its core may be from different versions; restart the app.'
-    )
-  }
-  // Optional trailing arguments may be left out; zod tuples want them present.
-  const schema = commandArgs[name] as z.ZodType<unknown>
-  const result = schema.safeParse(padArgs(schema, args))
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const field = issue?.path.filter((p) => typeof p === 'string').join('.')
-    const where = field ? ` (${field})` : ''
-    throw new InspectorFailure(
-      INVALID_ARGUMENT,
-      `${name} was given invalid input${where}: ${issue?.message ?? 'not accepted'}.`,
-      'Check the value and try again.'
-    )
-  }
-  return { name, args: result.data }
-}
-
-function padArgs(schema: z.ZodType<unknown>, args: unknown): unknown {
-  if (!Array.isArray(args) || !(schema instanceof z.ZodTuple)) return args
-  const want = schema.def.items.length
-  return args.length < want ? [...args, ...Array(want - args.length).fill(undefined)] : args
-}
+export const stopOptions = strict({ closeSessions: z.boolean().optional() })
+export const exportFormat = z.enum(['text', 'hex'])
+export const tableProtocol = z.enum(['tcp', 'udp'])
+export const tableSourceId = z.enum(TABLE_SOURCE_IDS, {
+  error: `a source is one of ${TABLE_SOURCE_IDS.join(', ')}`
+})
+const RATE_HINT = `rate must be a number of polls a second from ${POLL_RATE_HZ.min} to ${POLL_RATE_HZ.max}`
+export const pollRate = z
+  .number({ error: RATE_HINT })
+  .min(POLL_RATE_HZ.min, { error: RATE_HINT })
+  .max(POLL_RATE_HZ.max, { error: RATE_HINT })
+export const tableOptions = strict({
+  rateHz: pollRate.optional(),
+  source: tableSourceId.optional(),
+  graceMs: intIn(0, 600_000, 'grace period').optional()
+})

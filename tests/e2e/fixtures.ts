@@ -2,7 +2,9 @@
 // specs, stopped by pid when the worker ends.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 
 export interface Served {
@@ -16,7 +18,9 @@ const CLI = resolve(__dirname, '../../out/main/cli.js')
 const START_TIMEOUT_MS = 20_000
 
 function startServe(): Promise<{ child: ChildProcess; served: Served }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+  // A fresh settings folder per worker: what one run remembers never leaks into the next.
+  const config = mkdtempSync(join(tmpdir(), 'si-e2e-config-'))
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--config', config], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   return new Promise((res, rej) => {

@@ -18,13 +18,13 @@ const rowOf = (diff: TableDiff, pick: (r: TableRow) => boolean): TableRow | unde
 
 describe.runIf(linux)('live connection table', () => {
   it('follows one connection: added, changed, closing, TIME_WAIT with its history, then removed', async () => {
-    inspector.table.configure({ graceMs: 0 })
+    inspector.internals.table.configure({ graceMs: 0 })
     // A server that never reads, so bytes pile up in its receive queue.
     let accepted: Socket | null = null
     const server = createServer({ pauseOnConnect: true }, (s) => (accepted = s))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
     const port = (server.address() as { port: number }).port
-    await inspector.table.poll()
+    await inspector.internals.table.poll()
 
     const client = connect(port, '127.0.0.1')
     await new Promise<void>((r) => client.once('connect', () => r()))
@@ -33,12 +33,12 @@ describe.runIf(linux)('live connection table', () => {
     const isClient = (r: TableRow): boolean => r.localPort === clientPort && r.remotePort === port
     const isAccepted = (r: TableRow): boolean => r.localPort === port && r.remotePort === clientPort
 
-    const opened = await inspector.table.poll()
+    const opened = await inspector.internals.table.poll()
     expect(opened.added.find(isClient)?.state).toBe('ESTABLISHED')
     expect(opened.added.find(isAccepted)?.state).toBe('ESTABLISHED')
 
     client.write(Buffer.alloc(1000, 1))
-    const used = await inspector.table.poll()
+    const used = await inspector.internals.table.poll()
     expect(rowOf(used, isAccepted)?.recvQueue).toBe(1000)
 
     // The client closes first (active close): its socket goes to TIME_WAIT.
@@ -49,7 +49,7 @@ describe.runIf(linux)('live connection table', () => {
       accepted!.on('end', () => accepted!.end())
     })
     await new Promise((r) => setTimeout(r, 50))
-    const closed = await inspector.table.poll()
+    const closed = await inspector.internals.table.poll()
     const tw = rowOf(closed, isClient)!
     expect(tw.state).toBe('TIME_WAIT')
     expect(tw.id).toBe(opened.added.find(isClient)!.id)
@@ -58,7 +58,7 @@ describe.runIf(linux)('live connection table', () => {
     expect(gone.closingSince).not.toBeNull()
     expect(gone.history.map((h) => h.state).at(-1)).toBe('CLOSED')
 
-    const after = await inspector.table.poll()
+    const after = await inspector.internals.table.poll()
     expect(after.removed).toContain(gone.id)
     expect(after.seq).toBe(closed.seq + 1)
     server.close()
@@ -71,7 +71,7 @@ describe.runIf(linux)('live connection table', () => {
       await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     ]
     await waitFor(
-      () => inspector.servers.list().find((l) => l.id === server.id)!.sessionsOpen === 2
+      () => inspector.internals.servers.list().find((l) => l.id === server.id)!.sessionsOpen === 2
     )
     const { rows } = await inspector.call('table:snapshot', [])
     const serverSide = rows.filter(
@@ -85,7 +85,7 @@ describe.runIf(linux)('live connection table', () => {
       process: expect.any(String),
       fd: server.fd
     })
-    const sessions = inspector.sessions.list().filter((s) => s.listenerId === server.id)
+    const sessions = inspector.internals.sessions.list().filter((s) => s.listenerId === server.id)
     for (const s of sessions) {
       const row = serverSide.find((r) => r.sessionId === s.id)!
       expect(row.owners.find((o) => o.pid === process.pid)?.fd).toBe(s.fd)
@@ -96,24 +96,24 @@ describe.runIf(linux)('live connection table', () => {
   })
 
   it('shows the kernel’s byte counts (TCP_INFO via netlink) beside the app’s own for one session', async () => {
-    expect(inspector.table.status().source).toBe('netlink')
+    expect(inspector.internals.table.status().source).toBe('netlink')
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     await inspector.call('client:send', [
       client.id,
       { data: 'ab'.repeat(500), encoding: 'hex', repeat: 3 }
     ])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 1500)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 1500)
     // The kernel records the ack a moment after the app's write completes.
     let row: TableRow | undefined
     await waitFor(() => {
-      void inspector.table.poll()
-      row = [...(inspector.table as unknown as { rows: Map<string, TableRow> }).rows.values()].find(
-        (r) => r.sessionId === client.id
-      )
+      void inspector.internals.table.poll()
+      row = [
+        ...(inspector.internals.table as unknown as { rows: Map<string, TableRow> }).rows.values()
+      ].find((r) => r.sessionId === client.id)
       return (row?.tcpInfo?.bytesAcked ?? 0) >= 1500
     }, 'kernel acked every byte')
-    const app = inspector.sessions.get(client.id)!.snapshot()
+    const app = inspector.internals.sessions.get(client.id)!.snapshot()
     expect(row!.tcpInfo).toMatchObject({ bytesSent: app.bytesOut, bytesReceived: app.bytesIn })
     // bytes_acked counts the SYN's sequence number too on the side that connected.
     expect(row!.tcpInfo!.bytesAcked).toBeGreaterThanOrEqual(app.bytesOut)
@@ -123,19 +123,24 @@ describe.runIf(linux)('live connection table', () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     await inspector.call('client:send', [client.id, { data: 'cd'.repeat(700), encoding: 'hex' }])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 700)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 700)
 
-    const direct = await inspector.call('session:kernel', [client.id])
-    const app = inspector.sessions.get(client.id)!.snapshot()
-    expect(direct).toMatchObject({ via: 'getsockopt', state: 'ESTABLISHED' })
-    expect(direct!.tcpInfo).toMatchObject({ bytesSent: app.bytesOut, bytesReceived: app.bytesIn })
-
-    await inspector.table.poll()
-    const polled = inspector.sessions.get(client.id)!.snapshot().kernel!
+    // A poll may already be under way from an earlier test's loop: wait for the poll that
+    // sees this connection, then read the fd directly.
+    await waitFor(async () => {
+      await inspector.internals.table.poll()
+      return inspector.internals.sessions.get(client.id)!.snapshot().kernel?.via === 'netlink'
+    }, 'a poll gave the session its kernel row')
+    const polled = inspector.internals.sessions.get(client.id)!.snapshot().kernel!
     expect(polled).toMatchObject({ via: 'netlink', state: 'ESTABLISHED', recvQueue: 0 })
     expect(polled.inode).toBeGreaterThan(0)
     expect(polled.tcpInfo).toMatchObject({ bytesSent: 700, bytesReceived: 700 })
-    const accepted = inspector.sessions.list().find((s) => s.listenerId === server.id)!
+
+    const direct = await inspector.call('session:kernel', [client.id])
+    const app = inspector.internals.sessions.get(client.id)!.snapshot()
+    expect(direct).toMatchObject({ via: 'getsockopt', state: 'ESTABLISHED' })
+    expect(direct!.tcpInfo).toMatchObject({ bytesSent: app.bytesOut, bytesReceived: app.bytesIn })
+    const accepted = inspector.internals.sessions.list().find((s) => s.listenerId === server.id)!
     expect(accepted.kernel?.tcpInfo).toMatchObject({ bytesSent: 700, bytesReceived: 700 })
   })
 
@@ -155,12 +160,12 @@ describe.runIf(linux)('live connection table', () => {
   })
 
   it('polls only while someone listens to table:diff', async () => {
-    expect(inspector.table.status().polling).toBe(false)
+    expect(inspector.internals.table.status().polling).toBe(false)
     const diffs: number[] = []
     const off = inspector.on('table:diff', (d) => diffs.push(d.seq))
-    expect(inspector.table.status().polling).toBe(true)
+    expect(inspector.internals.table.status().polling).toBe(true)
     await waitFor(() => diffs.length > 0)
     off()
-    expect(inspector.table.status().polling).toBe(false)
+    expect(inspector.internals.table.status().polling).toBe(false)
   })
 })

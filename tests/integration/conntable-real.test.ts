@@ -226,7 +226,7 @@ describe.runIf(linux)('every Linux source sees this process’s sockets as they 
   })
 
   it('procfs agrees with `ss -tanpH` on every TCP socket of this process (parsed here, not by our parser)', async () => {
-    const out = execFileSync('ss', ['-tanpH'], { encoding: 'utf8' })
+    const out = execFileSync('ss', ['-tanpH'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
     const theirs = new Map<string, { state: string; fd: number }>()
     for (const line of out.split('\n')) {
       const m = /^(\S+)\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+users:\(.*?pid=(\d+),fd=(\d+)\)/.exec(line)

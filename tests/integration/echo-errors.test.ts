@@ -175,6 +175,6 @@ describe('the OS says no', () => {
     })
     expect(error.code).toBe('EMSGSIZE')
     expect(error.message).toContain('65508-byte datagram')
-    expect(inspector.sessions.get(client.id)!.bytesOut).toBe(0)
+    expect(inspector.internals.sessions.get(client.id)!.bytesOut).toBe(0)
   })
 })

@@ -36,7 +36,8 @@ async function manyClients(
     expect(sha(r.received), `client ${i} got its own bytes in order`).toBe(sha(payloads[i]!))
     expect(r.sawEnd).toBe(true)
   })
-  const mine = (): Session[] => inspector.sessions.list().filter((s) => s.listenerId === server.id)
+  const mine = (): Session[] =>
+    inspector.internals.sessions.list().filter((s) => s.listenerId === server.id)
   await waitFor(
     () => mine().length === CLIENTS && mine().every((s) => s.state === 'closed'),
     'all sessions closed'
@@ -46,7 +47,7 @@ async function manyClients(
     expect(s.bytesOut).toBe(BYTES_EACH)
     expect(s.closeReason).toBe('end')
   }
-  const listener = inspector.servers.list().find((l) => l.id === server.id)!
+  const listener = inspector.internals.servers.list().find((l) => l.id === server.id)!
   expect(listener.bytesIn).toBe(CLIENTS * BYTES_EACH)
   expect(listener.bytesOut).toBe(CLIENTS * BYTES_EACH)
   expect(listener.sessionsTotal).toBe(CLIENTS)
@@ -76,11 +77,11 @@ describe('echo integrity', () => {
     ])
     const total = 16 * block.length
     await waitFor(
-      () => inspector.sessions.get(client.id)!.bytesIn === total,
+      () => inspector.internals.sessions.get(client.id)!.bytesIn === total,
       'client got all echoes'
     )
-    const c = inspector.sessions.get(client.id)!.snapshot()
-    const accepted = inspector.sessions.list().find((s) => s.listenerId === server.id)!
+    const c = inspector.internals.sessions.get(client.id)!.snapshot()
+    const accepted = inspector.internals.sessions.list().find((s) => s.listenerId === server.id)!
     expect(c.bytesOut).toBe(total)
     expect(accepted.bytesIn).toBe(total)
     expect(accepted.bytesOut).toBe(total)
@@ -105,7 +106,10 @@ describe('echo integrity', () => {
     const server = await inspector.call('echo:start', [{ protocol: 'udp', port: 0 }])
     const client = await inspector.call('client:connect', [{ protocol: 'udp', port: server.port! }])
     await inspector.call('client:send', [client.id, { data: 'ab', encoding: 'text', repeat: 20 }])
-    await waitFor(() => inspector.sessions.get(client.id)!.chunksIn === 20, 'all echoes back')
+    await waitFor(
+      () => inspector.internals.sessions.get(client.id)!.chunksIn === 20,
+      'all echoes back'
+    )
     const all = await inspector.call('session:traffic', [client.id, { limit: 5000 }])
     const newest = await inspector.call('session:traffic', [client.id, { limit: 3, newest: true }])
     expect(all.chunks).toHaveLength(40)
@@ -142,10 +146,10 @@ describe('echo integrity', () => {
     received.forEach((msg, i) => expect(msg.equals(sent[i]!), `datagram ${i}`).toBe(true))
     await waitFor(
       () =>
-        inspector.servers.list().find((l) => l.id === server.id)!.bytesOut ===
+        inspector.internals.servers.list().find((l) => l.id === server.id)!.bytesOut ===
         sizes.reduce((a, b) => a + b, 0)
     )
-    const peer = inspector.sessions.list().find((s) => s.listenerId === server.id)!
+    const peer = inspector.internals.sessions.list().find((s) => s.listenerId === server.id)!
     expect(peer.role).toBe('peer')
     expect(peer.chunksIn).toBe(DATAGRAMS)
     expect(peer.chunksOut).toBe(DATAGRAMS)
@@ -166,9 +170,10 @@ describe('echo integrity', () => {
     await inspector.call('client:send', [b.id, { data: 'two\\x00', encoding: 'text', repeat: 2 }])
     await waitFor(
       () =>
-        inspector.sessions.get(b.id)!.chunksIn === 2 && inspector.sessions.get(a.id)!.chunksIn === 1
+        inspector.internals.sessions.get(b.id)!.chunksIn === 2 &&
+        inspector.internals.sessions.get(a.id)!.chunksIn === 1
     )
-    const peers = inspector.sessions.list().filter((s) => s.listenerId === server.id)
+    const peers = inspector.internals.sessions.list().filter((s) => s.listenerId === server.id)
     expect(peers).toHaveLength(2)
     expect(peers.map((p) => p.bytesIn).sort()).toEqual([3, 8])
     expect(peers.every((p) => p.family === 'ipv6')).toBe(true)

@@ -17,7 +17,7 @@ afterAll(async () => {
 })
 
 const sessionsOf = (listenerId: string): Session[] =>
-  inspector.sessions.list().filter((s) => s.listenerId === listenerId)
+  inspector.internals.sessions.list().filter((s) => s.listenerId === listenerId)
 
 describe('echo life cycle', () => {
   it('greets on accept, honours a half-close by echoing what is pending, then ends', async () => {
@@ -43,15 +43,16 @@ describe('echo life cycle', () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     await inspector.call('client:send', [client.id, { data: 'ping', encoding: 'text' }])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 4)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 4)
     const after = await inspector.call('client:reset', [client.id])
     expect(after.id).toBe(client.id)
     await waitFor(
       () =>
-        sessionsOf(server.id)[0]?.state === 'closed' && inspector.sessions.get(client.id)!.closed
+        sessionsOf(server.id)[0]?.state === 'closed' &&
+        inspector.internals.sessions.get(client.id)!.closed
     )
     expect(sessionsOf(server.id)[0]!.closeReason).toBe('reset')
-    expect(inspector.sessions.get(client.id)!.closeReason).toBe('reset')
+    expect(inspector.internals.sessions.get(client.id)!.closeReason).toBe('reset')
     await expect(
       inspector.call('client:send', [client.id, { data: 'x', encoding: 'text' }])
     ).rejects.toMatchObject({ code: 'ECLOSED' })
@@ -63,8 +64,8 @@ describe('echo life cycle', () => {
     await inspector.call('client:send', [client.id, { data: 'abc', encoding: 'text', repeat: 100 }])
     const closing = await inspector.call('client:close', [client.id])
     expect(closing.state).toBe('half-closed')
-    await waitFor(() => inspector.sessions.get(client.id)!.closed)
-    const c = inspector.sessions.get(client.id)!.snapshot()
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.closed)
+    const c = inspector.internals.sessions.get(client.id)!.snapshot()
     expect(c.closeReason).toBe('end')
     expect(c.bytesIn).toBe(300)
     expect(c.bytesOut).toBe(300)
@@ -116,7 +117,7 @@ describe('echo life cycle', () => {
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     await inspector.call('echo:stop', [server.id, { closeSessions: false }])
     await inspector.call('client:send', [client.id, { data: 'still here', encoding: 'text' }])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 10)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 10)
     await inspector.call('client:close', [client.id])
     await waitFor(() => sessionsOf(server.id)[0]?.state === 'closed')
     expect(sessionsOf(server.id)[0]!.closeReason).toBe('end')
@@ -171,7 +172,7 @@ describe('echo life cycle', () => {
     await inspector.call('client:send', [client.id, { data: 'hi', encoding: 'text' }])
     await waitFor(() => sessionsOf(server.id)[0]?.state === 'closed', 'idle peer closed')
     expect(sessionsOf(server.id)[0]!.closeReason).toBe('idle')
-    expect(inspector.servers.list().find((l) => l.id === server.id)!.sessionsOpen).toBe(0)
+    expect(inspector.internals.servers.list().find((l) => l.id === server.id)!.sessionsOpen).toBe(0)
   })
 
   it('batches session updates: a burst of reads is one update carrying the final counters', async () => {
@@ -179,11 +180,11 @@ describe('echo life cycle', () => {
     const updates: Session[][] = []
     const off = inspector.on('session:update', (list) => updates.push(list))
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
-    inspector.sessions.flush()
+    inspector.internals.sessions.flush()
     updates.length = 0
-    const record = inspector.sessions.get(client.id)!
-    for (let i = 0; i < 1000; i++) inspector.sessions.received(record, Buffer.from('x'))
-    inspector.sessions.flush()
+    const record = inspector.internals.sessions.get(client.id)!
+    for (let i = 0; i < 1000; i++) inspector.internals.sessions.received(record, Buffer.from('x'))
+    inspector.internals.sessions.flush()
     off()
     expect(updates).toHaveLength(1)
     const mine = updates[0]!.filter((s) => s.id === client.id)

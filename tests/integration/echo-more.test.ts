@@ -26,23 +26,23 @@ describe('echo servers, more', () => {
       { data: 'tick\\n', encoding: 'text', repeat: 3, intervalMs: 20 }
     ])
     expect(receipt).toEqual({ sessionId: client.id, bytesPerSend: 5, repeat: 3 })
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 15, 'three echoes')
-    expect(inspector.sessions.get(client.id)!.chunksOut).toBe(3)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 15, 'three echoes')
+    expect(inspector.internals.sessions.get(client.id)!.chunksOut).toBe(3)
 
     await inspector.call('client:send', [
       client.id,
       { data: 'x', encoding: 'text', repeat: 1000, intervalMs: 60_000 }
     ])
     await inspector.call('client:close', [client.id])
-    await waitFor(() => inspector.sessions.get(client.id)!.closed)
-    expect(inspector.sessions.get(client.id)!.bytesOut).toBe(16)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.closed)
+    expect(inspector.internals.sessions.get(client.id)!.bytesOut).toBe(16)
   })
 
   it('exports a session’s traffic as text and as a hex dump', async () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     const client = await inspector.call('client:connect', [{ protocol: 'tcp', port: server.port! }])
     await inspector.call('client:send', [client.id, { data: 'Hello, server!', encoding: 'text' }])
-    await waitFor(() => inspector.sessions.get(client.id)!.bytesIn === 14)
+    await waitFor(() => inspector.internals.sessions.get(client.id)!.bytesIn === 14)
     const text = await inspector.call('session:export', [client.id, 'text'])
     expect(text).toMatch(
       /^# Session s-\d+ · tcp · client · local 127\.0\.0\.1:\d+ · remote 127\.0\.0\.1:\d+ · in 14 B · out 14 B$/m
@@ -58,7 +58,7 @@ describe('echo servers, more', () => {
   it('marks a server whose listening socket dies as failed, without crashing', async () => {
     const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
     // Close the listening handle from under the server, as an OS failure would.
-    const fdHolder = inspector.servers as unknown as { servers: Map<string, unknown> }
+    const fdHolder = inspector.internals.servers as unknown as { servers: Map<string, unknown> }
     expect(fdHolder.servers.has(server.id)).toBe(true)
     const { Server } = await import('node:net')
     const live = (process as unknown as { _getActiveHandles(): unknown[] })
@@ -69,8 +69,10 @@ describe('echo servers, more', () => {
       )
     expect(live).toBeDefined()
     live!.close()
-    await waitFor(() => inspector.servers.list().find((l) => l.id === server.id)!.state === 'error')
-    const failed = inspector.servers.list().find((l) => l.id === server.id)!
+    await waitFor(
+      () => inspector.internals.servers.list().find((l) => l.id === server.id)!.state === 'error'
+    )
+    const failed = inspector.internals.servers.list().find((l) => l.id === server.id)!
     expect(failed.error).toMatchObject({ code: 'ECLOSED', hint: 'Start the server again.' })
   })
 })

@@ -4,9 +4,12 @@ import type { ChildProcess } from 'node:child_process'
 import { createServer, connect } from 'node:net'
 
 /** Polls a condition: 400 tries × 25 ms at most, since events arrive asynchronously. */
-export async function waitFor(condition: () => boolean, what = 'condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what = 'condition'
+): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    if (condition()) return
+    if (await condition()) return
     await new Promise((r) => setTimeout(r, 25))
   }
   throw new Error(`${what} not met in time`)

@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { COMMANDS, ROOM_FILES } from '../../src/shared/commands'
 import { COMMAND_NAMES, EVENT_NAMES, isCommandName, isEventName } from '../../src/shared/contract'
 import { InspectorFailure, toInspectorError } from '../../src/shared/errors'
-import { commandArgs, parseCommand } from '../../src/shared/schema'
+import { parseCommand } from '../../src/shared/parse-command'
+
+const root = resolve(__dirname, '../..')
 
 describe('the contract', () => {
-  it('has a run-time argument schema for every command and no schema for a command it lacks', () => {
-    expect(Object.keys(commandArgs).sort()).toEqual([...COMMAND_NAMES].sort())
+  it('defines each command once, with a tuple schema for its arguments and a room', () => {
+    expect(COMMAND_NAMES).toEqual(Object.keys(COMMANDS))
+    for (const name of COMMAND_NAMES) {
+      expect(COMMANDS[name].args).toBeInstanceOf(z.ZodTuple)
+      expect(Object.keys(ROOM_FILES)).toContain(COMMANDS[name].room)
+    }
+  })
+
+  it('has each command handled in the handlers file its room names', () => {
+    for (const name of COMMAND_NAMES) {
+      const file = resolve(root, ROOM_FILES[COMMANDS[name].room])
+      expect(existsSync(file), file).toBe(true)
+      expect(readFileSync(file, 'utf8'), `${name} in ${file}`).toContain(`'${name}'`)
+    }
   })
 
   it('recognises its own command and event names and nothing else', () => {

@@ -44,13 +44,13 @@ describe('TableStore', () => {
     await waitFor(() => store.getState().loaded)
     let notified = 0
     store.subscribe(() => notified++)
-    await inspector.table.poll()
-    await inspector.table.poll()
-    await inspector.table.poll()
+    await inspector.internals.table.poll()
+    await inspector.internals.table.poll()
+    await inspector.internals.table.poll()
     expect(frames).toHaveLength(1)
     frames.shift()!()
     expect(notified).toBe(1)
-    expect(store.getState().seq).toBe(inspector.table.status().seq)
+    expect(store.getState().seq).toBe(inspector.internals.table.status().seq)
     stop()
   })
 
@@ -64,8 +64,8 @@ describe('TableStore', () => {
     store.start()
     await waitFor(() => store.getState().loaded)
     const before = store.getState().seq
-    await inspector.table.poll()
-    const skipped = await inspector.table.poll()
+    await inspector.internals.table.poll()
+    const skipped = await inspector.internals.table.poll()
     deliver!(skipped)
     frames.shift()!()
     await waitFor(() => store.getState().seq >= skipped.seq)

@@ -2,6 +2,7 @@
 // the last, keeps every socket's state history, and holds vanished sockets as closing for a
 // grace period so the eye can follow them.
 import { InspectorFailure } from '../../shared/errors'
+import { POLL_RATE_HZ } from '../../shared/limits'
 import type {
   SocketRow,
   StateChange,
@@ -18,7 +19,7 @@ import type { ClosedHistory } from './closed-history'
 import { ownersEqual } from './row'
 import type { TableSource } from './source'
 
-export const TABLE_RATE_HZ = { min: 0.25, max: 10, default: 1 } as const
+const TABLE_RATE_HZ = POLL_RATE_HZ
 export const CLOSING_GRACE_MS = 10_000
 /** The state a vanished socket's history ends with. */
 const GONE = 'CLOSED'

@@ -3,7 +3,7 @@
 import { InspectorFailure } from '../../shared/errors'
 import { formatEndpoint } from '../../shared/endpoint'
 import type { Listener, ListenerSpec, Session } from '../../shared/model'
-import { parseCommand } from '../../shared/schema'
+import { invoke } from '../dispatch'
 import type { Inspector } from '../inspector'
 
 export interface EchoCliOptions {
@@ -67,8 +67,7 @@ export async function runEcho(
   inspector.on('app:notice', (n) => print(`note       ${n.message}`))
   try {
     for (const spec of specs) {
-      const checked = parseCommand('echo:start', [spec])
-      print(listenerLine(await inspector.call('echo:start', checked.args)))
+      print(listenerLine(await invoke(inspector, 'echo:start', spec)))
     }
   } catch (err) {
     off()

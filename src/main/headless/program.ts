@@ -1,13 +1,17 @@
 // `socket-inspector`'s commands: the core behind a terminal (TCPView ships tcpvcon for the
 // same reason). cli.ts is the entry that runs it.
 import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
+import { invoke } from '../dispatch'
 import { Inspector } from '../inspector'
+import { defaultConfigDir } from '../settings/config-dir'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
+import { TABLE_SOURCE_IDS } from '../../shared/model'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
 
@@ -62,6 +66,11 @@ export function buildProgram(options: ProgramOptions): Command {
     .description('See sockets live: listening ports, connections, and the bytes of echo sessions.')
     .version(APP_VERSION, '-v, --version')
     .showHelpAfterError('(run socket-inspector --help for usage)')
+    .option('--config <dir>', 'folder of settings.json (default: this platform’s config folder)')
+  const configDir = (): string => {
+    const dir = program.opts<{ config?: string }>().config
+    return dir === undefined ? defaultConfigDir() : resolve(dir)
+  }
 
   program
     .command('serve')
@@ -71,7 +80,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .option('--open', 'open the UI in the default browser')
     .option('--allow-remote', 'allow a non-loopback --host (anyone with the token can use it)')
     .action(async (opts: { host: string; port: number; open?: boolean; allowRemote?: boolean }) => {
-      const inspector = new Inspector({ shell: 'headless' })
+      const inspector = new Inspector({ shell: 'headless', configDir: configDir() })
       const server = await startHeadlessServer({
         inspector,
         staticDir: options.rendererDir,
@@ -84,6 +93,8 @@ export function buildProgram(options: ProgramOptions): Command {
           `warning: serving on ${server.host}; anyone who can reach it and has the token can open sockets on this machine.`
         )
       }
+      const { notices } = await invoke(inspector, 'app:info')
+      for (const n of notices) console.error(`note: ${n.message}${n.hint ? ` ${n.hint}` : ''}`)
       console.log(`Socket Inspector at ${server.url}`)
       if (opts.open) openInBrowser(server.url)
       onShutdown(async () => {
@@ -115,7 +126,7 @@ export function buildProgram(options: ProgramOptions): Command {
         host: string
         greeting?: string
       }) => {
-        const inspector = new Inspector({ shell: 'cli' })
+        const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runEcho(inspector, opts, (line) => console.log(line))
         onShutdown(stop)
       }
@@ -149,7 +160,7 @@ export function buildProgram(options: ProgramOptions): Command {
         watch?: boolean
         interval: number
       }) => {
-        const inspector = new Inspector({ shell: 'cli' })
+        const inspector = new Inspector({ shell: 'cli', configDir: configDir() })
         const stop = await runTable(
           inspector,
           { ...opts, protocols: opts.proto, intervalMs: opts.interval },
@@ -166,7 +177,7 @@ export function buildProgram(options: ProgramOptions): Command {
   return program
 }
 
-const SOURCES: readonly TableSourceId[] = ['procfs', 'netlink', 'lsof', 'ss', 'netstat']
+const SOURCES: readonly TableSourceId[] = TABLE_SOURCE_IDS
 
 function parseSource(value: string): TableSourceId {
   if (!(SOURCES as readonly string[]).includes(value)) {

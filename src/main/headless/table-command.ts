@@ -4,6 +4,7 @@ import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { formatJsonLines, formatTable } from '../../shared/row-format'
 import { filterRows } from '../conntable/filter'
 import type { RowFilter } from '../conntable/filter'
+import { invoke } from '../dispatch'
 import type { Inspector } from '../inspector'
 
 export interface TableCliOptions extends RowFilter {
@@ -20,12 +21,12 @@ export async function runTable(
   opts: TableCliOptions,
   print: (text: string) => void
 ): Promise<(() => void) | null> {
-  if (opts.source) inspector.table.configure({ source: opts.source })
+  if (opts.source) await invoke(inspector, 'table:configure', { source: opts.source })
   const show = async (): Promise<void> => {
-    const { rows } = await inspector.table.snapshot()
+    const { rows } = await invoke(inspector, 'table:snapshot')
     const chosen = filterRows(rows, opts)
     print(opts.json ? formatJsonLines(chosen) : formatTable(chosen))
-    const { blind } = inspector.table.status()
+    const { blind } = await invoke(inspector, 'table:status')
     for (const b of blind) print(`note: ${b}`)
   }
   await show()

@@ -1,0 +1,91 @@
+// Every command, defined once: its room (where the core implements it: `roomHandlers` in
+// src/main/<room>/handlers.ts, see ROOM_FILES), its argument schema (zod, checked where the
+// call lands) and its result type. contract.ts derives the `Commands` type, the runtime name
+// list and the validation from this table, so adding a command touches this file and its
+// room's handlers file, nothing else.
+import { z } from 'zod'
+import type {
+  AppInfo,
+  KernelView,
+  Listener,
+  PortHolder,
+  SendReceipt,
+  Session,
+  TableSnapshot,
+  TableStatus,
+  TrafficPage
+} from './model'
+import {
+  clientSpec,
+  exportFormat,
+  id,
+  listenerSpec,
+  remotePort,
+  sendSpec,
+  stopOptions,
+  tableOptions,
+  tableProtocol,
+  trafficRange
+} from './schema'
+import { settingsPatch } from './settings-schema'
+import type { Settings } from './settings-schema'
+
+/** The rooms of the core that implement commands; each has a handlers file. */
+export const ROOM_FILES = {
+  app: 'src/main/app-handlers.ts',
+  echo: 'src/main/echo/handlers.ts',
+  clients: 'src/main/clients/handlers.ts',
+  table: 'src/main/conntable/handlers.ts',
+  settings: 'src/main/settings/handlers.ts'
+} as const
+export type RoomName = keyof typeof ROOM_FILES
+
+declare const resultType: unique symbol
+/** A command's definition. The result type is carried by the type system only. */
+export interface CommandDef<Room extends RoomName, Args extends z.ZodTuple, Result> {
+  readonly room: Room
+  readonly args: Args
+  readonly [resultType]?: Result
+}
+
+/** Defines a command: `def<Result>()(room, z.tuple([...arguments]))`. */
+function def<Result>() {
+  return <Room extends RoomName, Args extends z.ZodTuple>(
+    room: Room,
+    args: Args
+  ): CommandDef<Room, Args, Result> => ({ room, args })
+}
+
+const none = z.tuple([])
+
+export const COMMANDS = {
+  'app:info': def<AppInfo>()('app', none),
+
+  'echo:start': def<Listener>()('echo', z.tuple([listenerSpec])),
+  'echo:stop': def<Listener>()('echo', z.tuple([id, stopOptions.optional()])),
+  'echo:list': def<Listener[]>()('echo', none),
+  'session:list': def<Session[]>()('echo', none),
+  'session:traffic': def<TrafficPage>()('echo', z.tuple([id, trafficRange.optional()])),
+  'session:export': def<string>()('echo', z.tuple([id, exportFormat])),
+  /** The kernel's view of a session's socket now (TCP_INFO by getsockopt on its fd). */
+  'session:kernel': def<KernelView | null>()('echo', z.tuple([id])),
+
+  'client:connect': def<Session>()('clients', z.tuple([clientSpec])),
+  'client:send': def<SendReceipt>()('clients', z.tuple([id, sendSpec])),
+  /** Graceful: TCP sends FIN after what is queued. */
+  'client:close': def<Session>()('clients', z.tuple([id])),
+  /** Abortive: TCP sends RST and drops what is queued. */
+  'client:reset': def<Session>()('clients', z.tuple([id])),
+  'client:list': def<Session[]>()('clients', none),
+
+  /** The whole table now; a subscriber starts here, then applies table:diff by seq. */
+  'table:snapshot': def<TableSnapshot>()('table', none),
+  'table:status': def<TableStatus>()('table', none),
+  'table:configure': def<TableStatus>()('table', z.tuple([tableOptions])),
+  /** Who holds this port, and how each holder is bound. */
+  'table:holders': def<PortHolder[]>()('table', z.tuple([remotePort, tableProtocol.optional()])),
+
+  'settings:get': def<Settings>()('settings', none),
+  /** Replaces the top-level keys the patch names; answers with the whole settings. */
+  'settings:set': def<Settings>()('settings', z.tuple([settingsPatch]))
+} as const
