@@ -14,6 +14,7 @@ import type {
 import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
 import type { Notice, ShellKind, TableDiff } from '../shared/model'
+import type { Settings } from '../shared/settings-schema'
 import { appHandlers } from './app-handlers'
 import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
@@ -32,6 +33,14 @@ import { SESSION_UPDATE_INTERVAL_MS, SessionRegistry } from './echo/sessions'
 import { TrafficLog } from './echo/traffic-log'
 import { settingsHandlers } from './settings/handlers'
 import { SettingsStore } from './settings/settings-store'
+import { alertHandlers } from './alerts/handlers'
+import { Alerts } from './alerts/alerts'
+import { ClosedHistory } from './conntable/closed-history'
+import { historyHandlers } from './conntable/history-handlers'
+import { Names } from './names/names'
+import { namesHandlers } from './names/handlers'
+import { processHandlers } from './processes/handlers'
+import { ProcessesPart } from './processes/processes-part'
 
 export interface InspectorOptions {
   readonly shell: ShellKind
@@ -61,13 +70,21 @@ export class Inspector {
     const settings = new SettingsStore(options.configDir ?? null, (s) =>
       this.hub.emit('settings:changed', s)
     )
+    const names = new Names()
+    const history = new ClosedHistory()
+    const alerts = new Alerts(
+      (alert) => this.hub.emit('alert:fired', alert),
+      () => names.current()
+    )
     const table = new ConnTable({
       ...platformSources(),
       emit: (diff) => {
         this.joinKernelViews(diff)
+        alerts.apply(diff)
         this.hub.emit('table:diff', diff)
       },
-      ownership: () => this.ownershipLookup()
+      ownership: () => this.ownershipLookup(),
+      history
     })
     // The table polls only while someone listens to its diffs.
     this.hub.setActivity('table:diff', { start: () => table.start(), stop: () => table.stop() })
@@ -89,6 +106,10 @@ export class Inspector {
       clients: new Clients(sessions),
       table,
       settings,
+      processes: new ProcessesPart(),
+      names,
+      history,
+      alerts,
       startupNotices,
       emit: (event, payload) => this.hub.emit(event, payload),
       notify: (notice) => this.notify(notice)
@@ -98,8 +119,13 @@ export class Inspector {
       ...echoHandlers(this.parts),
       ...clientHandlers(this.parts),
       ...tableHandlers(this.parts),
-      ...settingsHandlers(this.parts)
+      ...settingsHandlers(this.parts),
+      ...processHandlers(this.parts),
+      ...namesHandlers(this.parts),
+      ...historyHandlers(this.parts),
+      ...alertHandlers(this.parts)
     }
+    this.followAlertRules()
     if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()
   }
 
@@ -145,6 +171,25 @@ export class Inspector {
     this.listenerUpdates.dispose()
     await settings.flush()
     this.hub.clear()
+  }
+
+  /** The alert rules live in settings: run the saved ones, and each change as it is made. */
+  private followAlertRules(): void {
+    const { alerts, settings } = this.parts
+    const apply = (rules: Settings['alerts']['rules']): void => {
+      try {
+        alerts.setRules(rules)
+      } catch (err) {
+        this.notify({
+          level: 'warning',
+          code: 'EBADRULE',
+          message: err instanceof Error ? err.message : String(err),
+          hint: 'Fix or remove the rule in the Alerts view.'
+        })
+      }
+    }
+    apply(settings.get().alerts.rules)
+    this.hub.on('settings:changed', (s) => apply(s.alerts.rules))
   }
 
   /** The desktop app and serve start with the table source and rate the user chose last. */

@@ -4,16 +4,11 @@
 import { InspectorFailure } from '../../shared/errors'
 import { MAX_RULES, parseRule, RECENT_ALERTS_LIMIT } from '../../shared/alert-rules'
 import type { Alert, AlertRuleSpec } from '../../shared/alert-rules'
+import type { RecentAlerts } from '../../shared/insight-model'
 import type { TableDiff } from '../../shared/model'
 import type { ServiceNames } from '../../shared/service-names'
 import { AlertEngine } from './alert-engine'
 import type { ActiveRule } from './alert-engine'
-
-export interface RecentAlerts {
-  readonly alerts: readonly Alert[]
-  /** Alerts let go of to stay within RECENT_ALERTS_LIMIT, for the run. */
-  readonly dropped: number
-}
 
 /** Checks rules as a user wrote them; the error names the rule and says how to fix it. */
 export function activeRules(

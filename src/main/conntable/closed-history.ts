@@ -3,6 +3,7 @@
 // Bounded by count and by an estimate of memory; the oldest go first, and how many went
 // is counted. The table hands over rows whose grace period ended; a kept row gets a new
 // id, so a new socket that reuses the inode or the 5-tuple starts a row of its own.
+import type { HistoryStatus } from '../../shared/insight-model'
 import type { TableRow } from '../../shared/model'
 
 export const HISTORY_MAX_ROWS = 10_000
@@ -13,16 +14,6 @@ const STEP_BYTES = 64
 const OWNER_BYTES = 96
 /** Kept rows' ids start with this, so every face can tell them from live rows. */
 export const CLOSED_ID_PREFIX = 'closed:'
-
-export interface HistoryStatus {
-  readonly enabled: boolean
-  readonly kept: number
-  readonly bytes: number
-  /** Closed sockets let go of to stay within the bounds, for the run. */
-  readonly dropped: number
-  readonly maxRows: number
-  readonly maxBytes: number
-}
 
 export function estimateBytes(row: TableRow): number {
   return (

@@ -11,6 +11,7 @@ import { defaultConfigDir } from '../settings/config-dir'
 import { isLoopbackHost } from './net-policy'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
+import { runWatch } from './watch-command'
 import { TABLE_SOURCE_IDS } from '../../shared/model'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
@@ -173,6 +174,37 @@ export function buildProgram(options: ProgramOptions): Command {
         })
       }
     )
+
+  program
+    .command('watch')
+    .description('run alert rules on the live table and print one JSON line per alert')
+    .requiredOption(
+      '--rule <rule>',
+      'an event kind (listen, freed, connect, stuck STATE SECONDS, count N) and a filter; repeatable',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[]
+    )
+    .option('--once', 'exit after the first alert')
+    .addHelpText('after', "\nExample:\n  socket-inspector watch --rule 'listen port:3000' --once")
+    .action(async (opts: { rule: string[]; once?: boolean }) => {
+      const inspector = new Inspector({ shell: 'cli', configDir: null })
+      let stop: () => void = () => undefined
+      const finish = async (): Promise<void> => {
+        stop()
+        await inspector.close()
+      }
+      stop = await runWatch(
+        inspector,
+        { rules: opts.rule, once: opts.once },
+        (line) => console.log(line),
+        () => void finish().finally(() => process.exit(0)),
+        (line) => console.error(line)
+      ).catch(async (err: unknown) => {
+        await inspector.close()
+        throw err
+      })
+      onShutdown(finish)
+    })
 
   return program
 }

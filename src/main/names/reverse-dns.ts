@@ -5,6 +5,7 @@
 // the table's /proc reads share: MAX_IN_FLIGHT keeps most of it free even when every
 // lookup hangs, and a lookup that never answers is given up after LOOKUP_TIMEOUT_MS.
 import { lookupService } from 'node:dns/promises'
+import type { ReverseDnsStatus } from '../../shared/insight-model'
 
 /** Lookups running at once; the rest wait their turn (or are dropped past QUEUE_LIMIT). */
 export const MAX_IN_FLIGHT = 2
@@ -28,15 +29,6 @@ export const systemResolver: Resolver = async (address) =>
 interface CacheEntry {
   readonly name: string | null
   readonly expires: number
-}
-
-export interface ReverseDnsStatus {
-  readonly enabled: boolean
-  readonly cached: number
-  readonly inFlight: number
-  readonly queued: number
-  /** Asks dropped because the queue was full. */
-  readonly dropped: number
 }
 
 export class ReverseDns {

@@ -3,7 +3,7 @@
 // current rates.
 import type { TableRow } from '../../shared/model'
 import { groupByProcess, NO_PROCESS_PID } from '../../shared/process-groups'
-import type { ProcessNode , ProcessRates } from '../../shared/process-groups'
+import type { ProcessNode, ProcessRates } from '../../shared/process-groups'
 import { matches, parseFilter } from '../../shared/row-filter'
 import type { ServiceNames } from '../../shared/service-names'
 import type { ProcessDirectory } from './process-info'
