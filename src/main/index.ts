@@ -1,6 +1,6 @@
 // Electron's entry: app life cycle, single instance, menu, and the one window. All
 // behaviour lives in the core (Inspector); this file only wires it to Electron.
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron'
 import type { MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -47,6 +47,17 @@ function focus(win: BrowserWindow | undefined): void {
   win.focus()
 }
 
+/** Each fired alert as a desktop notification, unless the user turned them off (settings). */
+function notifyAlerts(inspector: Inspector): void {
+  inspector.on('alert:fired', (alert) => {
+    if (!Notification.isSupported()) return
+    void inspector.call('settings:get', []).then((s) => {
+      if (s.alerts.notify)
+        new Notification({ title: 'Socket Inspector', body: alert.message }).show()
+    })
+  })
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another copy is running: it gets focus (second-instance below), this one leaves.
   app.quit()
@@ -85,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       )
       Menu.setApplicationMenu(buildMenu())
       bindIpc(ipcMain, inspector, isOurPage)
+      notifyAlerts(inspector)
       await openWindow()
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) void openWindow()
