@@ -1,16 +1,21 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
+import { AlertsStore } from './store/alerts-store'
 import { EchoStore } from './store/echo-store'
+import { NamesStore } from './store/names-store'
 import { TableStore } from './store/table-store'
 import { useLinkStatus } from './use-link-status'
+import { AlertsView } from './views/alerts-view'
 import { ConnectionsView } from './views/connections-view'
+import { registerNameSources } from './views/connections/endpoint-names'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
+import { ProcessesView } from './views/processes-view'
 
 export interface AppProps {
   readonly connection: Connection
@@ -25,7 +30,9 @@ const VIEWS = [
   { id: 'connections', label: 'Connections' },
   { id: 'echo', label: 'Echo' },
   { id: 'overview', label: 'Overview' },
-  { id: 'machine', label: 'Machine' }
+  { id: 'machine', label: 'Machine' },
+  { id: 'processes', label: 'Processes' },
+  { id: 'alerts', label: 'Alerts' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 
@@ -34,6 +41,26 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])
+  const names = useMemo(() => new NamesStore(connection.api), [connection])
+  const alerts = useMemo(
+    () => new AlertsStore(connection.api, connection.shell === 'browser'),
+    [connection]
+  )
+  const { unseen } = useSyncExternalStore(alerts.subscribe, alerts.getState)
+  // A socket to open in Connections (from Processes or an alert), and a filter for Processes.
+  const [openRow, setOpenRow] = useState<{ id: string; n: number } | null>(null)
+  const [processFilter, setProcessFilter] = useState<{ text: string; n: number } | null>(null)
+  const openSocket = (id: string): void => {
+    setOpenRow((o) => ({ id, n: (o?.n ?? 0) + 1 }))
+    setView('connections')
+  }
+  const openProcess = (pid: number): void => {
+    setProcessFilter((f) => ({ text: `pid:${pid}`, n: (f?.n ?? 0) + 1 }))
+    setView('processes')
+  }
+  useEffect(() => registerNameSources(names, table), [names, table])
+  useEffect(() => (status === 'open' ? names.start() : undefined), [names, status])
+  useEffect(() => (status === 'open' ? alerts.start() : undefined), [alerts, status])
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.
@@ -88,6 +115,11 @@ export function App({ connection, schedule }: AppProps): ReactElement {
               onClick={() => setView(v.id)}
             >
               {v.label}
+              {v.id === 'alerts' && unseen > 0 ? (
+                <span className="badge" aria-label={`${unseen} new`}>
+                  {unseen}
+                </span>
+              ) : null}
             </button>
           ))}
         </nav>
@@ -106,11 +138,27 @@ export function App({ connection, schedule }: AppProps): ReactElement {
             </p>
           </section>
         ) : view === 'connections' ? (
-          <ConnectionsView store={table} />
+          <ConnectionsView
+            store={table}
+            api={connection.api}
+            names={names}
+            open={openRow}
+            onOpened={() => setOpenRow(null)}
+          />
         ) : view === 'echo' ? (
           <EchoView api={connection.api} store={echo} />
         ) : view === 'overview' ? (
-          <OverviewView table={table} echo={echo} />
+          <OverviewView table={table} echo={echo} onOpenProcess={openProcess} />
+        ) : view === 'processes' ? (
+          <ProcessesView
+            key={processFilter?.n ?? 0}
+            api={connection.api}
+            table={table}
+            initialFilter={processFilter?.text}
+            onOpenSocket={openSocket}
+          />
+        ) : view === 'alerts' ? (
+          <AlertsView store={alerts} shell={connection.shell} onOpenSocket={openSocket} />
         ) : (
           <MachineView api={connection.api} ready={status === 'open'} />
         )}

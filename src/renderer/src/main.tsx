@@ -6,6 +6,7 @@ import './styles/base.css'
 import './styles/connections.css'
 import './styles/echo.css'
 import './styles/overview.css'
+import './styles/insight.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lost its #root element')

@@ -15,7 +15,11 @@ import type { KeyboardEvent, ReactElement } from 'react'
 import type { TableRow } from '../../../shared/model'
 import { parseFilter } from '../../../shared/row-filter'
 import { useNow } from '../components/use-now'
+import type { InspectorApi } from '../../../shared/contract'
+import type { NamesStore } from '../store/names-store'
 import type { TableStore } from '../store/table-store'
+import { GroupedTable } from './connections/grouped-table'
+import { InsightControls } from './connections/insight-controls'
 import { MARK_MS } from '../store/table-store'
 import { COLUMNS, TEMPLATE } from './connections/columns'
 import { GridRow, ROW_HEIGHT } from './connections/grid-row'
@@ -27,21 +31,45 @@ import { VisibleRows } from './connections/visible-rows'
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
+  /** Grouping, names and history (insight-controls.tsx). */
+  readonly api: InspectorApi
+  readonly names: NamesStore
+  /** A row to open the details of (from the Processes view or an alert); n makes it new. */
+  readonly open?: { readonly id: string; readonly n: number } | null
+  /** Said once the row is open, so a later visit does not open it again. */
+  readonly onOpened?: () => void
 }
 
-export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
+export function ConnectionsView({
+  store,
+  api,
+  names,
+  open,
+  onOpened
+}: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const [filter, setFilter] = useState('')
   const deferredFilter = useDeferredValue(filter)
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_TOGGLES)
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(open?.id ?? null)
+  const [grouped, setGrouped] = useState(false)
+  useEffect(() => {
+    if (!open) return
+    setSelectedId(open.id)
+    onOpened?.()
+  }, [open, onOpened])
   // Re-colour as marks age out; ages and timelines move with it.
   const now = useNow(MARK_MS / 2)
   const scroller = useRef<HTMLDivElement>(null)
   const head = useRef<HTMLDivElement>(null)
 
-  const terms = useMemo(() => parseFilter(deferredFilter), [deferredFilter])
+  // Service names for port:ssh: the built-in list, then the OS's file once it is loaded.
+  const namesState = useSyncExternalStore(names.subscribe, names.getState)
+  const terms = useMemo(
+    () => (namesState ? parseFilter(deferredFilter, names.services) : []),
+    [deferredFilter, names, namesState]
+  )
   const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[1]!
   const [deriver] = useState(() => new VisibleRows())
   const visible = useMemo(
@@ -98,6 +126,7 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
       className="connections"
       aria-label="Connections"
       data-details={!!selected}
+      data-grouped={grouped}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
     >
@@ -116,6 +145,18 @@ export function ConnectionsView({ store }: ConnectionsViewProps): ReactElement {
         shown={visible.length}
         rowsInView={rowsInView}
       />
+      <InsightControls api={api} names={names} grouped={grouped} onGrouped={setGrouped} />
+      {grouped ? (
+        <GroupedTable
+          api={api}
+          table={store}
+          filter={deferredFilter}
+          onOpenSocket={(id) => {
+            setGrouped(false)
+            setSelectedId(id)
+          }}
+        />
+      ) : null}
       {state.paused ? (
         <p className="paused-note" role="status">
           Paused — the table is held still. Press Space or Resume to catch up.

@@ -1,7 +1,7 @@
 // The connection table's columns: what each shows and how it sorts.
-import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { formatDuration } from '../../components/format'
+import { localText, remoteText } from './endpoint-names'
 
 /** Sorts portless (Unix) sockets after every port number. */
 const UNIX_LAST = 70_000
@@ -18,9 +18,6 @@ export interface Column {
   readonly title?: string
 }
 
-const endpoint = (address: string | null, port: number | null): string =>
-  address === null ? '*' : address === '' ? '(unnamed)' : formatEndpoint({ address, port })
-
 export const COLUMNS: readonly Column[] = [
   {
     key: 'proto',
@@ -36,7 +33,7 @@ export const COLUMNS: readonly Column[] = [
     key: 'local',
     label: 'Local',
     width: 'minmax(160px, 1.4fr)',
-    text: (r) => endpoint(r.localAddress, r.localPort),
+    text: localText,
     // By port; Unix sockets (no port) after every TCP and UDP socket.
     sort: (r) => r.localPort ?? UNIX_LAST
   },
@@ -44,7 +41,7 @@ export const COLUMNS: readonly Column[] = [
     key: 'remote',
     label: 'Remote',
     width: 'minmax(140px, 1.2fr)',
-    text: (r) => endpoint(r.remoteAddress, r.remotePort),
+    text: remoteText,
     sort: (r) => r.remotePort ?? -1
   },
   {
