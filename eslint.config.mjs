@@ -4,7 +4,11 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import i18next from 'eslint-plugin-i18next'
 import { builtinModules } from 'node:module'
+
+/** Renderer code every user-visible string of which is a translation key (DESIGN.md, i18n). */
+const TRANSLATED = ['src/renderer/src/views/teach/**/*.tsx']
 
 /** Files that may talk to Electron: the shell, never the core (DESIGN.md "One core, three faces"). */
 const ELECTRON_SHELL = [
@@ -71,6 +75,25 @@ export default tseslint.config(
     files: ['src/renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules
+  },
+  {
+    // A string the user reads is a key in src/renderer/src/i18n/locales, never a literal.
+    files: TRANSLATED,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']
+          },
+          // Symbols, numbers and ALL_CAPS names (TCP states, protocol words) are not language.
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s✕×→←↑↓▲▼·…—–]+', '[A-Z_0-9-]+'] },
+          message: 'Text the user reads must come from t(): add a key to both locales.'
+        }
+      ]
+    }
   },
   {
     // Playwright fixtures must destructure their (empty) dependencies as `{}`.

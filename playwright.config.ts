@@ -19,6 +19,8 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   timeout: 60_000,
+  // Conditions are waited for, not timed: on a loaded two-core machine a render can take seconds.
+  expect: { timeout: 15_000 },
   workers: 1,
   projects: [
     {

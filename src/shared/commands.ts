@@ -11,6 +11,7 @@ import type {
   PortHolder,
   SendReceipt,
   Session,
+  SessionCalls,
   TableSnapshot,
   TableStatus,
   TrafficPage
@@ -82,6 +83,8 @@ export const COMMANDS = {
   'session:export': def<string>()('echo', z.tuple([id, exportFormat])),
   /** The kernel's view of a session's socket now (TCP_INFO by getsockopt on its fd). */
   'session:kernel': def<KernelView | null>()('echo', z.tuple([id])),
+  /** What the session's program did, call by call, beside the app's socket at the other end. */
+  'session:calls': def<SessionCalls>()('echo', z.tuple([id])),
 
   'client:connect': def<Session>()('clients', z.tuple([clientSpec])),
   'client:send': def<SendReceipt>()('clients', z.tuple([id, sendSpec])),

@@ -341,3 +341,50 @@ export interface PortHolder {
   readonly binding: 'any' | 'loopback' | 'address'
   readonly owners: readonly SocketOwner[]
 }
+
+/** A call a socket's program made, or a state its kernel reported (`state`). */
+export type CallKind =
+  | 'socket'
+  | 'bind'
+  | 'listen'
+  | 'accept'
+  | 'connect'
+  | 'read'
+  | 'write'
+  | 'eof'
+  | 'shutdown'
+  | 'close'
+  | 'state'
+
+/** One step of the call sequence; reads and writes in a row are one run. */
+export interface CallStep {
+  readonly kind: CallKind
+  readonly at: number
+  /** When the last call of a run (or a slow connect) ended. */
+  readonly until: number
+  /** Calls in the run. */
+  readonly count: number
+  readonly bytes: number | null
+  readonly fd: number | null
+  /** bind: the address; listen: the backlog; close: how; state: the kernel state. */
+  readonly detail: string | null
+}
+
+export interface CallLane {
+  /** A session id, or a server id for the listening socket. */
+  readonly id: string
+  /** Whose calls: our client, a socket our server accepted, or the listening socket. */
+  readonly role: 'client' | 'accepted' | 'listener'
+  /** The socket's own address (the listening address for a listener). */
+  readonly address: string
+  readonly steps: readonly CallStep[]
+  /** Steps left out to stay within the bound. */
+  readonly dropped: number
+}
+
+/** A session's calls beside those of the app's sockets at the other end, if it has them. */
+export interface SessionCalls {
+  readonly sessionId: SessionId
+  /** This session first, then its peer session and the listening socket when the app has them. */
+  readonly lanes: readonly CallLane[]
+}

@@ -35,7 +35,10 @@ export async function connectStream(
   let failure: Error | null = null
   let resetByUs = false
   socket.on('data', (chunk: Buffer) => sessions.received(session, chunk))
-  socket.on('end', () => sessions.setState(session, 'half-closed'))
+  socket.on('end', () => {
+    session.calls.add('eof', session.fd)
+    sessions.setState(session, 'half-closed')
+  })
   socket.on('error', (err) => (failure = err))
   socket.on('close', () => {
     const code = (failure as NodeJS.ErrnoException | null)?.code
@@ -70,6 +73,7 @@ export async function connectStream(
   session.remote = unix
     ? { address: target.path, port: null }
     : { address: socket.remoteAddress ?? target.host, port: socket.remotePort ?? target.port }
+  session.calls.finish('connect', session.fd)
   sessions.setState(session, 'open')
 
   return {
@@ -81,6 +85,7 @@ export async function connectStream(
     },
     close: () => {
       socket.end()
+      session.calls.add('shutdown', session.fd, 'write side (FIN)')
       sessions.setState(session, 'half-closed')
     },
     reset: () => {

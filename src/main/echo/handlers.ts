@@ -12,6 +12,7 @@ import type {
 import { formatTrafficHex, formatTrafficText } from '../../shared/traffic-format'
 import { readTcpInfo } from '../conntable/tcp-info'
 import type { CoreParts } from '../core-parts'
+import { sessionCalls } from './session-calls'
 import type { SessionRecord } from './sessions'
 
 const TRAFFIC_PAGE_DEFAULT = 1_000
@@ -25,7 +26,8 @@ export function echoHandlers(core: CoreParts): RoomHandlers<'echo'> {
     'session:list': async () => sessions.list(),
     'session:traffic': async (id, range) => trafficPage(core, id, range),
     'session:export': async (id, format) => exportTraffic(core, id, format),
-    'session:kernel': (id) => readKernel(core, id)
+    'session:kernel': (id) => readKernel(core, id),
+    'session:calls': async (id) => sessionCalls(core, sessionOf(core, id))
   }
 }
 

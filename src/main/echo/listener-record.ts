@@ -1,4 +1,5 @@
 import { formatEndpoint } from '../../shared/endpoint'
+import { CallLog } from './call-log'
 import type {
   AddressFamily,
   EchoProtocol,
@@ -22,6 +23,8 @@ export class ListenerRecord {
   bytesIn = 0
   bytesOut = 0
   readonly startedAt = Date.now()
+  /** The listening socket's calls, for the sequence diagram. */
+  readonly calls = new CallLog()
   stoppedAt: number | null = null
 
   constructor(

@@ -10,7 +10,9 @@ import type {
   SessionId,
   SessionState
 } from '../../shared/model'
+import { formatEndpoint } from '../../shared/endpoint'
 import { Batcher } from '../batcher'
+import { CallLog } from './call-log'
 import { SessionLog } from './traffic-log'
 import type { TrafficLog } from './traffic-log'
 
@@ -36,6 +38,7 @@ export class SessionRecord {
   kernel: KernelView | null = null
   readonly openedAt = Date.now()
   readonly log = new SessionLog()
+  readonly calls = new CallLog()
   state: SessionState
   /** A client learns these only once connected. */
   family: AddressFamily
@@ -102,6 +105,11 @@ export class SessionRegistry {
 
   open(init: SessionInit): SessionRecord {
     const record = new SessionRecord(`s-${this.nextId++}`, init)
+    if (init.role === 'accepted') record.calls.add('accept', init.fd)
+    else if (init.role === 'client' && init.protocol !== 'udp') {
+      record.calls.add('socket', null)
+      record.calls.add('connect', null, formatEndpoint(init.remote))
+    }
     this.sessions.set(record.id, record)
     this.changed(record)
     return record
@@ -110,6 +118,7 @@ export class SessionRegistry {
   received(s: SessionRecord, chunk: Buffer): void {
     s.bytesIn += chunk.byteLength
     s.chunksIn++
+    s.calls.io('read', chunk.byteLength, s.fd)
     this.traffic.record(s.log, 'in', chunk)
     this.changed(s)
   }
@@ -117,6 +126,7 @@ export class SessionRegistry {
   sent(s: SessionRecord, chunk: Buffer): void {
     s.bytesOut += chunk.byteLength
     s.chunksOut++
+    s.calls.io('write', chunk.byteLength, s.fd)
     this.traffic.record(s.log, 'out', chunk)
     this.changed(s)
   }
@@ -133,6 +143,7 @@ export class SessionRegistry {
     s.closeReason = reason
     s.error = error
     s.closedAt = Date.now()
+    s.calls.add('close', s.fd, reason)
     this.changed(s)
     this.closedOrder.push(s.id)
     while (this.closedOrder.length > CLOSED_SESSIONS_KEPT) this.forget(this.closedOrder.shift()!)
@@ -140,6 +151,7 @@ export class SessionRegistry {
 
   setKernel(s: SessionRecord, view: KernelView): void {
     s.kernel = view
+    if (view.state !== null) s.calls.kernelState(view.state, view.at)
     this.changed(s)
   }
 

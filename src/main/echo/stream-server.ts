@@ -10,6 +10,9 @@ import { STOP_GRACE_MS } from './context'
 import type { ListenerRecord } from './listener-record'
 import type { SessionRecord } from './sessions'
 
+/** What Node's listen() asks for when no backlog is given. */
+const DEFAULT_BACKLOG = 511
+
 export interface StreamListenOptions {
   readonly record: ListenerRecord
   /** tcp: host + port; unix: path. */
@@ -41,6 +44,9 @@ export async function startStreamServer(
     else server.listen({ ...opts.listen, backlog: opts.backlog, exclusive: true }, done)
   })
   describeBound(server, record)
+  record.calls.add('socket', null)
+  record.calls.add('bind', record.fd, record.address)
+  record.calls.add('listen', record.fd, `backlog ${opts.backlog ?? DEFAULT_BACKLOG}`)
   server.on('error', (err) => {
     // After a successful listen this is rare (fd exhaustion on accept); show it, keep going.
     record.error = {
@@ -65,6 +71,7 @@ export async function startStreamServer(
     stop: async (closeSessions) => {
       stopping = true
       server.close()
+      record.calls.add('close', record.fd, 'server stopped')
       if (!closeSessions || open.size === 0) return
       const sockets = [...open.keys()]
       const closed = sockets.map(
@@ -145,9 +152,11 @@ function serve(
   })
   socket.on('drain', () => socket.resume())
   socket.on('end', () => {
+    session.calls.add('eof', session.fd)
     sessions.setState(session, 'half-closed')
     // end() goes out after every queued write: what is pending is echoed first.
     socket.end()
+    session.calls.add('shutdown', session.fd, 'write side (FIN)')
   })
   let failure: Error | null = null
   socket.on('error', (err) => (failure = err))

@@ -42,6 +42,8 @@ export async function startUdpServer(
   record.host = bound.address
   record.port = bound.port
   record.fd = datagramFd(socket)
+  record.calls.add('socket', null)
+  record.calls.add('bind', record.fd, record.address)
 
   // A steady sender is looked up once, not once per datagram.
   let last: { address: string; port: number; key: string; peer: Peer } | null = null

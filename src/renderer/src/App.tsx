@@ -16,6 +16,7 @@ import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
 import { ProcessesView } from './views/processes-view'
+import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
   readonly connection: Connection
@@ -38,6 +39,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
   const echo = useMemo(() => new EchoStore(connection.api, schedule), [connection, schedule])

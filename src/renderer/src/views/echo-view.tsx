@@ -8,6 +8,7 @@ import { TrafficPanel } from '../components/traffic-panel'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
 import { ClientConsole } from './echo/client-console'
+import { CallSequence } from './teach/call-sequence'
 import { ServerCard } from './echo/server-card'
 import { StartServerForm } from './echo/start-server-form'
 
@@ -60,7 +61,16 @@ export function EchoView({ api, store }: EchoViewProps): ReactElement {
         />
       </section>
       {session ? (
-        <TrafficPanel key={session.id} api={api} session={session} rates={store.rates} now={now} />
+        <>
+          <TrafficPanel
+            key={session.id}
+            api={api}
+            session={session}
+            rates={store.rates}
+            now={now}
+          />
+          <CallSequence api={api} session={session} />
+        </>
       ) : (
         <p className="panel muted">Select a session to see its throughput and traffic.</p>
       )}

@@ -7,6 +7,7 @@ import type { TableRow } from '../../../../shared/model'
 import { formatJson, formatTable } from '../../../../shared/row-format'
 import { Facts } from '../../components/facts'
 import { formatClock, formatDuration } from '../../components/format'
+import { LifeDiagram } from '../teach/life-diagram'
 
 export interface LifeStep {
   readonly state: string
@@ -155,6 +156,7 @@ export function RowDetails({ row, now, onClose }: RowDetailsProps): ReactElement
           <h3>Life cycle</h3>
           <Timeline row={row} now={now} />
         </div>
+        <LifeDiagram row={row} now={now} />
       </div>
     </aside>
   )

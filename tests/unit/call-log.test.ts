@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { CALL_LOG_MAX_STEPS, CallLog } from '../../src/main/echo/call-log'
+
+describe('the call log', () => {
+  it('coalesces a run of writes into one step with their count and bytes; a read starts a new run', () => {
+    const log = new CallLog()
+    log.add('accept', 9, null, 1)
+    log.io('write', 10, 9, 2)
+    log.io('write', 4, 9, 3)
+    log.io('read', 14, 9, 4)
+    expect(log.list().map((s) => [s.kind, s.count, s.bytes, s.at, s.until])).toEqual([
+      ['accept', 1, null, 1, 1],
+      ['write', 2, 14, 2, 3],
+      ['read', 1, 14, 4, 4]
+    ])
+  })
+
+  it('keeps the setup steps and drops the oldest later ones past its bound, counting them', () => {
+    const log = new CallLog()
+    log.add('socket', null)
+    log.add('connect', 5)
+    for (let i = 0; i < CALL_LOG_MAX_STEPS; i++) log.io(i % 2 ? 'read' : 'write', 1, 5)
+    const steps = log.list()
+    expect(steps).toHaveLength(CALL_LOG_MAX_STEPS)
+    expect(steps.slice(0, 2).map((s) => s.kind)).toEqual(['socket', 'connect'])
+    expect(log.dropped).toBe(2)
+  })
+
+  it('records a kernel state only when it changes', () => {
+    const log = new CallLog()
+    log.kernelState('ESTABLISHED', 1)
+    log.kernelState('ESTABLISHED', 2)
+    log.kernelState('TIME_WAIT', 3)
+    expect(log.list().map((s) => s.detail)).toEqual(['ESTABLISHED', 'TIME_WAIT'])
+  })
+})

@@ -1,0 +1,115 @@
+// The state diagram's path for histories the core really produces: /proc/net/tcp lines (the
+// kernel's format) through the procfs parser and the live table, poll by poll, with the
+// kernel's state numbers changing between polls as a socket lives and dies.
+import { describe, expect, it } from 'vitest'
+import { procInetRows } from '../../src/main/conntable/parse-procfs'
+import { ConnTable } from '../../src/main/conntable/table'
+import type { TableRow } from '../../src/shared/model'
+import { diagramPath, simpleLife } from '../../src/renderer/src/views/teach/diagram-path'
+
+const HEADER =
+  '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode'
+/** One socket as /proc/net/tcp prints it; TIME_WAIT sockets have inode 0, as in the kernel. */
+const line = (st: string, remote = '0100007F:B650', inode = 246512): string =>
+  `   0: 0100007F:B7FD ${remote} ${st} 00000000:00000000 00:00000000 00000000     0        0 ${st === '06' ? 0 : inode} 1 000000000b98f5a6 100 0 0 10 0`
+
+/** Polls the real table once per state list entry (null = the socket is gone), 1 s apart. */
+async function lifeOf(
+  steps: readonly (string | null)[],
+  protocol: 'tcp' | 'udp' = 'tcp'
+): Promise<{ row: TableRow; now: number }> {
+  let clock = 1_000_000
+  let current: string | null = null
+  const table = new ConnTable({
+    sources: {
+      procfs: () => ({
+        id: 'procfs',
+        read: async () => ({
+          rows: current === null ? [] : procInetRows(`${HEADER}\n${current}\n`, protocol, 'ipv4'),
+          blind: []
+        })
+      })
+    },
+    defaultSource: 'procfs',
+    emit: () => undefined,
+    now: () => clock
+  })
+  let last: TableRow | undefined
+  for (const st of steps) {
+    current =
+      st === null ? null : line(st, st === '0A' || st === '07' ? '00000000:0000' : undefined)
+    await table.poll()
+    last = (await table.snapshot()).rows[0] ?? last
+    clock += 1000
+  }
+  return { row: last!, now: clock }
+}
+
+describe('a socket’s path on the TCP state diagram', () => {
+  it('LISTEN only: one state, current, no transitions', async () => {
+    const { row, now } = await lifeOf(['0A', '0A', '0A'])
+    const path = diagramPath(row.history, row.closingSince, now)
+    expect(path.visits.map((v) => v.state)).toEqual(['LISTEN'])
+    expect(path.edges).toEqual([])
+    expect(path.current).toBe('LISTEN')
+    expect(path.visits[0]!.ms).toBe(3000)
+  })
+
+  it('the side that closes first: SYN_SENT → ESTABLISHED → FIN_WAIT1 → FIN_WAIT2 → TIME_WAIT → gone', async () => {
+    const { row, now } = await lifeOf(['02', '01', '01', '04', '05', '06', '06', null])
+    const path = diagramPath(row.history, row.closingSince, now)
+    expect(path.visits.map((v) => v.state)).toEqual([
+      'SYN_SENT',
+      'ESTABLISHED',
+      'FIN_WAIT1',
+      'FIN_WAIT2',
+      'TIME_WAIT',
+      'CLOSED'
+    ])
+    expect(path.edges.every((e) => !e.inferred)).toBe(true)
+    expect(path.visits[1]!.ms).toBe(2000)
+    expect(path.current).toBeNull()
+  })
+
+  it('the side that closes second: ESTABLISHED → CLOSE_WAIT → LAST_ACK → gone', async () => {
+    const { row, now } = await lifeOf(['01', '08', '08', '09', null])
+    const path = diagramPath(row.history, row.closingSince, now)
+    expect(path.visits.map((v) => v.state)).toEqual([
+      'ESTABLISHED',
+      'CLOSE_WAIT',
+      'LAST_ACK',
+      'CLOSED'
+    ])
+    expect(path.edges.map((e) => `${e.from}>${e.to}:${e.inferred}`)).toEqual([
+      'ESTABLISHED>CLOSE_WAIT:false',
+      'CLOSE_WAIT>LAST_ACK:false',
+      'LAST_ACK>CLOSED:false'
+    ])
+  })
+
+  it('a state that came and went between two polls is drawn as inferred', async () => {
+    // FIN_WAIT1 and FIN_WAIT2 both passed between two polls.
+    const { row, now } = await lifeOf(['01', '06'])
+    const path = diagramPath(row.history, row.closingSince, now)
+    expect(path.visits.map((v) => [v.state, v.since === null])).toEqual([
+      ['ESTABLISHED', false],
+      ['FIN_WAIT1', true],
+      ['TIME_WAIT', false]
+    ])
+    expect(path.edges).toEqual([
+      { from: 'ESTABLISHED', to: 'FIN_WAIT1', inferred: true },
+      { from: 'FIN_WAIT1', to: 'TIME_WAIT', inferred: true }
+    ])
+    expect(path.current).toBe('TIME_WAIT')
+  })
+
+  it('UDP: bound, then connected, then closed', async () => {
+    // A UDP socket: 07 (unconnected) until connect(), then 01 (connected), then gone.
+    const { row } = await lifeOf(['07', '01', null], 'udp')
+    expect(simpleLife(row.history, row.closingSince).map((s) => s.stage)).toEqual([
+      'bound',
+      'connected',
+      'closed'
+    ])
+  })
+})
