@@ -4,7 +4,8 @@
 // tree (grouping with /proc details and rates), a service name for both ends of every row,
 // Unix pairs, and reverse lookups asked for every remote address (answered from the cache:
 // all are 127.0.0.1, named by /etc/hosts). CPU time of this process per poll, medians of
-// rounds in alternating order.
+// rounds in alternating order. The tree is the app's: kept from each diff (process-index.ts)
+// and answered per poll, as for an open Processes view.
 //   npm run bench:insight [-- --connections 10000 --rounds 6 --polls 10]
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -16,8 +17,9 @@ import { ConnTable } from '../src/main/conntable/table'
 import { ReverseDns } from '../src/main/names/reverse-dns'
 import { loadServices } from '../src/main/names/services-file'
 import { ProcessDirectory } from '../src/main/processes/process-info'
-import { processTree } from '../src/main/processes/process-tree'
-import { ProcessRates } from '../src/shared/process-groups'
+import { ProcessIndex } from '../src/main/processes/process-index'
+import { indexedTree } from '../src/main/processes/process-tree'
+import type { TableRow } from '../src/shared/model'
 import { unixPairs } from '../src/shared/unix-pairs'
 
 const arg = (name: string, fallback: number): number => {
@@ -73,27 +75,45 @@ async function insightMode(): Promise<Mode> {
   )
   const history = new ClosedHistory()
   history.setEnabled(true)
+  // The rows as a face keeps them: the snapshot once, then each diff applied.
+  const rows = new Map<string, TableRow>()
+  const index = new ProcessIndex()
+  let alertMs = 0
   const table = new ConnTable({
     ...platformSources('linux'),
-    emit: (d) => alerts.apply(d),
+    emit: (d) => {
+      const a0 = performance.now()
+      alerts.apply(d)
+      alertMs = performance.now() - a0
+      index.apply(d)
+      for (const r of [...d.added, ...d.changed]) rows.set(r.id, r)
+      for (const id of d.removed) rows.delete(id)
+    },
     history
   })
   const directory = new ProcessDirectory()
-  const rates = new ProcessRates()
+  const rates = { lastAt: null }
   const dns = new ReverseDns()
   dns.setEnabled(true)
   let sink = 0
   const step = async (): Promise<void> => {
     await table.poll()
-    const { rows } = await table.snapshot()
-    const tree = await processTree(rows, '', directory, { services: names, rates })
+    const all = [...rows.values()]
+    const t0 = performance.now()
+    const tree = await indexedTree(index, directory, rates)
+    const t1 = performance.now()
     const remotes = new Set<string>()
-    for (const r of rows) {
+    for (const r of all) {
       sink += (names.name(r.localPort, r.protocol) ?? '').length
       sink += (names.name(r.remotePort, r.protocol) ?? '').length
       if (r.remoteAddress) remotes.add(r.remoteAddress)
     }
-    sink += Object.keys(dns.names([...remotes])).length + tree.length + unixPairs(rows).length
+    const t2 = performance.now()
+    sink += Object.keys(dns.names([...remotes])).length + tree.length + unixPairs(all).length
+    if (process.env.BENCH_PARTS)
+      console.log(
+        `tree ${(t1 - t0).toFixed(1)} ms, names ${(t2 - t1).toFixed(1)} ms, pairs+dns ${(performance.now() - t2).toFixed(1)} ms, alerts ${alertMs.toFixed(1)} ms`
+      )
   }
   await step()
   await step()

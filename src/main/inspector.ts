@@ -71,6 +71,8 @@ export class Inspector {
       this.hub.emit('settings:changed', s)
     )
     const names = new Names()
+    const processes = new ProcessesPart()
+    let indexedSource: string | null = null
     const history = new ClosedHistory()
     const alerts = new Alerts(
       (alert) => this.hub.emit('alert:fired', alert),
@@ -81,6 +83,11 @@ export class Inspector {
       emit: (diff) => {
         this.joinKernelViews(diff)
         alerts.apply(diff)
+        // Another source names sockets afresh: its first diff adds them all.
+        const source = table.status().source
+        if (source !== indexedSource) processes.index.reset()
+        indexedSource = source
+        processes.index.apply(diff)
         this.hub.emit('table:diff', diff)
       },
       ownership: () => this.ownershipLookup(),
@@ -106,7 +113,7 @@ export class Inspector {
       clients: new Clients(sessions),
       table,
       settings,
-      processes: new ProcessesPart(),
+      processes,
       names,
       history,
       alerts,

@@ -37,7 +37,13 @@ import type {
   ServicesAnswer
 } from './insight-model'
 import type { ProcessNode } from './process-groups'
-import { historyOptions, hostAddresses, namesOptions, processFilter } from './insight-schema'
+import {
+  expandPids,
+  historyOptions,
+  hostAddresses,
+  namesOptions,
+  processFilter
+} from './insight-schema'
 import type { Settings } from './settings-schema'
 
 /** The rooms of the core that implement commands; each has a handlers file. */
@@ -106,7 +112,10 @@ export const COMMANDS = {
   'settings:set': def<Settings>()('settings', z.tuple([settingsPatch])),
 
   /** The live table grouped by process (filtered with the table's filter language). */
-  'process:tree': def<ProcessNode[]>()('processes', z.tuple([processFilter.optional()])),
+  'process:tree': def<ProcessNode[]>()(
+    'processes',
+    z.tuple([processFilter.optional(), expandPids.optional()])
+  ),
 
   /** Service names: the OS's services file, then the built-in list. */
   'names:services': def<ServicesAnswer>()('names', none),

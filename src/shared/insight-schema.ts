@@ -6,6 +6,16 @@ import { z } from 'zod'
 export const MAX_HOST_ADDRESSES = 2_000
 
 export const processFilter = z.string().max(500)
+/** The processes whose socket ids process:tree lists (the expanded ones). */
+export const expandPids = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+  )
+  .max(1_000)
 /** IP addresses only: a reverse lookup never resolves a name. */
 export const hostAddresses = z.array(z.union([z.ipv4(), z.ipv6()])).max(MAX_HOST_ADDRESSES)
 export const namesOptions = z.strictObject({ reverseDns: z.boolean() })

@@ -2,7 +2,7 @@
 // protocol, listening ports, and TCP_INFO bytes in and out (Linux netlink and ss -i give
 // them; other sources have none, and the totals say null rather than 0). A socket held by
 // several processes (an inherited fd) counts under each. Pure and shared.
-import type { SocketRow } from './model'
+import type { SocketRow, TcpInfo } from './model'
 
 /** Sockets no process could be named for (another user's, without root). */
 export const NO_PROCESS_PID = 0
@@ -71,12 +71,10 @@ export function groupByProcess<R extends SocketRow>(rows: Iterable<R>): ProcessG
       continue
     }
     // One socket, several fds of one process: count it once for that process.
-    let last = -1
-    for (const o of r.owners) {
-      if (o.pid === last) continue
-      last = o.pid
-      add(group(o.pid, o.process ?? '?'), r)
-    }
+    if (r.owners.length === 1) add(group(r.owners[0]!.pid, r.owners[0]!.process ?? '?'), r)
+    else
+      for (const pid of ownerPids(r.owners))
+        add(group(pid, r.owners.find((o) => o.pid === pid)!.process ?? '?'), r)
   }
   return [...groups.values()].map((g) => ({
     ...g,
@@ -92,25 +90,27 @@ export function groupByProcess<R extends SocketRow>(rows: Iterable<R>): ProcessG
  * negative rate. Sockets and processes not seen in the last sample are forgotten.
  */
 export class ProcessRates {
-  private last = new Map<string, { readonly inB: number; readonly outB: number }>()
+  /** Each socket's TCP_INFO as last sampled: the table keeps an unchanged row's object. */
+  private last = new Map<string, TcpInfo>()
   private lastAt: number | null = null
   private samples = 0
-  private rates = new Map<number, { readonly inRate: number; readonly outRate: number }>()
+  private rates = new Map<number, { inRate: number; outRate: number }>()
 
   sample(rows: Iterable<SocketRow>, at: number): void {
-    const next = new Map<string, { inB: number; outB: number }>()
+    const next = new Map<string, TcpInfo>()
     const sums = new Map<number, { inRate: number; outRate: number }>()
     const dt = this.lastAt === null ? 0 : (at - this.lastAt) / 1000
     for (const r of rows) {
-      if (!r.tcpInfo) continue
-      const now = { inB: r.tcpInfo.bytesReceived ?? 0, outB: r.tcpInfo.bytesSent ?? 0 }
-      next.set(r.id, now)
+      const info = r.tcpInfo
+      if (!info) continue
+      next.set(r.id, info)
       const before = this.last.get(r.id)
-      if (!before || dt <= 0) continue
-      const dIn = Math.max(0, now.inB - before.inB) / dt
-      const dOut = Math.max(0, now.outB - before.outB) / dt
-      const pids = new Set(r.owners.map((o) => o.pid))
-      for (const pid of pids) {
+      // Most sockets are idle: the same object, nothing to add.
+      if (!before || before === info || dt <= 0) continue
+      const dIn = Math.max(0, (info.bytesReceived ?? 0) - (before.bytesReceived ?? 0)) / dt
+      const dOut = Math.max(0, (info.bytesSent ?? 0) - (before.bytesSent ?? 0)) / dt
+      if (dIn === 0 && dOut === 0) continue
+      for (const pid of ownerPids(r.owners)) {
         const s = sums.get(pid) ?? { inRate: 0, outRate: 0 }
         s.inRate += dIn
         s.outRate += dOut
@@ -139,6 +139,9 @@ export interface ProcessNode {
   readonly exe: string | null
   /** Parent, grandparent, … (nearest first). */
   readonly parents: readonly { readonly pid: number; readonly name: string | null }[]
+  /** How many sockets it holds. */
+  readonly sockets: number
+  /** The sockets' ids: all of them for a process asked to be expanded, else none. */
   readonly rowIds: readonly string[]
   readonly byState: Readonly<Record<string, number>>
   readonly byProtocol: Readonly<Record<string, number>>
@@ -148,4 +151,13 @@ export interface ProcessNode {
   /** Bytes a second since the last answer; null on the first. */
   readonly inRate: number | null
   readonly outRate: number | null
+}
+
+const NO_PIDS: readonly number[] = []
+
+/** The distinct pids holding a socket, without allocating for the usual one owner. */
+export function ownerPids(owners: readonly { readonly pid: number }[]): readonly number[] {
+  if (owners.length === 0) return NO_PIDS
+  if (owners.length === 1) return [owners[0]!.pid]
+  return [...new Set(owners.map((o) => o.pid))]
 }

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { platformSources } from '../../src/main/conntable/platform-sources'
 import { ConnTable } from '../../src/main/conntable/table'
 import { ProcessDirectory } from '../../src/main/processes/process-info'
-import { processTree } from '../../src/main/processes/process-tree'
+import { ProcessIndex } from '../../src/main/processes/process-index'
+import { indexedTree, processTree } from '../../src/main/processes/process-tree'
 import { groupByProcess } from '../../src/shared/process-groups'
 import type { TableRow } from '../../src/shared/model'
 import { waitFor } from '../support/net'
@@ -144,6 +145,28 @@ describe.runIf(linux)('the process tree (real processes)', () => {
         new Set(rows.filter((r) => r.owners.some((o) => o.pid === c.pid)).map((r) => r.id))
       )
       expect(ports.map((r) => r.localPort).sort()).toEqual([c.listenPort, c.localPort].sort())
+    }
+  })
+
+  it('keeps the same tree from the diffs as from grouping the whole table', async () => {
+    const index = new ProcessIndex()
+    const t = new ConnTable({
+      ...platformSources(),
+      defaultSource: 'netlink',
+      emit: (d) => index.apply(d)
+    })
+    await t.poll()
+    await t.poll()
+    const rows = (await t.snapshot()).rows.filter((r) => r.closingSince === null)
+    const pids = [ready.pid, ...ready.children.map((c) => c.pid)]
+    const fromIndex = await indexedTree(index, new ProcessDirectory(), { lastAt: null }, pids)
+    for (const g of groupByProcess(rows).filter((g) => pids.includes(g.pid))) {
+      const node = fromIndex.find((n) => n.pid === g.pid)!
+      expect(node.byState).toEqual(g.byState)
+      expect(node.byProtocol).toEqual(g.byProtocol)
+      expect(node.listening).toEqual(g.listening)
+      expect([node.bytesIn, node.bytesOut]).toEqual([g.bytesIn, g.bytesOut])
+      expect(new Set(node.rowIds)).toEqual(new Set(g.rows.map((r) => r.id)))
     }
   })
 

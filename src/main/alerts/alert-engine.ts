@@ -3,6 +3,7 @@
 // once per new listener, freed port, new connection, socket stuck in a state (per stay),
 // and once per process crossing its count (again only after it fell back to or below it).
 import { formatEndpoint } from '../../shared/endpoint'
+import { ownerPids } from '../../shared/process-groups'
 import { matches } from '../../shared/row-filter'
 import type { Alert, AlertKind, ParsedRule } from '../../shared/alert-rules'
 import type { TableDiff, TableRow } from '../../shared/model'
@@ -39,6 +40,10 @@ export class AlertEngine {
   private readonly stuckFired = new Set<string>()
   /** rule id + pid: processes above their count. */
   private readonly over = new Set<string>()
+  /** Live rows by state: a stuck rule looks only at the rows in its state. */
+  private readonly byState = new Map<string, Set<string>>()
+  /** count rules: rule id → pid → its matching connections, kept from each diff. */
+  private counts = new Map<string, Map<number, { n: number; newest: TableRow }>>()
 
   constructor(
     private rules: readonly ActiveRule[],
@@ -49,6 +54,33 @@ export class AlertEngine {
     this.rules = rules
     this.stuckFired.clear()
     this.over.clear()
+    this.counts = new Map(
+      rules.filter((r) => r.parsed.kind === 'count').map((r) => [r.id, new Map()])
+    )
+    for (const row of this.rows.values()) this.tally(row, 1)
+  }
+
+  /** Adds (1) or takes away (-1) a row from the state index and every count rule. */
+  private tally(row: TableRow, sign: 1 | -1): void {
+    if (row.closingSince !== null) return
+    const state = row.state ?? '?'
+    const ids = this.byState.get(state) ?? new Set<string>()
+    if (sign === 1) ids.add(row.id)
+    else ids.delete(row.id)
+    if (ids.size > 0) this.byState.set(state, ids)
+    else this.byState.delete(state)
+    if (row.remoteAddress === null || this.counts.size === 0) return
+    for (const rule of this.rules) {
+      const perPid = this.counts.get(rule.id)
+      if (!perPid || !matches(row, rule.parsed.terms)) continue
+      for (const pid of ownerPids(row.owners)) {
+        const c = perPid.get(pid) ?? { n: 0, newest: row }
+        c.n += sign
+        if (sign === 1 && row.firstSeen >= c.newest.firstSeen) c.newest = row
+        if (c.n <= 0) perPid.delete(pid)
+        else perPid.set(pid, c)
+      }
+    }
   }
 
   /** Applies one diff (in seq order) and fires what it triggers. */
@@ -56,10 +88,17 @@ export class AlertEngine {
     const events: Array<[TableRow, TableRow | undefined]> = []
     for (const r of [...diff.added, ...diff.changed]) {
       if (r.id.startsWith(CLOSED_ID_PREFIX)) continue
-      events.push([r, this.rows.get(r.id)])
+      const prev = this.rows.get(r.id)
+      events.push([r, prev])
+      if (prev) this.tally(prev, -1)
+      this.tally(r, 1)
       this.rows.set(r.id, r)
     }
-    for (const id of diff.removed) this.rows.delete(id)
+    for (const id of diff.removed) {
+      const prev = this.rows.get(id)
+      if (prev) this.tally(prev, -1)
+      this.rows.delete(id)
+    }
     if (this.baseline) {
       this.baseline = false
       return
@@ -96,8 +135,9 @@ export class AlertEngine {
   private stuck(rule: ActiveRule, at: number): void {
     const { state, threshold, terms } = rule.parsed
     const limitMs = (threshold ?? 0) * 1000
-    for (const row of this.rows.values()) {
-      if (row.closingSince !== null || row.state !== state) continue
+    for (const id of this.byState.get(state ?? '?') ?? []) {
+      const row = this.rows.get(id)
+      if (!row || row.closingSince !== null || row.state !== state) continue
       const since = row.history.at(-1)?.since ?? row.firstSeen
       if (at - since <= limitMs) continue
       const key = `${rule.id}|${row.id}|${since}`
@@ -118,21 +158,7 @@ export class AlertEngine {
 
   private count(rule: ActiveRule): void {
     const limit = rule.parsed.threshold ?? 0
-    const perPid = new Map<number, { n: number; newest: TableRow; name: string | null }>()
-    for (const row of this.rows.values()) {
-      if (row.closingSince !== null || row.remoteAddress === null) continue
-      if (!matches(row, rule.parsed.terms)) continue
-      for (const pid of new Set(row.owners.map((o) => o.pid))) {
-        const c = perPid.get(pid)
-        if (!c) {
-          const name = row.owners.find((o) => o.pid === pid)?.process ?? null
-          perPid.set(pid, { n: 1, newest: row, name })
-        } else {
-          c.n++
-          if (row.firstSeen >= c.newest.firstSeen) c.newest = row
-        }
-      }
-    }
+    const perPid = this.counts.get(rule.id) ?? new Map<number, { n: number; newest: TableRow }>()
     for (const key of this.over) {
       const [ruleId, pid] = key.split('|')
       if (ruleId === rule.id && (perPid.get(Number(pid))?.n ?? 0) <= limit) this.over.delete(key)
@@ -141,7 +167,8 @@ export class AlertEngine {
       const key = `${rule.id}|${pid}`
       if (c.n <= limit || this.over.has(key)) continue
       this.over.add(key)
-      const who = `${c.name ?? 'a process'} (pid ${pid})`
+      const name = c.newest.owners.find((o) => o.pid === pid)?.process
+      const who = `${name ?? 'a process'} (pid ${pid})`
       this.emit(rule, 'count', `${who} holds ${c.n} connections, more than ${limit}`, c.newest, pid)
     }
   }

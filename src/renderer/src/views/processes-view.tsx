@@ -27,7 +27,7 @@ export function ProcessesView(props: ProcessesViewProps): ReactElement {
     const pid = /^pid:(\d+)$/.exec(initialFilter ?? '')?.[1]
     return new Set(pid ? [Number(pid)] : [])
   })
-  const tree = useProcessTree(api, deferred)
+  const tree = useProcessTree(api, deferred, expanded)
 
   return (
     <section className="processes" aria-label="Processes">

@@ -15,8 +15,8 @@ export interface GroupedTableProps {
 }
 
 export function GroupedTable(props: GroupedTableProps): ReactElement {
-  const tree = useProcessTree(props.api, props.filter)
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
+  const tree = useProcessTree(props.api, props.filter, expanded)
   return (
     <div className="grouped-table">
       <ProcessTree

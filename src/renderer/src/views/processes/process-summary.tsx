@@ -19,7 +19,7 @@ export function ProcessSummary({ node }: { readonly node: ProcessNode }): ReactE
         <strong>{node.name}</strong> <span className="muted">pid {node.pid}</span>
         {node.user ? <span className="muted"> · {node.user}</span> : null}
         <span className="process-figures">
-          <span title="Sockets">{node.rowIds.length} sockets</span>
+          <span title="Sockets">{node.sockets} sockets</span>
           {node.listening.length > 0 ? (
             <span title="Listening ports">listening {node.listening.join(', ')}</span>
           ) : null}

@@ -13,7 +13,7 @@ export type ProcessSort = (typeof PROCESS_SORTS)[number]['key']
 function measure(n: ProcessNode, by: ProcessSort): number {
   switch (by) {
     case 'sockets':
-      return n.rowIds.length
+      return n.sockets
     case 'listening':
       return n.listening.length
     case 'rate':

@@ -14,14 +14,19 @@ export interface TreeAnswer {
   readonly error: string | null
 }
 
-export function useProcessTree(api: InspectorApi, filter: string): TreeAnswer {
+/** The tree for a filter; `expanded` processes come with their sockets' ids. */
+export function useProcessTree(
+  api: InspectorApi,
+  filter: string,
+  expanded: ReadonlySet<number>
+): TreeAnswer {
   const [answer, setAnswer] = useState<TreeAnswer>({ nodes: [], loaded: false, error: null })
   useEffect(() => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | null = null
     const refresh = async (): Promise<void> => {
       try {
-        const nodes = await api['process:tree'](filter)
+        const nodes = await api['process:tree'](filter, [...expanded])
         if (live) setAnswer({ nodes, loaded: true, error: null })
       } catch (err) {
         if (live)
@@ -35,6 +40,6 @@ export function useProcessTree(api: InspectorApi, filter: string): TreeAnswer {
       live = false
       if (timer) clearTimeout(timer)
     }
-  }, [api, filter])
+  }, [api, filter, expanded])
   return answer
 }
