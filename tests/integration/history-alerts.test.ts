@@ -165,6 +165,43 @@ describe.runIf(linux)('alerts', () => {
     expect(fired).toHaveLength(1)
   })
 
+  it('fires "stuck close-wait 1" once for a socket left in CLOSE_WAIT past a second', async () => {
+    const fired: Alert[] = []
+    const alerts = new Alerts((a) => fired.push(a))
+    // A server that never reads nor closes: when its client closes, its end stays CLOSE_WAIT.
+    const held: Socket[] = []
+    const server = createServer({ pauseOnConnect: true }, (s) => held.push(s))
+    open.push(server)
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+    alerts.setRules([{ id: 's', text: `stuck close-wait 1 port:${portOf(server)}`, enabled: true }])
+    const table = new ConnTable({
+      ...platformSources(),
+      defaultSource: 'netlink',
+      emit: (d) => alerts.apply(d)
+    })
+    await table.poll()
+    const c = connect(portOf(server), '127.0.0.1')
+    await new Promise((r) => c.once('connect', r))
+    await waitFor(() => held.length === 1, 'the accepted socket')
+    open.push(...held)
+    c.end()
+    // Poll until it has been CLOSE_WAIT for more than a second (bounded by waitFor's tries).
+    let polling = false
+    await waitFor(() => {
+      if (!polling) {
+        polling = true
+        void table.poll().finally(() => (polling = false))
+      }
+      return fired.length > 0
+    }, 'the stuck alert')
+    await table.poll()
+    await table.poll()
+    expect(fired).toHaveLength(1)
+    expect(fired[0]!.message).toMatch(/has been CLOSE_WAIT for \d+ s/)
+    expect(fired[0]!.row?.state).toBe('CLOSE_WAIT')
+    c.destroy()
+  })
+
   it('refuses a bad rule with a sentence that says how to write one', () => {
     const alerts = new Alerts(() => undefined)
     expect(() => alerts.setRules([{ id: 'x', text: 'lissen port:80', enabled: true }])).toThrow(

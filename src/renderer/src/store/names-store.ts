@@ -50,10 +50,16 @@ export class NamesStore {
     }
   }
 
+  /** The switch moves at once; the core's answer then has the last word. */
   async setReverseDns(on: boolean): Promise<void> {
-    const status = await this.api['names:configure']({ reverseDns: on })
     if (!on) this.hosts = new Map()
-    this.set({ reverseDns: status.enabled })
+    this.set({ reverseDns: on })
+    try {
+      const status = await this.api['names:configure']({ reverseDns: on })
+      this.set({ reverseDns: status.enabled })
+    } catch {
+      this.set({ reverseDns: !on })
+    }
   }
 
   /** The host name of an address, when looked up and found; asks for it otherwise. */

@@ -33,8 +33,11 @@ function useHistory(api: InspectorApi): readonly [HistoryStatus | null, (on: boo
       clearInterval(timer)
     }
   }, [api])
-  const set = (on: boolean): void =>
+  // The box moves at once; the core's answer (with its counts) then has the last word.
+  const set = (on: boolean): void => {
+    setStatus((s) => (s ? { ...s, enabled: on } : s))
     void api['history:configure']({ enabled: on }).then(setStatus, () => undefined)
+  }
   return [status, set]
 }
 
