@@ -12,7 +12,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          cli: resolve('src/main/headless/cli.ts')
+          cli: resolve('src/main/headless/cli.ts'),
+          // The core in its own process (utilityProcess.fork in the app; child_process.fork in tests).
+          'core-host': resolve('src/main/core-host.ts')
         },
         output: {
           banner: (chunk) => (chunk.name === 'cli' ? CLI_BANNER : '')

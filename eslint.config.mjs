@@ -14,15 +14,23 @@ const TRANSLATED = ['src/renderer/src/views/teach/**/*.tsx']
 const ELECTRON_SHELL = [
   'src/main/index.ts',
   'src/main/window.ts',
-  'src/main/ipc.ts',
+  'src/main/hardening.ts',
+  'src/main/core-launcher.ts',
   'src/preload/**'
 ]
 
-const noElectron = {
-  name: 'electron',
-  message:
-    'Only src/main/{index,window,ipc}.ts and src/preload/ may import electron; the core runs under plain Node.'
-}
+const NO_ELECTRON_MESSAGE =
+  'Only src/main/{index,window,hardening,core-launcher}.ts and src/preload/ may import electron; the core runs under plain Node.'
+/** Every name Electron can be reached by: the module and its process-specific entries. */
+const ELECTRON_MODULES = ['electron', 'electron/main', 'electron/common', 'electron/renderer']
+const noElectronImports = ELECTRON_MODULES.map((name) => ({ name, message: NO_ELECTRON_MESSAGE }))
+const ELECTRON_SOURCE = '/^electron(\\u002F(main|common|renderer))?$/'
+/** require('electron'), import('electron') and TS's import x = require('electron'). */
+const noElectronRequire = [
+  `CallExpression[callee.name='require'][arguments.0.value=${ELECTRON_SOURCE}]`,
+  `ImportExpression[source.value=${ELECTRON_SOURCE}]`,
+  `TSExternalModuleReference[expression.value=${ELECTRON_SOURCE}]`
+].map((selector) => ({ selector, message: NO_ELECTRON_MESSAGE }))
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
   name,
   message: 'The renderer and src/shared run in a browser: no Node built-ins here.'
@@ -50,16 +58,19 @@ export default tseslint.config(
         { allowExpressions: true, allowTypedFunctionExpressions: true }
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { paths: [noElectron] }]
+      'no-restricted-imports': ['error', { paths: noElectronImports }],
+      'no-restricted-syntax': ['error', ...noElectronRequire]
     }
   },
   {
     files: ELECTRON_SHELL,
-    rules: { 'no-restricted-imports': 'off' }
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...nodeBuiltins] }] }
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...noElectronImports, ...nodeBuiltins] }]
+    }
   },
   {
     // The Inspector's parts are private to the core; shells and the CLI use commands.

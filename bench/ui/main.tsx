@@ -38,7 +38,9 @@ const connection: Connection = {
   api: core.api,
   shell: 'browser',
   status: () => 'open',
-  onStatus: () => () => undefined
+  onStatus: () => () => undefined,
+  coreRestarts: () => 0,
+  onCoreRestart: () => () => undefined
 }
 // Stable across renders, so the App keeps its stores.
 const atOnce = (apply: () => void): void => apply()

@@ -1,7 +1,7 @@
 import { arch, hostname, release } from 'node:os'
 import pkg from '../../package.json'
 import type { AppInfo, Notice, ShellKind } from '../shared/model'
-import { detectSources } from './conntable/sources'
+import { detectSources } from './conntable/platform-sources'
 
 export const APP_NAME: string = pkg.productName
 export const APP_VERSION: string = pkg.version

@@ -1,11 +1,13 @@
-// Electron's entry: app life cycle, single instance, menu, and the one window. All
-// behaviour lives in the core (Inspector); this file only wires it to Electron.
-import { app, BrowserWindow, ipcMain, Menu, Notification, session } from 'electron'
-import type { MenuItemConstructorOptions } from 'electron'
+// Electron's entry: app life cycle, single instance, menu, the one window, and the core
+// host process (restarted if it dies). All behaviour lives in the core, in its own process
+// (core-host.ts); pages talk to it over a MessagePort, so main is not on the data path.
+import { app, BrowserWindow, Menu, session } from 'electron'
+import type { MenuItemConstructorOptions, WebContents } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Inspector } from './inspector'
-import { bindIpc } from './ipc'
+import { launchCore, linkPage } from './core-launcher'
+import type { CoreSupervisor } from './core-supervisor'
+import { hardenContents, hardenSession } from './hardening'
 import { createMainWindow, rendererFile } from './window'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -19,6 +21,13 @@ function isOurPage(frameUrl: string | undefined): boolean {
   } catch {
     return false
   }
+}
+
+/** Web contents showing our own page: the only ones that get a port to the core. */
+function ourPages(): WebContents[] {
+  return BrowserWindow.getAllWindows()
+    .map((w) => w.webContents)
+    .filter((c) => !c.isDestroyed() && isOurPage(c.getURL()))
 }
 
 function buildMenu(): Menu {
@@ -47,29 +56,21 @@ function focus(win: BrowserWindow | undefined): void {
   win.focus()
 }
 
-/** Each fired alert as a desktop notification, unless the user turned them off (settings). */
-function notifyAlerts(inspector: Inspector): void {
-  inspector.on('alert:fired', (alert) => {
-    if (!Notification.isSupported()) return
-    void inspector.call('settings:get', []).then((s) => {
-      if (s.alerts.notify)
-        new Notification({ title: 'Socket Inspector', body: alert.message }).show()
-    })
-  })
-}
-
 if (!app.requestSingleInstanceLock()) {
   // Another copy is running: it gets focus (second-instance below), this one leaves.
   app.quit()
 } else {
   app.enableSandbox()
-  const inspector = new Inspector({ shell: 'electron', configDir: app.getPath('userData') })
+  let core: CoreSupervisor | null = null
   let coreClosed = false
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault())
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    hardenContents(contents)
+    // Every load (and reload) of our page gets a fresh port to the core.
+    contents.on('did-finish-load', () => {
+      const host = core?.current()
+      if (host && isOurPage(contents.getURL())) linkPage(host, contents)
+    })
   })
 
   app.on('second-instance', () => focus(BrowserWindow.getAllWindows()[0]))
@@ -79,10 +80,10 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('before-quit', (event) => {
-    if (coreClosed) return
-    // Close every socket the core owns before the process goes.
+    if (coreClosed || !core) return
+    // The core closes every socket it owns before the app goes.
     event.preventDefault()
-    inspector.close().finally(() => {
+    void core.stop().finally(() => {
       coreClosed = true
       app.quit()
     })
@@ -91,12 +92,9 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      session.defaultSession.setPermissionRequestHandler((_contents, _permission, answer) =>
-        answer(false)
-      )
+      hardenSession(session.defaultSession)
       Menu.setApplicationMenu(buildMenu())
-      bindIpc(ipcMain, inspector, isOurPage)
-      notifyAlerts(inspector)
+      core = launchCore(app.getPath('userData'), ourPages)
       await openWindow()
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) void openWindow()

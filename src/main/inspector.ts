@@ -15,6 +15,7 @@ import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
 import type { Notice, ShellKind, TableDiff } from '../shared/model'
 import type { Settings } from '../shared/settings-schema'
+import { actionsHandlers } from './actions/handlers'
 import { appHandlers } from './app-handlers'
 import { Batcher } from './batcher'
 import { Clients } from './clients/clients'
@@ -130,7 +131,8 @@ export class Inspector {
       ...processHandlers(this.parts),
       ...namesHandlers(this.parts),
       ...historyHandlers(this.parts),
-      ...alertHandlers(this.parts)
+      ...alertHandlers(this.parts),
+      ...actionsHandlers(this.parts)
     }
     this.followAlertRules()
     if (options.shell === 'electron' || options.shell === 'headless') this.applySavedTable()

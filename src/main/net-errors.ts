@@ -90,11 +90,19 @@ export function connectFailure(err: unknown, ctx: ConnectContext): InspectorFail
   const code = codeOf(err)
   switch (code) {
     case 'ECONNREFUSED':
-      return new InspectorFailure(
-        code,
-        `Nothing is listening at ${ctx.where}: the connection was refused.`,
-        'Start a server there first, or check the port.'
-      )
+      // A Unix path that is not a socket is caught before connecting (unix-path.ts): this
+      // is a socket file nobody listens on any more.
+      return ctx.protocol === 'unix'
+        ? new InspectorFailure(
+            code,
+            `There is a socket file at ${ctx.where}, but no server is listening on it (one that stopped left it behind).`,
+            'Start a Unix-socket server at that path; it replaces the old file.'
+          )
+        : new InspectorFailure(
+            code,
+            `Nothing is listening at ${ctx.where}: the connection was refused.`,
+            'Start a server there first, or check the port.'
+          )
     case 'ETIMEDOUT':
       return new InspectorFailure(
         code,
@@ -147,4 +155,19 @@ export const MAX_DATAGRAM = { ipv4: 65_507, ipv6: 65_527 } as const
 
 export function sessionError(err: unknown): { code: string; message: string } {
   return { code: codeOf(err), message: detail(err) }
+}
+
+/**
+ * A connected UDP socket hears the peer's ICMP "port unreachable" as ECONNREFUSED on a
+ * later send or receive: nothing listens there. Said on the session, which stays open.
+ */
+export function datagramRefused(err: unknown, where: string): InspectorFailure {
+  const code = codeOf(err)
+  return code === 'ECONNREFUSED'
+    ? new InspectorFailure(
+        code,
+        `${where} refused the datagrams: nothing listens on that UDP port (ICMP port unreachable).`,
+        'Start a UDP server there, or check the port; this client stays open and can send again.'
+      )
+    : new InspectorFailure(code, `The UDP socket reported an error: ${detail(err)}.`)
 }

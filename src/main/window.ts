@@ -1,5 +1,5 @@
-// The main window: locked down (isolation, sandbox, no Node, no navigation, no popups) and
-// remembered where the user left it.
+// The main window: locked down (isolation, sandbox, no Node; navigation, pop-ups and
+// permissions in hardening.ts) and remembered where the user left it.
 import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import {
@@ -19,11 +19,6 @@ export interface MainWindowOptions {
 }
 
 const SAVE_DELAY_MS = 500
-/**
- * Electron grants every permission unless told otherwise. The window needs one: writing to
- * the clipboard ("Copy row"). Camera, notifications, geolocation and the rest are refused.
- */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
 const BACKGROUND = { light: '#f6f7f9', dark: '#14171c' } as const
 
 export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
@@ -52,20 +47,15 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // Middle-click must not open links in a new window behind the window-open handler.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   if (saved?.maximized) win.maximize()
 
+  // Permissions, navigation and pop-ups: hardening.ts, for every web contents (index.ts).
   win.once('ready-to-show', () => win.show())
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  win.webContents.on('will-navigate', (event) => event.preventDefault())
-  win.webContents.session.setPermissionRequestHandler((_contents, permission, grant) =>
-    grant(ALLOWED_PERMISSIONS.has(permission))
-  )
-  win.webContents.session.setPermissionCheckHandler((_contents, permission) =>
-    ALLOWED_PERMISSIONS.has(permission)
-  )
 
   let timer: NodeJS.Timeout | undefined
   const remember = (): void => {

@@ -44,6 +44,8 @@ import {
   namesOptions,
   processFilter
 } from './insight-schema'
+import type { CloseResult, PortReport, StopResult } from './actions-model'
+import { closeRequest, freePortQuery, portQuery, stopRequest } from './actions-schema'
 import type { Settings } from './settings-schema'
 
 /** The rooms of the core that implement commands; each has a handlers file. */
@@ -56,7 +58,8 @@ export const ROOM_FILES = {
   processes: 'src/main/processes/handlers.ts',
   names: 'src/main/names/handlers.ts',
   history: 'src/main/conntable/history-handlers.ts',
-  alerts: 'src/main/alerts/handlers.ts'
+  alerts: 'src/main/alerts/handlers.ts',
+  actions: 'src/main/actions/handlers.ts'
 } as const
 export type RoomName = keyof typeof ROOM_FILES
 
@@ -130,5 +133,14 @@ export const COMMANDS = {
 
   /** Recent alerts (rules live in settings key `alerts`). */
   'alerts:recent': def<RecentAlerts>()('alerts', none),
-  'alerts:clear': def<RecentAlerts>()('alerts', none)
+  'alerts:clear': def<RecentAlerts>()('alerts', none),
+
+  /** Close one connection: the app's own gracefully or by reset; another's by SOCK_DESTROY. */
+  'socket:close': def<CloseResult>()('actions', z.tuple([closeRequest])),
+  /** SIGTERM (or SIGKILL with force); refuses this app, pid 1, another user's unless asked. */
+  'process:stop': def<StopResult>()('actions', z.tuple([stopRequest])),
+  /** Who holds a port, and whether 127.0.0.1, 0.0.0.0 and :: can be bound on it now. */
+  'port:who': def<PortReport>()('actions', z.tuple([portQuery])),
+  /** The nearest port that can be bound now, or null within FREE_PORT_SPAN. */
+  'port:free': def<number | null>()('actions', z.tuple([freePortQuery]))
 } as const

@@ -6,6 +6,11 @@ export const LIMITS = {
   idleTimeoutMs: { min: 100, max: 3_600_000 },
   connectTimeoutMs: { min: 100, max: 120_000 },
   repeat: { min: 1, max: 10_000 },
+  /**
+   * Bytes one client may have waiting to be sent (every repeat not yet handed to the
+   * kernel): without it, 10,000 repeats of 512 KiB would queue 5 GiB.
+   */
+  clientQueueBytes: 64 * 1024 * 1024,
   intervalMs: { min: 0, max: 60_000 },
   payloadChars: 2 * 1024 * 1024,
   trafficPage: { max: 5_000 },

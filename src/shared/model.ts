@@ -287,12 +287,23 @@ export interface TableRow extends SocketRow {
   readonly firstSeen: number
   /** Every state the socket was seen in, oldest first: its life cycle. */
   readonly history: readonly StateChange[]
-  /** Set when the socket vanished; the row stays for a grace period, then is removed. */
+  /**
+   * Set when the socket vanished; the row stays for a grace period, then is removed. Such
+   * a row's state is VANISHED_STATE and it has no owners: nothing holds it any more.
+   */
   readonly closingSince: number | null
   /** The app's own session on this socket, when there is one. */
   readonly sessionId: SessionId | null
   /** The app's own echo server, when this is its listening socket. */
   readonly listenerId: ListenerId | null
+  /** An orphaned socket (TIME_WAIT, FIN_WAIT2): who held it last, as the table saw. */
+  readonly leftBy?: LeftBy | null
+}
+
+/** The owners an orphaned socket had, and when the table saw them let go. */
+export interface LeftBy {
+  readonly owners: readonly SocketOwner[]
+  readonly at: number
 }
 
 export interface TableSnapshot {
@@ -388,3 +399,6 @@ export interface SessionCalls {
   /** This session first, then its peer session and the listening socket when the app has them. */
   readonly lanes: readonly CallLane[]
 }
+
+/** The state of a row whose socket vanished from the OS (the last step of its history). */
+export const VANISHED_STATE = 'CLOSED'

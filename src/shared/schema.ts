@@ -4,145 +4,210 @@
 import { z } from 'zod'
 import { LIMITS, POLL_RATE_HZ } from './limits'
 import { TABLE_SOURCE_IDS } from './model'
-import { decodeEscapes, decodePayload, PayloadError } from './payload'
+import { decodeEscapes, decodePayload, formatCount, PayloadError, payloadTooLarge } from './payload'
 
 export { LIMITS }
 
-const PORT_HINT = 'a port is a whole number from 0 to 65535 (0 = any free port)'
+// Every message here is what the user reads when a value is refused: it names the field
+// in their words, quotes what they gave, and says what would be accepted. parse-command.ts
+// puts it first, capitalized; no command or field name of the code ever shows.
+
+/** How a value the user gave reads inside a sentence. */
+export function shown(input: unknown): string {
+  if (typeof input === 'string')
+    return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}…` : input)
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input)
+  return input === null ? 'nothing' : 'that value'
+}
+
+/** "The port 70000 is not valid: <rule>", or "The port is missing: <rule>". */
+const refused =
+  (field: string, rule: string) =>
+  (iss: { readonly input?: unknown }): string =>
+    iss.input === undefined
+      ? `the ${field} is missing: ${rule}`
+      : `the ${field} ${shown(iss.input)} is not valid: ${rule}`
+
+/**
+ * A host whose last label is all digits is an IPv4 address typed by hand (no top-level
+ * domain is numeric); if it is not a valid one, say so, rather than send it to DNS.
+ */
+export function numericHostProblem(host: string): string | null {
+  const last = host.split('.').at(-1) ?? ''
+  if (!/^\d+$/.test(last) || z.ipv4().safeParse(host).success) return null
+  return `${shown(host)} is not a valid IPv4 address: it has four numbers from 0 to 255, as in 127.0.0.1`
+}
+
+const BIND_RULE =
+  'a server listens on an IP address of this machine, such as 127.0.0.1 or ::1, or on localhost'
+const REMOTE_RULE =
+  'a host is an IP address, such as 127.0.0.1 or ::1, or a host name, such as localhost'
 
 export const ip = z.union([z.ipv4(), z.ipv6()])
 /** Servers bind an address of this machine: an IP literal or localhost. */
 export const bindHost = z.union([ip, z.literal('localhost')], {
-  error: 'host must be an IP address such as 127.0.0.1 or ::1, or localhost'
+  error: refused('host', BIND_RULE)
 })
-/** Clients may also name a host; DNS resolves it at connect time. */
-export const remoteHost = z.union([
-  ip,
-  z
-    .string()
-    .max(253)
-    .regex(
-      /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/,
-      {
-        message: 'host must be an IP address or a host name'
-      }
-    )
-])
-export const port = z
-  .number({ error: PORT_HINT })
-  .int({ error: PORT_HINT })
-  .min(0, { error: PORT_HINT })
-  .max(65_535, { error: PORT_HINT })
-export const remotePort = z
-  .number({ error: 'a port is a whole number from 1 to 65535' })
-  .int({ error: 'a port is a whole number from 1 to 65535' })
-  .min(1, { error: 'a port is a whole number from 1 to 65535' })
-  .max(65_535, { error: 'a port is a whole number from 1 to 65535' })
+/** Clients may also name a host; DNS resolves it at connect time, never a bad dotted quad. */
+export const remoteHost = z.union([ip, z.string()], { error: refused('host', REMOTE_RULE) }).check(
+  z.superRefine((host, ctx) => {
+    const numeric = numericHostProblem(host)
+    if (numeric) return void ctx.addIssue({ code: 'custom', message: numeric })
+    const name =
+      /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)*$/
+    if (!ip.safeParse(host).success && !name.test(host)) {
+      ctx.addIssue({ code: 'custom', message: refused('host', REMOTE_RULE)({ input: host }) })
+    }
+  })
+)
+
+const wholeNumber = (field: string, min: number, max: number, extra = ''): z.ZodNumber => {
+  const error = refused(
+    field,
+    `${field === 'port' ? 'a port' : `the ${field}`} is a whole number from ${min} to ${max}${extra}`
+  )
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
+export const port = wholeNumber('port', 0, 65_535, ' (0 picks any free port)')
+export const remotePort = wholeNumber('port', 1, 65_535)
 export const socketPath = z
-  .string({ error: 'path must be a file path' })
-  .min(1, { error: 'path must not be empty' })
-  .max(LIMITS.pathChars)
-  .refine((p) => !p.includes('\0'), { error: 'path must not contain a NUL byte' })
-const intIn = (min: number, max: number, what: string): z.ZodNumber =>
-  z
-    .number({ error: `${what} must be a whole number from ${min} to ${max}` })
-    .int({ error: `${what} must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `${what} must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `${what} must be a whole number from ${min} to ${max}` })
-export const id = z
-  .string()
-  .regex(/^[a-z]{1,8}-\d{1,12}$/, { error: 'not an id this app gave out' })
+  .string({ error: refused('socket path', 'give a file path, such as /tmp/echo.sock') })
+  .min(1, { error: 'the socket path is empty: give a file path, such as /tmp/echo.sock' })
+  .max(LIMITS.pathChars, {
+    error: `the socket path is longer than ${formatCount(LIMITS.pathChars)} characters`
+  })
+  .refine((p) => !p.includes('\0'), { error: 'the socket path must not contain a NUL byte' })
+const intIn = (min: number, max: number, what: string): z.ZodNumber => wholeNumber(what, min, max)
+export const id = z.string().regex(/^[a-z]{1,8}-\d{1,12}$/, {
+  error: (iss) =>
+    `${shown(iss.input)} is not a server, client or session this app has made: pick one from its list`
+})
 
 const greeting = z
-  .string()
-  .max(LIMITS.greetingChars)
+  .string({ error: refused('greeting', 'it is text, with escapes such as \\n') })
+  .max(LIMITS.greetingChars, {
+    error: `the greeting is longer than ${formatCount(LIMITS.greetingChars)} characters`
+  })
   .superRefine((text, ctx) => {
     try {
       decodeEscapes(text)
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `greeting: ${(err as Error).message}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `the greeting cannot be used: ${(err as Error).message}`
+      })
     }
   })
 
 const strict = <T extends z.ZodRawShape>(shape: T): z.ZodObject<T, z.core.$strict> =>
   z.strictObject(shape)
 
-export const listenerSpec = z.discriminatedUnion('protocol', [
-  strict({
-    protocol: z.literal('tcp'),
-    host: bindHost.optional(),
-    port: port.optional(),
-    backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
-    greeting: greeting.optional()
-  }),
-  strict({
-    protocol: z.literal('udp'),
-    host: bindHost.optional(),
-    port: port.optional(),
-    idleTimeoutMs: intIn(
-      LIMITS.idleTimeoutMs.min,
-      LIMITS.idleTimeoutMs.max,
-      'idle timeout'
-    ).optional()
-  }),
-  strict({
-    protocol: z.literal('unix'),
-    path: socketPath,
-    backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
-    greeting: greeting.optional()
-  })
-])
+/** The protocol picks the fields; say which protocols there are when it is none of them. */
+const protocolError =
+  (which: string) =>
+  (iss: { readonly input?: unknown }): string => {
+    const given = (iss.input as { protocol?: unknown } | null | undefined)?.protocol
+    return given === undefined
+      ? `the protocol is missing: use ${which}`
+      : `the protocol ${shown(given)} is not one of ${which}`
+  }
 
-const timeoutMs = intIn(LIMITS.connectTimeoutMs.min, LIMITS.connectTimeoutMs.max, 'timeout')
-export const clientSpec = z.discriminatedUnion('protocol', [
-  strict({
-    protocol: z.literal('tcp'),
-    host: remoteHost.optional(),
-    port: remotePort,
-    timeoutMs: timeoutMs.optional()
-  }),
-  strict({
-    protocol: z.literal('udp'),
-    host: remoteHost.optional(),
-    port: remotePort,
-    timeoutMs: timeoutMs.optional()
-  }),
-  strict({ protocol: z.literal('unix'), path: socketPath, timeoutMs: timeoutMs.optional() })
-])
+export const listenerSpec = z.discriminatedUnion(
+  'protocol',
+  [
+    strict({
+      protocol: z.literal('tcp'),
+      host: bindHost.optional(),
+      port: port.optional(),
+      backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
+      greeting: greeting.optional()
+    }),
+    strict({
+      protocol: z.literal('udp'),
+      host: bindHost.optional(),
+      port: port.optional(),
+      idleTimeoutMs: intIn(
+        LIMITS.idleTimeoutMs.min,
+        LIMITS.idleTimeoutMs.max,
+        'idle timeout in ms'
+      ).optional()
+    }),
+    strict({
+      protocol: z.literal('unix'),
+      path: socketPath,
+      backlog: intIn(LIMITS.backlog.min, LIMITS.backlog.max, 'backlog').optional(),
+      greeting: greeting.optional()
+    })
+  ],
+  { error: protocolError('tcp, udp or unix') }
+)
+
+const timeoutMs = intIn(LIMITS.connectTimeoutMs.min, LIMITS.connectTimeoutMs.max, 'timeout in ms')
+export const clientSpec = z.discriminatedUnion(
+  'protocol',
+  [
+    strict({
+      protocol: z.literal('tcp'),
+      host: remoteHost.optional(),
+      port: remotePort,
+      timeoutMs: timeoutMs.optional()
+    }),
+    strict({
+      protocol: z.literal('udp'),
+      host: remoteHost.optional(),
+      port: remotePort,
+      timeoutMs: timeoutMs.optional()
+    }),
+    strict({ protocol: z.literal('unix'), path: socketPath, timeoutMs: timeoutMs.optional() })
+  ],
+  { error: protocolError('tcp, udp or unix') }
+)
 
 export const sendSpec = strict({
-  data: z.string().max(LIMITS.payloadChars),
-  encoding: z.enum(['text', 'hex']),
-  repeat: intIn(LIMITS.repeat.min, LIMITS.repeat.max, 'repeat').optional(),
-  intervalMs: intIn(LIMITS.intervalMs.min, LIMITS.intervalMs.max, 'interval').optional()
+  data: z
+    .string({ error: refused('payload', 'it is text or hex digits') })
+    .max(LIMITS.payloadChars, {
+      error: `the payload cannot be sent: ${payloadTooLarge(null).message}`
+    }),
+  encoding: z.enum(['text', 'hex'], { error: refused('payload format', 'use text or hex') }),
+  repeat: intIn(LIMITS.repeat.min, LIMITS.repeat.max, 'repeat count').optional(),
+  intervalMs: intIn(LIMITS.intervalMs.min, LIMITS.intervalMs.max, 'interval in ms').optional()
 }).superRefine((spec, ctx) => {
   try {
     decodePayload(spec.data, spec.encoding)
   } catch (err) {
     if (!(err instanceof PayloadError)) throw err
-    ctx.addIssue({ code: 'custom', path: ['data'], message: `payload: ${err.message}` })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['data'],
+      message: `the payload cannot be sent: ${err.message}`
+    })
   }
 })
 
 export const trafficRange = strict({
   fromSeq: z.number().int().min(0).optional(),
-  limit: intIn(1, LIMITS.trafficPage.max, 'limit').optional(),
+  limit: intIn(1, LIMITS.trafficPage.max, 'page size').optional(),
   newest: z.boolean().optional()
 })
 
 export const stopOptions = strict({ closeSessions: z.boolean().optional() })
-export const exportFormat = z.enum(['text', 'hex'])
-export const tableProtocol = z.enum(['tcp', 'udp'])
-export const tableSourceId = z.enum(TABLE_SOURCE_IDS, {
-  error: `a source is one of ${TABLE_SOURCE_IDS.join(', ')}`
+export const exportFormat = z.enum(['text', 'hex'], {
+  error: refused('export format', 'use text or hex')
 })
-const RATE_HINT = `rate must be a number of polls a second from ${POLL_RATE_HZ.min} to ${POLL_RATE_HZ.max}`
+export const tableProtocol = z.enum(['tcp', 'udp'], {
+  error: refused('protocol', 'use tcp or udp')
+})
+export const tableSourceId = z.enum(TABLE_SOURCE_IDS, {
+  error: refused('source', `a source is one of ${TABLE_SOURCE_IDS.join(', ')}`)
+})
+const RATE_RULE = `the poll rate is a number of polls a second from ${POLL_RATE_HZ.min} to ${POLL_RATE_HZ.max}`
 export const pollRate = z
-  .number({ error: RATE_HINT })
-  .min(POLL_RATE_HZ.min, { error: RATE_HINT })
-  .max(POLL_RATE_HZ.max, { error: RATE_HINT })
+  .number({ error: refused('poll rate', RATE_RULE) })
+  .min(POLL_RATE_HZ.min, { error: refused('poll rate', RATE_RULE) })
+  .max(POLL_RATE_HZ.max, { error: refused('poll rate', RATE_RULE) })
 export const tableOptions = strict({
   rateHz: pollRate.optional(),
   source: tableSourceId.optional(),
-  graceMs: intIn(0, 600_000, 'grace period').optional()
+  graceMs: intIn(0, 600_000, 'grace period in ms').optional()
 })

@@ -17,11 +17,24 @@ export interface Served {
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 const START_TIMEOUT_MS = 20_000
 
-function startServe(): Promise<{ child: ChildProcess; served: Served }> {
+export interface ServeOptions {
+  /** 0 (the default) = any free port. */
+  readonly port?: number
+  /** A fixed token (SOCKET_INSPECTOR_TOKEN), so a restart keeps the page's URL. */
+  readonly token?: string
+}
+
+/** Starts `serve`; the caller stops it by the returned child's pid. */
+export function startServe(
+  options: ServeOptions = {}
+): Promise<{ child: ChildProcess; served: Served }> {
   // A fresh settings folder per worker: what one run remembers never leaks into the next.
   const config = mkdtempSync(join(tmpdir(), 'si-e2e-config-'))
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--config', config], {
-    stdio: ['ignore', 'pipe', 'pipe']
+  const port = String(options.port ?? 0)
+  const env = options.token ? { ...process.env, SOCKET_INSPECTOR_TOKEN: options.token } : undefined
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', port, '--config', config], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env
   })
   return new Promise((res, rej) => {
     let out = ''

@@ -40,8 +40,9 @@ test.describe('desktop app (Electron)', () => {
       'desktop app'
     )
     await page.getByRole('tab', { name: 'Machine' }).click()
+    // The core runs in a process of its own (the utility process), not in main.
     const mainPid = await app.evaluate(() => process.pid)
-    await expect(page.locator('dd[data-fact="Core pid"]')).toHaveText(String(mainPid))
+    await expect(page.locator('dd[data-fact="Core pid"]')).not.toHaveText(String(mainPid))
     // Isolation + sandbox + no Node integration: the page sees no Node at all.
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
       'undefined'
@@ -50,8 +51,28 @@ test.describe('desktop app (Electron)', () => {
       'undefined'
     )
     expect(await page.evaluate(() => Object.keys(window.inspector ?? {}).sort())).toEqual(
-      [...COMMAND_NAMES, 'on'].sort()
+      [...COMMAND_NAMES, 'on', 'linkStatus', 'onLinkStatus', 'coreRestarts', 'onCoreRestart'].sort()
     )
+  })
+
+  test('restarts a core that dies; the page says so and keeps working', async ({ app }) => {
+    const page = await app.firstWindow()
+    const before = await page.evaluate(async () => {
+      const r = await window.inspector!['app:info']()
+      return r.ok ? r.value.pid : 0
+    })
+    process.kill(before, 'SIGKILL')
+    await expect(page.getByRole('status', { name: 'Connection to the core' })).toContainText(
+      'core restarted'
+    )
+    await expect(page.getByRole('status', { name: 'Connection to the core' })).toContainText(
+      'Connected'
+    )
+    const after = await page.evaluate(async () => {
+      const r = await window.inspector!['app:info']()
+      return r.ok ? r.value.pid : 0
+    })
+    expect(after).not.toBe(before)
   })
 
   test('grants the page no permission but the clipboard: notifications are refused', async ({

@@ -18,7 +18,7 @@ const rowOf = (diff: TableDiff, pick: (r: TableRow) => boolean): TableRow | unde
 
 describe.runIf(linux)('live connection table', () => {
   it('follows one connection: added, changed, closing, TIME_WAIT with its history, then removed', async () => {
-    inspector.internals.table.configure({ graceMs: 0 })
+    await inspector.internals.table.configure({ graceMs: 0 })
     // A server that never reads, so bytes pile up in its receive queue.
     let accepted: Socket | null = null
     const server = createServer({ pauseOnConnect: true }, (s) => (accepted = s))
@@ -57,6 +57,8 @@ describe.runIf(linux)('live connection table', () => {
     const gone = rowOf(closed, isAccepted)!
     expect(gone.closingSince).not.toBeNull()
     expect(gone.history.map((h) => h.state).at(-1)).toBe('CLOSED')
+    // It reads closed, not its last state with an owner's pid and fd.
+    expect(gone).toMatchObject({ state: 'CLOSED', owners: [], sendQueue: null, recvQueue: null })
 
     const after = await inspector.internals.table.poll()
     expect(after.removed).toContain(gone.id)

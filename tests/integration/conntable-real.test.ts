@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { platformSources } from '../../src/main/conntable/platform-sources'
+import type { TableSource } from '../../src/main/conntable/source'
 import { datagramFd, streamFd } from '../../src/main/socket-fd'
 import type { SocketRow, TableSourceId } from '../../src/shared/model'
 import { waitFor } from '../support/net'
@@ -194,7 +195,9 @@ function find(rows: readonly SocketRow[], e: Expected): SocketRow | undefined {
 }
 
 describe.runIf(linux)('every Linux source sees this process’s sockets as they are', () => {
-  const sources = platformSources('linux').sources
+  const sources: Partial<Record<TableSourceId, () => TableSource>> = Object.fromEntries(
+    platformSources('linux').sources.map((s) => [s.id, s.make])
+  )
   for (const id of ['netlink', 'procfs', 'ss', 'lsof'] as TableSourceId[]) {
     it(`${id}: addresses, state and fd of each of the ${'test'}'s sockets`, async () => {
       const { rows } = await sources[id]!().read()

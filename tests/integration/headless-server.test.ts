@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Inspector } from '../../src/main/inspector'
@@ -86,19 +87,42 @@ describe('headless server: HTTP', () => {
     const res = await get(`/?token=${server.token}`)
     expect(res.status).toBe(200)
     expect(res.body).toContain('<title>t</title>')
-    expect(String(res.headers['set-cookie'])).toMatch(/si_token=.*HttpOnly; SameSite=Strict/)
+    expect(String(res.headers['set-cookie'])).toBe(
+      `si_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`
+    )
     expect(res.headers['content-security-policy']).toContain("script-src 'self'")
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
   it('accepts the cookie for the page’s assets', async () => {
-    const res = await get('/assets/app-abc123.js', { cookie: `si_token=${server.token}` })
+    const res = await get('/assets/app-abc123.js', {
+      cookie: `si_token_${server.port}=${server.token}`
+    })
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toContain('text/javascript')
   })
 
+  it('does not take the cookie of a serve on another port', async () => {
+    const res = await get('/assets/app-abc123.js', { cookie: `si_token_1=${server.token}` })
+    expect(res.status).toBe(401)
+  })
+
+  it('answers a request target that is not a URL with 400', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const s = connect(server.port, '127.0.0.1', () =>
+        s.end(`GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`)
+      )
+      let text = ''
+      s.on('data', (c) => (text += String(c)))
+      s.on('close', () => resolve(text))
+      s.on('error', reject)
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toContain('not a URL path')
+  })
+
   it('never serves a file outside the renderer folder', async () => {
-    const cookie = { cookie: `si_token=${server.token}` }
+    const cookie = { cookie: `si_token_${server.port}=${server.token}` }
     expect((await get('/../si-secret.txt', cookie)).status).toBe(404)
     expect((await get('/%2e%2e/si-secret.txt', cookie)).status).toBe(404)
     expect((await get('/assets/%2e%2e/%2e%2e/si-secret.txt', cookie)).status).toBe(404)

@@ -49,7 +49,7 @@ describe.runIf(linux)('insight rooms through the contract', () => {
       invoke(inspector, 'settings:set', {
         alerts: { rules: [{ id: 'b', text: 'count lots', enabled: true }], notify: true }
       })
-    ).rejects.toThrow(/rule "count lots": "count" needs how many connections/)
+    ).rejects.toThrow(/rule "count lots": "count" needs how many connections/i)
   })
 
   it('process:tree answers this process with its listening port, filtered', async () => {
@@ -67,7 +67,9 @@ describe.runIf(linux)('insight rooms through the contract', () => {
     const services = await invoke(inspector, 'names:services')
     expect(services.path).toBe('/etc/services')
     expect(services.entries.find((e) => e.port === 22 && e.protocol === 'tcp')?.name).toBe('ssh')
-    await expect(invoke(inspector, 'names:hosts', ['example.com'])).rejects.toThrow(/invalid input/)
+    await expect(invoke(inspector, 'names:hosts', ['example.com'])).rejects.toThrow(
+      /"example\.com" is not valid/
+    )
     await invoke(inspector, 'names:configure', { reverseDns: true })
     let answer = await invoke(inspector, 'names:hosts', ['127.0.0.1'])
     for (let i = 0; i < 200 && answer['127.0.0.1'] === null; i++) {

@@ -22,19 +22,27 @@ describe('connection table fallback', () => {
       owners: []
     })
     const table = new ConnTable({
-      sources: {
-        netlink: () => ({
+      sources: [
+        {
           id: 'netlink',
-          read: () =>
-            Promise.reject(
-              new InspectorFailure(
-                NETLINK_UNAVAILABLE,
-                'netlink sock_diag cannot be used here: no koffi.'
+          make: () => ({
+            id: 'netlink',
+            read: () =>
+              Promise.reject(
+                new InspectorFailure(
+                  NETLINK_UNAVAILABLE,
+                  'netlink sock_diag cannot be used here: no koffi.'
+                )
               )
-            )
-        }),
-        procfs: () => ({ id: 'procfs', read: async () => ({ rows: [row], blind: [] }) })
-      },
+          }),
+          detect: async () => ({ id: 'netlink', available: false, detail: 'no koffi' })
+        },
+        {
+          id: 'procfs',
+          make: () => ({ id: 'procfs', read: async () => ({ rows: [row], blind: [] }) }),
+          detect: async () => ({ id: 'procfs', available: true, detail: '/proc/net' })
+        }
+      ],
       defaultSource: 'netlink',
       fallbackSource: 'procfs',
       emit: () => undefined

@@ -12,32 +12,53 @@ const eslint = new ESLint({ cwd: root })
 async function restrictedImports(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
     .map((m) => m.message)
 }
 
+/** Every way a file can reach Electron. */
+const ELECTRON_FORMS = [
+  "import { app } from 'electron'\nexport const x = app\n",
+  "import { app } from 'electron/main'\nexport const x = app\n",
+  "import { clipboard } from 'electron/common'\nexport const x = clipboard\n",
+  "import { ipcRenderer } from 'electron/renderer'\nexport const x = ipcRenderer\n",
+  "import type { App } from 'electron'\nexport type X = App\n",
+  "// eslint-disable-next-line @typescript-eslint/no-require-imports\nconst e = require('electron')\nexport const x = e\n",
+  "// eslint-disable-next-line @typescript-eslint/no-require-imports\nconst e = require('electron/main')\nexport const x = e\n",
+  "export const x = import('electron')\n",
+  "// eslint-disable-next-line @typescript-eslint/no-require-imports\nimport e = require('electron')\nexport const x = e\n"
+] as const
+
 describe('lint guards', () => {
-  it('fail a core file that imports electron', async () => {
-    const code = "import { app } from 'electron'\nexport const x = app\n"
+  it('fail a core file that reaches electron in any form', async () => {
     for (const file of [
       'src/main/inspector.ts',
+      'src/main/core-host.ts',
+      'src/main/core-supervisor.ts',
+      'src/main/wire-peer.ts',
       'src/main/headless/server.ts',
       'src/main/echo/tcp.ts'
     ]) {
-      const messages = await restrictedImports(code, file)
-      expect(messages.join('\n'), file).toMatch(/Only src\/main\/\{index,window,ipc\}\.ts/)
+      for (const code of ELECTRON_FORMS) {
+        const messages = await restrictedImports(code, file)
+        expect(messages.join('\n'), `${file}: ${code}`).toMatch(
+          /Only src\/main\/\{index,window,hardening,core-launcher\}\.ts/
+        )
+      }
     }
   })
 
   it('let the Electron shell files import electron', async () => {
-    const code = "import { app } from 'electron'\nexport const x = app\n"
     for (const file of [
       'src/main/index.ts',
       'src/main/window.ts',
-      'src/main/ipc.ts',
+      'src/main/hardening.ts',
+      'src/main/core-launcher.ts',
       'src/preload/index.ts'
     ]) {
-      expect(await restrictedImports(code, file), file).toEqual([])
+      for (const code of ELECTRON_FORMS) {
+        expect(await restrictedImports(code, file), `${file}: ${code}`).toEqual([])
+      }
     }
   })
 

@@ -47,7 +47,9 @@ describe('hex payloads', () => {
   })
 
   it('refuse a payload over the per-send limit', () => {
-    expect(() => decodePayload('00'.repeat(MAX_PAYLOAD_BYTES + 1), 'hex')).toThrow(/at most 524288/)
+    expect(() => decodePayload('00'.repeat(MAX_PAYLOAD_BYTES + 1), 'hex')).toThrow(
+      /at most 524,288 bytes/
+    )
   })
 })
 

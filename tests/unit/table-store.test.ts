@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Inspector } from '../../src/main/inspector'
 import { TableStore } from '../../src/renderer/src/store/table-store'
 import type { InspectorApi } from '../../src/shared/contract'
-import type { TableDiff } from '../../src/shared/model'
+import { connect, createServer } from 'node:net'
+import type { TableDiff, TableRow } from '../../src/shared/model'
 import { waitFor } from '../support/net'
 
 let inspector: Inspector
@@ -92,4 +93,54 @@ describe('TableStore', () => {
     deliver!({ seq: seq + 200, at: 0, added: [], changed: [], removed: [first.id] })
     expect(store.getState().structure).toBe(structure + 1)
   })
+
+  it('marks its rows stale when it stops hearing from the core, and live again after a fresh snapshot', async () => {
+    inspector = new Inspector({ shell: 'test' })
+    const store = new TableStore(apiOf(inspector), (fn) => fn())
+    const stop = store.start()
+    await waitFor(() => store.getState().loaded)
+    expect(store.getState().staleSince).toBeNull()
+    stop() // what the app does when the link to the core drops
+    expect(store.getState().staleSince).not.toBeNull()
+    const again = store.start() // the link is back
+    await waitFor(() => store.getState().staleSince === null, 'a fresh snapshot')
+    again()
+  })
+
+  it.runIf(process.platform === 'linux')(
+    'does not paint "new" a socket first seen already in TIME_WAIT',
+    async () => {
+      inspector = new Inspector({ shell: 'test' })
+      let deliver: ((d: TableDiff) => void) | null = null
+      const store = new TableStore(
+        fedByHand(apiOf(inspector), (fn) => (deliver = fn)),
+        (fn) => fn()
+      )
+      store.start()
+      await waitFor(() => store.getState().loaded)
+      deliver!(await inspector.internals.table.poll()) // every diff reaches the store
+      // A connection made and closed between two polls: the client, closing first, is left
+      // in TIME_WAIT, and the table meets it there.
+      const server = createServer((s) => s.on('end', () => s.end()))
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+      const port = (server.address() as { port: number }).port
+      const client = connect(port, '127.0.0.1')
+      await new Promise<void>((r) => client.once('connect', () => r()))
+      const clientPort = client.localPort
+      await new Promise<void>((r) => client.end(() => client.once('close', () => r())))
+      await waitFor(() => client.destroyed)
+      const isClient = (r: TableRow): boolean => r.localPort === clientPort && r.remotePort === port
+      let diff: TableDiff | undefined
+      for (let i = 0; i < 50 && !diff?.added.some(isClient); i++) {
+        diff = await inspector.internals.table.poll()
+        deliver!(diff)
+      }
+      const tw = store.getState().rows.find(isClient)!
+      expect(store.getState().seq).toBe(diff!.seq) // applied as a diff, not a new snapshot
+      expect(tw.state).toBe('TIME_WAIT')
+      expect(tw.history.map((h) => h.state)).toEqual(['TIME_WAIT'])
+      expect(store.getState().marks.get(tw.id)).toBeUndefined()
+      server.close()
+    }
+  )
 })

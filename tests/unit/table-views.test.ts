@@ -10,6 +10,7 @@ import {
   passesToggles
 } from '../../src/renderer/src/views/connections/toggles'
 import { formatCsv, formatJson, formatTable } from '../../src/shared/row-format'
+import { lifeOf } from '../support/core-history'
 import { row } from '../support/table-row'
 
 describe('table toggles', () => {
@@ -89,23 +90,22 @@ describe('row export', () => {
 })
 
 describe('life cycle', () => {
-  it('gives each state its duration; a closing row ends in closed', () => {
-    const r = row({
-      history: [
-        { state: 'SYN_SENT', since: 1_000 },
-        { state: 'ESTABLISHED', since: 1_050 },
-        { state: 'TIME_WAIT', since: 9_050 }
-      ],
-      closingSince: 20_000
-    })
-    expect(lifeCycle(r, 25_000)).toEqual([
-      { state: 'SYN_SENT', since: 1_000, ms: 50, current: false },
-      { state: 'ESTABLISHED', since: 1_050, ms: 8_000, current: false },
-      { state: 'TIME_WAIT', since: 9_050, ms: 10_950, current: false },
-      { state: 'closed', since: 20_000, ms: 5_000, current: true }
+  it('gives each state the core saw its duration, and a vanished socket one close step', async () => {
+    // Seen as ESTABLISHED, then FIN_WAIT2, then TIME_WAIT, then gone: one poll a second.
+    const { row: r, now } = await lifeOf(['01', '01', '05', '06', null])
+    expect(r.closingSince).not.toBeNull()
+    expect(lifeCycle(r, now)).toEqual([
+      { state: 'ESTABLISHED', since: r.history[0]!.since, ms: 2_000, current: false },
+      { state: 'FIN_WAIT2', since: r.history[1]!.since, ms: 1_000, current: false },
+      { state: 'TIME_WAIT', since: r.history[2]!.since, ms: 1_000, current: false },
+      { state: 'CLOSED', since: r.closingSince, ms: 1_000, current: true }
     ])
-    expect(lifeCycle(row({ history: [{ state: 'LISTEN', since: 0 }] }), 3_000)).toEqual([
-      { state: 'LISTEN', since: 0, ms: 3_000, current: true }
+  })
+
+  it('a live socket’s last state is current and lasts until now', async () => {
+    const { row: r, now } = await lifeOf(['0A', '0A', '0A'])
+    expect(lifeCycle(r, now)).toEqual([
+      { state: 'LISTEN', since: r.history[0]!.since, ms: 3_000, current: true }
     ])
   })
 })

@@ -78,9 +78,10 @@ export async function connectStream(
 
   return {
     session,
-    send: (bytes) => {
+    send: (bytes, done) => {
       socket.write(bytes, (err) => {
         if (!err) sessions.sent(session, bytes)
+        done?.()
       })
     },
     close: () => {

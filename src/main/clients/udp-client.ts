@@ -4,7 +4,13 @@ import { createSocket } from 'node:dgram'
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import type { SessionRegistry } from '../echo/sessions'
-import { connectFailure, datagramTooLarge, MAX_DATAGRAM, sessionError } from '../net-errors'
+import {
+  connectFailure,
+  datagramRefused,
+  datagramTooLarge,
+  MAX_DATAGRAM,
+  sessionError
+} from '../net-errors'
 import { datagramFd } from '../socket-fd'
 import type { ClientConnection } from './client-connection'
 
@@ -67,10 +73,7 @@ export async function connectUdp(
   socket.on('message', (msg) => sessions.received(session, msg))
   // A connected UDP socket hears ICMP "port unreachable" as ECONNREFUSED: note it, stay open.
   socket.on('error', (err) => {
-    session.error = {
-      ...sessionError(err),
-      hint: 'Nothing answered at that port; is the server running?'
-    }
+    session.error = datagramRefused(err, where).toJSON()
     sessions.changed(session)
   })
   socket.on('close', () => sessions.close(session, closedBy))
@@ -78,10 +81,11 @@ export async function connectUdp(
   const max = ipv6 ? MAX_DATAGRAM.ipv6 : MAX_DATAGRAM.ipv4
   return {
     session,
-    send: (bytes) => {
+    send: (bytes, done) => {
       if (bytes.byteLength > max) throw datagramTooLarge(bytes.byteLength, max)
       socket.send(bytes, (err) => {
         if (!err) sessions.sent(session, bytes)
+        done?.()
       })
     },
     close: () => socket.close(),

@@ -215,3 +215,130 @@ export function parseUnixDiag(buf: Buffer, length: number, rows: SocketRow[]): D
   })
   return { rows, ...result }
 }
+
+// ── SOCK_DESTROY and the port view's details (actions room) ──────────────────────────────
+
+/** Kills one socket the way `ss -K` does (needs CONFIG_INET_DIAG_DESTROY and CAP_NET_ADMIN). */
+export const SOCK_DESTROY = 21
+const NLM_F_ACK = 0x4
+/** idiag_cookie meaning "any socket with this 4-tuple". */
+const INET_DIAG_NOCOOKIE = 0xffffffff
+/** Sent for AF_INET6 sockets in LISTEN or CLOSE: IPV6_V6ONLY. */
+const INET_DIAG_SKV6ONLY = 11
+
+export interface DiagTuple {
+  readonly family: number
+  readonly protocol: number
+  readonly localAddress: string
+  readonly localPort: number
+  readonly remoteAddress: string
+  readonly remotePort: number
+}
+
+function writeAddress(buf: Buffer, at: number, family: number, address: string): void {
+  if (family === AF_INET) {
+    address.split('.').forEach((part, i) => buf.writeUInt8(Number(part), at + i))
+    return
+  }
+  const groups = expandIpv6(address)
+  groups.forEach((g, i) => buf.writeUInt16BE(g, at + i * 2))
+}
+
+/** "::ffff:127.0.0.1" or "fe80::1" → eight 16-bit groups. */
+export function expandIpv6(address: string): number[] {
+  let text = address
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number]
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head = '', tail] = text.split('::')
+  const parse = (s: string): number[] => (s === '' ? [] : s.split(':').map((h) => parseInt(h, 16)))
+  const front = parse(head)
+  const back = tail === undefined ? [] : parse(tail)
+  const zeros = new Array<number>(Math.max(0, 8 - front.length - back.length)).fill(0)
+  return [...front, ...zeros, ...back].slice(0, 8)
+}
+
+/** nlmsghdr + inet_diag_req_v2 naming one socket by its 4-tuple, for SOCK_DESTROY. */
+export function inetDestroyRequest(tuple: DiagTuple, seq: number): Buffer {
+  const buf = Buffer.alloc(NLMSG_HDRLEN + 56)
+  buf.writeUInt32LE(buf.length, 0)
+  buf.writeUInt16LE(SOCK_DESTROY, 4)
+  buf.writeUInt16LE(NLM_F_REQUEST | NLM_F_ACK, 6)
+  buf.writeUInt32LE(seq, 8)
+  buf.writeUInt8(tuple.family, 16)
+  buf.writeUInt8(tuple.protocol, 17)
+  buf.writeUInt32LE(ALL_STATES, 20)
+  buf.writeUInt16BE(tuple.localPort, 24)
+  buf.writeUInt16BE(tuple.remotePort, 26)
+  writeAddress(buf, 28, tuple.family, tuple.localAddress)
+  writeAddress(buf, 44, tuple.family, tuple.remoteAddress)
+  buf.writeUInt32LE(INET_DIAG_NOCOOKIE, 64)
+  buf.writeUInt32LE(INET_DIAG_NOCOOKIE, 68)
+  return buf
+}
+
+/** The errno of a netlink ACK (0 = done), or null when the reply holds no ACK. */
+export function parseAck(buf: Buffer, length: number): number | null {
+  const result = walk(buf, length, () => undefined)
+  return result.error
+}
+
+/** What the port view needs beyond a table row: v6only and the kernel's timer. */
+export interface DiagDetail {
+  readonly protocol: 'tcp' | 'udp'
+  readonly localAddress: string
+  readonly localPort: number
+  readonly remoteAddress: string
+  readonly remotePort: number
+  readonly state: string | null
+  readonly inode: number | null
+  readonly uid: number
+  /** IPV6_V6ONLY of an AF_INET6 socket in LISTEN or CLOSE; null where the kernel does not say. */
+  readonly v6only: boolean | null
+  /** Milliseconds until the socket's timer fires (TIME_WAIT's end), when one runs. */
+  readonly expiresMs: number | null
+}
+
+/** Decodes one recv() of an inet_diag dump into details, keeping only sockets on `port`. */
+export function parseInetDiagDetail(
+  buf: Buffer,
+  length: number,
+  protocol: 'tcp' | 'udp',
+  port: number,
+  out: DiagDetail[]
+): { done: boolean; error: number | null } {
+  return walk(buf, length, (m, end) => {
+    const localPort = buf.readUInt16BE(m + 4)
+    if (localPort !== port) return
+    const six = buf[m] === AF_INET6
+    let v6only: boolean | null = null
+    for (let a = m + 72; a + 4 <= end;) {
+      const alen = buf.readUInt16LE(a)
+      if (alen < 4) break
+      if (buf.readUInt16LE(a + 2) === INET_DIAG_SKV6ONLY) v6only = buf[a + 4] === 1
+      a += (alen + 3) & ~3
+    }
+    const inode = buf.readUInt32LE(m + 68)
+    out.push({
+      protocol,
+      localAddress: six ? ipv6(buf, m + 8) : ipv4(buf, m + 8),
+      localPort,
+      remoteAddress: six ? ipv6(buf, m + 24) : ipv4(buf, m + 24),
+      remotePort: buf.readUInt16BE(m + 6),
+      state: inetStateName(protocol, buf[m + 1]!),
+      inode: inode > 0 ? inode : null,
+      uid: buf.readUInt32LE(m + 64),
+      v6only,
+      expiresMs: buf[m + 2] !== 0 ? buf.readUInt32LE(m + 52) : null
+    })
+  })
+}
+
+/** An inet_diag dump request without TCP_INFO: the port view's lighter ask. */
+export function inetDiagDetailRequest(family: number, protocol: number, seq: number): Buffer {
+  const buf = inetDiagRequest(family, protocol, seq)
+  buf.writeUInt8(0, 18)
+  return buf
+}

@@ -1,5 +1,6 @@
-// Which connection-table sources this machine has. Detection reads the file system only
-// (no child processes), so it is cheap enough to run for every app:info.
+// How to tell whether this machine can run a connection-table source (platform-sources.ts
+// says which exist). Detection reads the file system only (no child processes), so it is
+// cheap enough to run for every app:info and every table:configure.
 import { access, constants } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import type { TableSourceId, TableSourceInfo } from '../../shared/model'
@@ -28,7 +29,7 @@ async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
-async function isReadable(path: string): Promise<boolean> {
+export async function isReadable(path: string): Promise<boolean> {
   try {
     await access(path, constants.R_OK)
     return true
@@ -38,7 +39,7 @@ async function isReadable(path: string): Promise<boolean> {
 }
 
 /** Null when sock_diag can be used here, else why not. */
-async function netlinkUsable(): Promise<string | null> {
+export async function netlinkUsable(): Promise<string | null> {
   if (!(await isReadable('/proc/net/netlink'))) return '/proc/net/netlink is missing'
   try {
     await import('koffi')
@@ -48,47 +49,14 @@ async function netlinkUsable(): Promise<string | null> {
   }
 }
 
-function info(id: TableSourceId, available: boolean, detail: string): TableSourceInfo {
-  return { id, available, detail }
-}
-
-async function toolSource(id: TableSourceId, tool: string, what: string): Promise<TableSourceInfo> {
+/** A tool source: available when the tool is on PATH (or in the sbin folders). */
+export async function toolInfo(
+  id: TableSourceId,
+  tool: string,
+  what: string
+): Promise<TableSourceInfo> {
   const path = await findTool(tool)
   return path
-    ? info(id, true, `${what} at ${path}`)
-    : info(id, false, `${tool} is not installed (not found on PATH)`)
-}
-
-export async function detectSources(
-  platform: NodeJS.Platform = process.platform
-): Promise<TableSourceInfo[]> {
-  if (platform === 'linux') {
-    const procfs = await isReadable('/proc/net/tcp')
-    const netlink = await netlinkUsable()
-    return [
-      info(
-        'netlink',
-        netlink === null,
-        netlink === null ? 'kernel sock_diag, read in-process through koffi' : netlink
-      ),
-      info(
-        'procfs',
-        procfs,
-        procfs ? '/proc/net/{tcp,tcp6,udp,udp6,unix}' : '/proc/net/tcp is not readable'
-      ),
-      await toolSource('ss', 'ss', 'iproute2 ss'),
-      await toolSource('lsof', 'lsof', 'lsof'),
-      await toolSource('netstat', 'netstat', 'net-tools netstat')
-    ]
-  }
-  if (platform === 'darwin') {
-    return [
-      await toolSource('lsof', 'lsof', 'lsof'),
-      await toolSource('netstat', 'netstat', 'netstat')
-    ]
-  }
-  if (platform === 'win32') {
-    return [await toolSource('netstat', 'netstat', 'netstat')]
-  }
-  return [await toolSource('lsof', 'lsof', 'lsof')]
+    ? { id, available: true, detail: `${what} at ${path}` }
+    : { id, available: false, detail: `${tool} is not installed (not found on PATH)` }
 }

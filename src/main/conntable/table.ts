@@ -6,7 +6,6 @@ import { POLL_RATE_HZ } from '../../shared/limits'
 import type {
   SocketRow,
   StateChange,
-  TcpInfo,
   TableDiff,
   TableOptions,
   TableRow,
@@ -14,15 +13,22 @@ import type {
   TableSourceId,
   TableStatus
 } from '../../shared/model'
+import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
 import type { ClosedHistory } from './closed-history'
-import { ownersEqual } from './row'
-import type { TableSource } from './source'
+import { leftByOf, NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
+import type { SourceEntry } from './platform-sources'
+import type { SourceRead, TableSource } from './source'
 
 const TABLE_RATE_HZ = POLL_RATE_HZ
 export const CLOSING_GRACE_MS = 10_000
-/** The state a vanished socket's history ends with. */
-const GONE = 'CLOSED'
+/**
+ * After a source switch, the table's seq jumps by this much, so every subscriber sees a gap
+ * and fetches a fresh snapshot (with the new source's name), however it applied diffs.
+ */
+const RESYNC_SEQ_STEP = 2
+
+export { NOT_OURS }
 
 /** Which of the app's own sessions and servers a kernel row belongs to. */
 export type OwnershipLookup = (row: SocketRow) => {
@@ -31,7 +37,8 @@ export type OwnershipLookup = (row: SocketRow) => {
 }
 
 export interface ConnTableOptions {
-  readonly sources: Readonly<Partial<Record<TableSourceId, () => TableSource>>>
+  /** Every source this platform has (platform-sources.ts): nothing else can be chosen. */
+  readonly sources: readonly SourceEntry[]
   readonly defaultSource: TableSourceId
   /** Taken, once and for good, if the default source cannot run on this machine. */
   readonly fallbackSource?: TableSourceId
@@ -41,73 +48,6 @@ export interface ConnTableOptions {
   readonly now?: () => number
   /** Keeps closed sockets past their grace period, when the user turns it on. */
   readonly history?: ClosedHistory
-}
-
-const tupleKey = (r: SocketRow): string =>
-  `${r.protocol}|${r.localAddress}|${r.localPort}|${r.remoteAddress}|${r.remotePort}`
-
-const sameTcpInfo = (a: TcpInfo | null, b: TcpInfo | null): boolean =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.bytesSent === b.bytesSent &&
-    a.bytesAcked === b.bytesAcked &&
-    a.bytesReceived === b.bytesReceived &&
-    a.rttMs === b.rttMs)
-
-/** What the table shows changed; timers tick every poll and ride along with real changes. */
-function unchanged(prev: TableRow, raw: SocketRow, mine: Ownership): boolean {
-  return (
-    prev.closingSince === null &&
-    prev.state === raw.state &&
-    prev.sendQueue === raw.sendQueue &&
-    prev.recvQueue === raw.recvQueue &&
-    prev.sessionId === mine.sessionId &&
-    prev.listenerId === mine.listenerId &&
-    ownersEqual(prev.owners, raw.owners) &&
-    sameTcpInfo(prev.tcpInfo, raw.tcpInfo)
-  )
-}
-
-interface Ownership {
-  readonly sessionId: string | null
-  readonly listenerId: string | null
-}
-
-export const NOT_OURS: Ownership = { sessionId: null, listenerId: null }
-
-/** Built field by field: a spread of a 17-field row per socket per poll was most of a poll. */
-function tableRow(
-  raw: SocketRow,
-  id: string,
-  firstSeen: number,
-  history: readonly StateChange[],
-  mine: Ownership
-): TableRow {
-  return {
-    id,
-    protocol: raw.protocol,
-    family: raw.family,
-    unixType: raw.unixType,
-    localAddress: raw.localAddress,
-    localPort: raw.localPort,
-    remoteAddress: raw.remoteAddress,
-    remotePort: raw.remotePort,
-    state: raw.state,
-    sendQueue: raw.sendQueue,
-    recvQueue: raw.recvQueue,
-    inode: raw.inode,
-    peerInode: raw.peerInode,
-    uid: raw.uid,
-    owners: raw.owners,
-    tcpInfo: raw.tcpInfo,
-    timer: raw.timer,
-    firstSeen,
-    history,
-    closingSince: null,
-    sessionId: mine.sessionId,
-    listenerId: mine.listenerId
-  }
 }
 
 export class ConnTable {
@@ -174,16 +114,17 @@ export class ConnTable {
     }
   }
 
-  configure(options: TableOptions): TableStatus {
+  /**
+   * Changes the rate, the grace period or the source. A new source must be one this
+   * platform has, must be able to run here and must read once before it replaces the old
+   * one; else the command fails with why, and the table keeps its source.
+   */
+  async configure(options: TableOptions): Promise<TableStatus> {
+    if (options.source !== undefined && options.source !== this.sourceId) {
+      await this.switchTo(options.source)
+    }
     if (options.rateHz !== undefined) this.rateHz = options.rateHz
     if (options.graceMs !== undefined) this.graceMs = options.graceMs
-    if (options.source !== undefined && options.source !== this.sourceId) {
-      this.source = this.make(options.source)
-      this.sourceId = options.source
-      // Another source names sockets differently: start the table afresh.
-      this.rows = new Map()
-      this.aliases.clear()
-    }
     return this.status()
   }
 
@@ -193,16 +134,55 @@ export class ConnTable {
     return this.inFlight
   }
 
-  private make(id: TableSourceId): TableSource {
-    const factory = this.options.sources[id]
-    if (!factory) {
+  private entry(id: TableSourceId): SourceEntry {
+    const entry = this.options.sources.find((s) => s.id === id)
+    if (!entry) {
+      const ids = this.options.sources.map((s) => s.id).join(', ')
       throw new InspectorFailure(
         'ENOSOURCE',
-        `The ${id} source is not available on this system.`,
-        'Pick one that app:info lists as available.'
+        `This system has no ${id} source; it has ${ids}.`,
+        'Pick one of those.'
       )
     }
-    return factory()
+    return entry
+  }
+
+  private make(id: TableSourceId): TableSource {
+    return this.entry(id).make()
+  }
+
+  private async switchTo(id: TableSourceId): Promise<void> {
+    const entry = this.entry(id)
+    const found = await entry.detect()
+    if (!found.available) {
+      throw new InspectorFailure(
+        'ENOSOURCE',
+        `The ${id} source cannot run here: ${found.detail}.`,
+        `The table keeps reading from ${this.sourceId}.`
+      )
+    }
+    const source = entry.make()
+    // Let a poll of the old source (or another switch) finish first, so its diff is not
+    // emitted after ours; then claim inFlight in the same tick, before a timer can.
+    while (this.inFlight) await this.inFlight.catch(() => undefined)
+    const switched = (async (): Promise<TableDiff> => {
+      const started = performance.now()
+      let read: SourceRead
+      try {
+        read = await source.read()
+      } catch (err) {
+        throw new InspectorFailure(
+          'ESOURCE',
+          `The ${id} source could not read the table: ${err instanceof Error ? err.message : String(err)}`,
+          `The table keeps reading from ${this.sourceId}.`
+        )
+      }
+      this.source = source
+      this.sourceId = id
+      return this.publish(read, started, null, true)
+    })()
+    this.inFlight = switched.finally(() => (this.inFlight = null))
+    await this.inFlight
   }
 
   private async pollOnce(): Promise<TableDiff> {
@@ -229,15 +209,26 @@ export class ConnTable {
         throw err
       }
     }
+    return this.publish(read, started, fellBack, false)
+  }
+
+  private publish(
+    read: SourceRead,
+    started: number,
+    fellBack: string | null,
+    switched: boolean
+  ): TableDiff {
     this.lastPollMs = performance.now() - started
     this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
     this.health = this.blind.length > 0 ? 'degraded' : 'ok'
-    const diff = this.apply(read.rows)
+    const removed = switched ? rekeyRows(this.rows, this.aliases, read.rows) : []
+    if (switched) this.seq += RESYNC_SEQ_STEP - 1
+    const diff = this.apply(read.rows, removed)
     this.options.emit(diff)
     return diff
   }
 
-  private apply(incoming: readonly SocketRow[]): TableDiff {
+  private apply(incoming: readonly SocketRow[], removed: string[] = []): TableDiff {
     const now = this.now()
     const ownership = this.options.ownership?.()
     const added: TableRow[] = []
@@ -265,25 +256,42 @@ export class ConnTable {
       const prev = this.rows.get(id)
       const mine = ownership?.(raw) ?? NOT_OURS
       if (prev && unchanged(prev, raw, mine)) continue
+      // A vanished socket seen again (as TIME_WAIT, found by its 5-tuple) had not closed:
+      // its history drops the vanished step.
+      const past = prev?.closingSince != null ? prev.history.slice(0, -1) : prev?.history
       const history: readonly StateChange[] =
         prev && prev.state === raw.state && prev.closingSince === null
           ? prev.history
-          : [...(prev?.history ?? []), { state: raw.state, since: now }]
-      const next = tableRow(raw, id, prev?.firstSeen ?? now, history, mine)
+          : [...(past ?? []), { state: raw.state, since: now }]
+      const next = tableRow(
+        raw,
+        id,
+        prev?.firstSeen ?? now,
+        history,
+        mine,
+        leftByOf(prev, raw, now)
+      )
       this.rows.set(id, next)
       if (prev) changedRows.push(next)
       else added.push(next)
     }
 
-    const removed: string[] = []
     const gone: TableRow[] = []
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue
       if (row.closingSince === null) {
+        // Gone from the OS: no state, owner or queue of its is true any more.
         const closing: TableRow = {
           ...row,
+          state: VANISHED_STATE,
+          owners: [],
+          sendQueue: null,
+          recvQueue: null,
+          timer: null,
+          // Who held it last stays known (the closed-socket history keeps it).
+          leftBy: row.owners.length > 0 ? { owners: row.owners, at: now } : (row.leftBy ?? null),
           closingSince: now,
-          history: [...row.history, { state: GONE, since: now }]
+          history: [...row.history, { state: VANISHED_STATE, since: now }]
         }
         this.rows.set(id, closing)
         changedRows.push(closing)

@@ -1,11 +1,16 @@
-// Sources that run a tool and parse its output: ss and lsof (Linux, macOS), netstat
-// (Windows, with tasklist for names). The tool runs with a time limit; its stderr becomes
+// Sources that run a tool and parse its output: ss (Linux), lsof (Linux, macOS), netstat
+// (Linux, macOS, and Windows with tasklist for names). The tool runs with a time limit; its stderr becomes
 // part of what the source says it could not see.
 import { execFile } from 'node:child_process'
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow, TableSourceId } from '../../shared/model'
 import { parseLsof } from './parse-lsof'
-import { parseNetstatWindows, parseTasklistCsv } from './parse-netstat'
+import {
+  parseNetstatLinux,
+  parseNetstatMac,
+  parseNetstatWindows,
+  parseTasklistCsv
+} from './parse-netstat'
 import { parseSs } from './parse-ss'
 import type { SourceRead, TableSource } from './source'
 import { findTool } from './sources'
@@ -86,7 +91,15 @@ export const lsofSource = (): TableSource =>
   // i: inode (Linux), d: kernel address (macOS); both let one socket's records merge.
   new ToolSource('lsof', 'lsof', ['-nP', '-i', '-U', '-F', 'pcfdinPtT', '-w'], parseLsof)
 
-export const netstatSource = (): TableSource => ({
+export const netstatLinuxSource = (): TableSource =>
+  // -W: IPv6 addresses whole, not cut to the column; -p: PID/Program. TCP and UDP only.
+  new ToolSource('netstat', 'netstat', ['-tuanpW'], parseNetstatLinux)
+
+export const netstatMacSource = (): TableSource =>
+  // -v adds the owner's pid (and, on macOS 26, its name); -n keeps addresses numeric.
+  new ToolSource('netstat', 'netstat', ['-anv'], parseNetstatMac)
+
+export const netstatWindowsSource = (): TableSource => ({
   id: 'netstat',
   async read(): Promise<SourceRead> {
     const [{ stdout }, names] = await Promise.all([

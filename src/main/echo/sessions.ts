@@ -38,6 +38,8 @@ export class SessionRecord {
   kernel: KernelView | null = null
   readonly openedAt = Date.now()
   readonly log = new SessionLog()
+  /** An accepted socket's own close (graceful FIN or RST), for the actions room. */
+  closer: ((mode: 'graceful' | 'reset') => void) | null = null
   readonly calls = new CallLog()
   state: SessionState
   /** A client learns these only once connected. */

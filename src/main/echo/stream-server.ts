@@ -128,6 +128,7 @@ function serve(
     state: 'open'
   })
   open.set(socket, session)
+  session.closer = (mode) => (mode === 'reset' ? socket.resetAndDestroy() : socket.end())
   record.sessionsOpen++
   record.sessionsTotal++
   ctx.listenerChanged(record)

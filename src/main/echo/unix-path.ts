@@ -1,8 +1,10 @@
 // Getting a Unix socket path ready to listen on: too long → clear error before any
-// syscall; a live server there → EADDRINUSE; a stale socket file → removed, and said so.
-import { lstat, unlink } from 'node:fs/promises'
+// syscall; no such folder → said so (libuv would report EACCES, "not allowed"); a live
+// server there → EADDRINUSE; a stale socket file → removed, and said so. And before a
+// client connects: a path that is not a socket is said to be so (Linux says ECONNREFUSED).
+import { lstat, stat, unlink } from 'node:fs/promises'
 import { connect } from 'node:net'
-import { isAbsolute, resolve } from 'node:path'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import { InspectorFailure } from '../../shared/errors'
 
 /** sun_path is 108 bytes on Linux, 104 on macOS, NUL included. */
@@ -25,8 +27,50 @@ export function normalizeSocketPath(path: string, platform = process.platform): 
 
 export type PathCheck = 'free' | 'stale-removed'
 
+/** The folder a socket is to be made in must exist and be a folder. */
+async function checkFolder(path: string): Promise<void> {
+  const folder = dirname(path)
+  let info
+  try {
+    info = await stat(folder)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return // the OS says the rest
+    throw new InspectorFailure(
+      'ENOENT',
+      `There is no folder ${folder}, so no socket can be made at ${path}.`,
+      'Create the folder first, or pick a path in a folder that exists, such as /tmp/echo.sock.'
+    )
+  }
+  if (!info.isDirectory()) {
+    throw new InspectorFailure(
+      'ENOTDIR',
+      `${folder} is a file, not a folder, so no socket can be made at ${path}.`,
+      'Pick a path in a folder, such as /tmp/echo.sock.'
+    )
+  }
+}
+
+/** Before a client connects: is there a socket at this path at all? */
+export async function checkSocketToConnect(path: string): Promise<void> {
+  if (process.platform === 'win32') return
+  let info
+  try {
+    info = await lstat(path)
+  } catch {
+    return // missing: connect() says ENOENT, which reads right
+  }
+  if (!info.isSocket()) {
+    throw new InspectorFailure(
+      'ENOTSOCK',
+      `${path} is ${info.isDirectory() ? 'a folder' : 'a file'}, not a socket: nothing can connect to it.`,
+      'Pick the path a Unix-socket server listens on; the Echo view lists yours.'
+    )
+  }
+}
+
 export async function prepareSocketPath(path: string): Promise<PathCheck> {
   if (process.platform === 'win32') return 'free'
+  await checkFolder(path)
   let info
   try {
     info = await lstat(path)

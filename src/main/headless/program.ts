@@ -3,16 +3,17 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { toInspectorError } from '../../shared/errors'
+import { InspectorFailure, toInspectorError } from '../../shared/errors'
 import { APP_VERSION } from '../app-info'
+import { platformSources } from '../conntable/platform-sources'
 import { invoke } from '../dispatch'
 import { Inspector } from '../inspector'
 import { defaultConfigDir } from '../settings/config-dir'
 import { isLoopbackHost } from './net-policy'
+import { registerActionCommands } from './action-commands'
 import { runEcho } from './echo-command'
 import { PROTOCOLS, runTable } from './table-command'
 import { runWatch } from './watch-command'
-import { TABLE_SOURCE_IDS } from '../../shared/model'
 import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { startHeadlessServer } from './server'
 
@@ -87,7 +88,8 @@ export function buildProgram(options: ProgramOptions): Command {
         staticDir: options.rendererDir,
         host: opts.host,
         port: opts.port,
-        allowRemote: opts.allowRemote === true
+        allowRemote: opts.allowRemote === true,
+        token: tokenFromEnv()
       })
       if (!isLoopbackHost(server.host)) {
         console.error(
@@ -139,11 +141,7 @@ export function buildProgram(options: ProgramOptions): Command {
       'list every socket on this machine with its state, owner and fd (like ss or tcpvcon)'
     )
     .option('--json', 'one JSON object per row, with the field names of SocketRow')
-    .option(
-      '--source <source>',
-      'procfs | ss | lsof (Linux), lsof (macOS), netstat (Windows)',
-      parseSource
-    )
+    .option('--source <source>', `where to read the table: ${SOURCES.join(' | ')}`, parseSource)
     .option('--proto <list>', 'only these protocols: tcp,udp,unix', parseProtocols)
     .option('--state <state>', 'only sockets in this state (LISTEN, ESTABLISHED, TIME_WAIT, …)')
     .option('--port <n>', 'only sockets with this local or remote port', parsePort)
@@ -206,14 +204,16 @@ export function buildProgram(options: ProgramOptions): Command {
       onShutdown(finish)
     })
 
+  registerActionCommands(program)
   return program
 }
 
-const SOURCES: readonly TableSourceId[] = TABLE_SOURCE_IDS
+/** This system's sources, from the one registry app:info and table:configure read. */
+const SOURCES: readonly TableSourceId[] = platformSources().sources.map((s) => s.id)
 
 function parseSource(value: string): TableSourceId {
   if (!(SOURCES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`a source is one of ${SOURCES.join(', ')}.`)
+    throw new InvalidArgumentError(`this system's sources are ${SOURCES.join(', ')}.`)
   }
   return value as TableSourceId
 }
@@ -235,6 +235,25 @@ function parseInterval(value: string): number {
   if (!(ms >= 250 && ms <= 60_000))
     throw new InvalidArgumentError('the interval is 250 to 60000 ms.')
   return ms
+}
+
+/**
+ * A fixed token from the environment (never from argv, which `ps` shows to every user):
+ * with the same --port, a restarted serve keeps the URL an open page reconnects to.
+ */
+export const TOKEN_ENV = 'SOCKET_INSPECTOR_TOKEN'
+
+function tokenFromEnv(): string | undefined {
+  const token = process.env[TOKEN_ENV]
+  if (!token) return undefined
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) {
+    throw new InspectorFailure(
+      'EINVAL',
+      `${TOKEN_ENV} must be 16 to 128 letters, digits, "-" or "_".`,
+      'Unset it to get a fresh random token, or choose a longer one.'
+    )
+  }
+  return token
 }
 
 export async function runProgram(argv: readonly string[], options: ProgramOptions): Promise<void> {

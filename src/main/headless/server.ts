@@ -8,17 +8,11 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
 import { InspectorFailure } from '../../shared/errors'
-import type { ServerMessage } from '../../shared/wire'
-import {
-  WS_CLOSE_BAD_MESSAGE,
-  WS_CLOSE_UNAUTHORIZED,
-  WS_MAX_INCOMING_BYTES,
-  WS_PATH
-} from '../../shared/wire'
-import { dispatch, Subscriptions } from '../dispatch'
+import { WS_CLOSE_UNAUTHORIZED, WS_MAX_INCOMING_BYTES, WS_PATH } from '../../shared/wire'
 import { listenFailure } from '../net-errors'
-import { parseClientMessage } from './client-message'
 import type { Inspector } from '../inspector'
+import { WirePeer } from '../wire-peer'
+import type { PeerLink, PeerStats } from '../wire-peer'
 import { hostOfHeader, isLoopbackHost, urlHost } from './net-policy'
 import { readStatic } from './static-files'
 
@@ -37,10 +31,17 @@ export interface HeadlessServer {
   readonly token: string
   readonly host: string
   readonly port: number
+  /** Each connected client's bounds as they stand (see wire-peer.ts). */
+  peers(): PeerStats[]
   close(): Promise<void>
 }
 
-export const TOKEN_COOKIE = 'si_token'
+/**
+ * The token cookie is named per port, so two `serve`s on one host never overwrite each
+ * other's, and it is HttpOnly, SameSite=Strict and Path=/ so no page script or other site
+ * sees it. (Cookies do not separate ports, hence the name.)
+ */
+export const tokenCookie = (port: number): string => `si_token_${port}`
 const TOKEN_BYTES = 24
 const CSP = [
   "default-src 'self'",
@@ -66,13 +67,14 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   }
   const token = options.token ?? randomBytes(TOKEN_BYTES).toString('base64url')
   const tokenBytes = Buffer.from(token)
+  let boundPort = 0
   const hasToken = (candidate: string | null | undefined): boolean => {
     if (!candidate) return false
     const given = Buffer.from(candidate)
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
   }
   const authorized = (req: IncomingMessage, url: URL): boolean =>
-    hasToken(url.searchParams.get('token')) || hasToken(cookieOf(req, TOKEN_COOKIE))
+    hasToken(url.searchParams.get('token')) || hasToken(cookieOf(req, tokenCookie(boundPort)))
   // Without this, a web page could reach us through DNS rebinding under a name it controls.
   const hostAllowed = (req: IncomingMessage): boolean => {
     if (remote) return true
@@ -81,12 +83,14 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_INCOMING_BYTES })
+  const peers = new Set<WirePeer>()
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch(() => send(res, 500, 'Internal error.'))
   })
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = requestUrl(req)
+    if (!url) return send(res, 400, 'Bad request: the request target is not a URL path.')
     if (!hostAllowed(req)) return send(res, 403, 'Host not allowed.')
     if (!authorized(req, url)) {
       return send(
@@ -99,7 +103,10 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     const file = await readStatic(options.staticDir, url.pathname)
     if (!file) return send(res, 404, 'Not found.')
     if (url.searchParams.has('token')) {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+      res.setHeader(
+        'Set-Cookie',
+        `${tokenCookie(boundPort)}=${token}; HttpOnly; SameSite=Strict; Path=/`
+      )
     }
     securityHeaders(res)
     res.setHeader('Content-Type', file.contentType)
@@ -111,26 +118,47 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
+  // Every raw socket gets an error handler before anything else: a client that resets
+  // mid-request must never raise an unhandled 'error' (which would end the process).
+  server.on('connection', (socket: Duplex) => socket.on('error', ignoreSocketError))
+  server.on('clientError', (_err, socket: Duplex) => {
+    socket.on('error', ignoreSocketError)
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname !== WS_PATH || !hostAllowed(req) || !originAllowed(req)) {
+    socket.on('error', ignoreSocketError)
+    try {
+      upgrade(req, socket, head)
+    } catch (err) {
+      console.warn('refused a WebSocket upgrade that could not be handled:', err)
+      socket.destroy()
+    }
+  })
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = requestUrl(req)
+    if (!url || url.pathname !== WS_PATH || !hostAllowed(req) || !originAllowed(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Browsers cannot read an HTTP status from a failed upgrade, so refuse with a close code.
       if (!authorized(req, url)) ws.close(WS_CLOSE_UNAUTHORIZED, 'token required')
-      else serveClient(ws, options.inspector)
+      else serveClient(ws, options.inspector, peers)
     })
-  })
+  }
 
   const address = await listen(server, host, options.port ?? 0)
+  boundPort = address.port
   const url = `http://${urlHost(host)}:${address.port}/?token=${token}`
   return {
     url,
     token,
     host,
     port: address.port,
+    peers: () => [...peers].map((p) => p.stats()),
     close: async () => {
       for (const client of wss.clients) client.close(1001, 'server stopping')
       wss.close()
@@ -140,32 +168,41 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   }
 }
 
-function serveClient(ws: WebSocket, inspector: Inspector): void {
-  const post = (message: ServerMessage): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
+let nextClient = 1
+
+function serveClient(ws: WebSocket, inspector: Inspector, peers: Set<WirePeer>): void {
+  const peer = new WirePeer(inspector, wsLink(ws), `WebSocket client ${nextClient++}`)
+  peers.add(peer)
+  ws.on('message', (data, isBinary) => peer.receive(isBinary ? null : String(data)))
+  const gone = (): void => {
+    peer.dispose()
+    peers.delete(peer)
   }
-  const subs = new Subscriptions(inspector, (name, payload) =>
-    post({ t: 'event', name, payload } as ServerMessage)
-  )
-  ws.on('message', (data, isBinary) => {
-    const parsed = isBinary ? null : parseClientMessage(data.toString())
-    if (!parsed) {
-      ws.close(WS_CLOSE_BAD_MESSAGE, 'bad message')
-      return
-    }
-    try {
-      if (parsed.t === 'call') {
-        void dispatch(inspector, parsed.name, parsed.args).then((result) =>
-          post({ t: 'result', id: parsed.id, result })
-        )
-      } else if (parsed.t === 'sub') subs.subscribe(parsed.name)
-      else subs.unsubscribe(parsed.name)
-    } catch {
-      ws.close(WS_CLOSE_BAD_MESSAGE, 'unknown event')
-    }
-  })
-  ws.on('close', () => subs.close())
-  ws.on('error', () => subs.close())
+  ws.on('close', gone)
+  ws.on('error', gone)
+}
+
+function wsLink(ws: WebSocket): PeerLink {
+  return {
+    write: (text, done) => {
+      if (ws.readyState === ws.OPEN) ws.send(text, done)
+    },
+    unreadBytes: () => ws.bufferedAmount,
+    close: (code, reason) => ws.close(code, reason)
+  }
+}
+
+/** The request target as a URL, or null when a client sent something that is not one. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost')
+  } catch {
+    return null
+  }
+}
+
+function ignoreSocketError(): void {
+  // A reset or a broken pipe from one client concerns only that client; Node destroys it.
 }
 
 function originAllowed(req: IncomingMessage): boolean {

@@ -1,14 +1,17 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
 import type { Connection } from './api'
 import { LinkBadge } from './components/link-badge'
+import { PortLink } from './components/port-link'
+import { RowMenu } from './components/row-menu'
+import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
 import { AlertsStore } from './store/alerts-store'
 import { EchoStore } from './store/echo-store'
 import { NamesStore } from './store/names-store'
 import { TableStore } from './store/table-store'
-import { useLinkStatus } from './use-link-status'
+import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { AlertsView } from './views/alerts-view'
 import { ConnectionsView } from './views/connections-view'
 import { registerNameSources } from './views/connections/endpoint-names'
@@ -16,6 +19,8 @@ import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
 import { ProcessesView } from './views/processes-view'
+import { PortView } from './views/port-view'
+import type { PortAsk } from './views/port-view'
 import { useLanguage } from './i18n/use-language'
 
 export interface AppProps {
@@ -32,6 +37,7 @@ const VIEWS = [
   { id: 'echo', label: 'Echo' },
   { id: 'overview', label: 'Overview' },
   { id: 'machine', label: 'Machine' },
+  { id: 'port', label: 'Port' },
   { id: 'processes', label: 'Processes' },
   { id: 'alerts', label: 'Alerts' }
 ] as const
@@ -39,6 +45,7 @@ type ViewId = (typeof VIEWS)[number]['id']
 
 export function App({ connection, schedule }: AppProps): ReactElement {
   const status = useLinkStatus(connection)
+  const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
   const [view, setView] = useState<ViewId>('connections')
   const table = useMemo(() => new TableStore(connection.api, schedule), [connection, schedule])
@@ -63,11 +70,22 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   useEffect(() => registerNameSources(names, table), [names, table])
   useEffect(() => (status === 'open' ? names.start() : undefined), [names, status])
   useEffect(() => (status === 'open' ? alerts.start() : undefined), [alerts, status])
+  // The actions room: the table's context menu and the port view share one flow.
+  const actions = useActions(connection.api)
+  const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
+  const [filterRequest, setFilterRequest] = useState<{ text: string; seq: number } | null>(null)
+  const [echoSession, setEchoSession] = useState<{ id: string | null; seq: number } | null>(null)
+  const whoHolds = useCallback((port: number, protocol: 'tcp' | 'udp'): void => {
+    setPortAsk((a) => ({ port, protocol, seq: (a?.seq ?? 0) + 1 }))
+    setView('port')
+  }, [])
 
   // The core polls the OS only while someone listens: start when the link is up. The table
   // keeps polling while the Echo view is open, so sessions get their kernel state.
   useEffect(() => (status === 'open' ? table.start() : undefined), [table, status])
   useEffect(() => (status === 'open' ? echo.start() : undefined), [echo, status])
+  // What a dead core held is shown as ended, not as live.
+  useEffect(() => connection.onCoreRestart(() => echo.coreLost()), [connection, echo])
 
   // Ctrl/Cmd+1…n switch views; Ctrl/Cmd+F goes to the table's filter (not the browser's
   // find); Space pauses the table, unless the user is typing or pressing a control.
@@ -127,7 +145,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         </nav>
         <div className="header-end">
           <ThemePicker />
-          <LinkBadge shell={connection.shell} status={status} />
+          <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
         </div>
       </header>
       <main className="app-main">
@@ -140,15 +158,41 @@ export function App({ connection, schedule }: AppProps): ReactElement {
             </p>
           </section>
         ) : view === 'connections' ? (
-          <ConnectionsView
-            store={table}
-            api={connection.api}
-            names={names}
-            open={openRow}
-            onOpened={() => setOpenRow(null)}
-          />
+          <RowMenu
+            handlers={{
+              rowOf: (id) => table.row(id),
+              actions,
+              onFilter: (text) => setFilterRequest((f) => ({ text, seq: (f?.seq ?? 0) + 1 })),
+              onWhoHolds: whoHolds,
+              onGoToEcho: (id) => {
+                setEchoSession((s) => ({ id, seq: (s?.seq ?? 0) + 1 }))
+                setView('echo')
+              }
+            }}
+          >
+            <ConnectionsView
+              store={table}
+              api={connection.api}
+              names={names}
+              open={openRow}
+              onOpened={() => setOpenRow(null)}
+              filterRequest={filterRequest}
+            />
+          </RowMenu>
         ) : view === 'echo' ? (
-          <EchoView api={connection.api} store={echo} />
+          <PortLink.Provider value={whoHolds}>
+            <EchoView
+              key={echoSession?.seq}
+              api={connection.api}
+              store={echo}
+              initialSelected={echoSession?.id ?? null}
+            />
+          </PortLink.Provider>
+        ) : view === 'port' ? (
+          <>
+            <PortView api={connection.api} actions={actions} ask={portAsk} />
+            {actions.overlay}
+          </>
         ) : view === 'overview' ? (
           <OverviewView table={table} echo={echo} onOpenProcess={openProcess} />
         ) : view === 'processes' ? (

@@ -8,6 +8,7 @@ import './styles/connections.css'
 import './styles/echo.css'
 import './styles/overview.css'
 import './styles/insight.css'
+import './styles/actions.css'
 import './styles/teach.css'
 
 const root = document.getElementById('root')

@@ -1,25 +1,22 @@
-// The browser-mode bridge: the contract over one WebSocket to `socket-inspector serve`.
+// The browser-mode bridge: the wire protocol over one WebSocket to `socket-inspector serve`.
 // It reconnects by itself and re-subscribes; calls in flight when the link drops fail
-// with a clear error instead of hanging.
-import { COMMAND_NAMES, EVENT_NAMES, isEventName } from '../../../shared/contract'
-import type {
-  EventListener,
-  EventName,
-  Events,
-  InspectorBridge,
-  Unsubscribe,
-  WireResult
-} from '../../../shared/contract'
-import { EventHub } from '../../../shared/event-hub'
-import type { ClientMessage, ServerMessage } from '../../../shared/wire'
+// with a clear error instead of hanging. A reconnect that finds a different core (serve was
+// restarted) is reported, so the page can say so and resync.
+import type { InspectorBridge, Unsubscribe, WireResult } from '../../../shared/contract'
+import { createWireClient } from '../../../shared/wire-client'
 import { WS_CLOSE_UNAUTHORIZED, WS_PATH } from '../../../shared/wire'
+import { LinkSignals } from '../../../shared/link-signals'
+import type { LinkStatus } from '../../../shared/link-signals'
 
-export type LinkStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized'
+export type { LinkStatus } from '../../../shared/link-signals'
 
 export interface WsBridge {
   readonly bridge: InspectorBridge
   status(): LinkStatus
   onStatus(fn: (status: LinkStatus) => void): Unsubscribe
+  /** How many times the link came back to a different core than before. */
+  coreRestarts(): number
+  onCoreRestart(fn: () => void): Unsubscribe
   close(): void
 }
 
@@ -44,85 +41,44 @@ export function wsUrlFor(location: Pick<Location, 'protocol' | 'host' | 'search'
 
 export function connectWs(url: string): WsBridge {
   let ws: WebSocket | null = null
-  let status: LinkStatus = 'connecting'
-  let nextId = 1
   let delay = RECONNECT_MIN_MS
   let closed = false
-  const pending = new Map<number, (result: WireResult<unknown>) => void>()
-  const hub = new EventHub<Events>()
-  const statusListeners = new Set<(s: LinkStatus) => void>()
-
-  const setStatus = (next: LinkStatus): void => {
-    status = next
-    for (const fn of [...statusListeners]) fn(next)
-  }
-  const post = (message: ClientMessage): boolean => {
-    if (ws?.readyState !== WebSocket.OPEN) return false
-    ws.send(JSON.stringify(message))
-    return true
-  }
-  // One server subscription per event, however many views listen.
-  for (const name of EVENT_NAMES) {
-    hub.setActivity(name, {
-      start: () => post({ t: 'sub', name }),
-      stop: () => post({ t: 'unsub', name })
-    })
-  }
+  const signals = new LinkSignals('connecting')
+  const client = createWireClient(
+    (text) => {
+      if (ws?.readyState !== WebSocket.OPEN) return false
+      ws.send(text)
+      return true
+    },
+    { lostWith: DISCONNECTED, hello: (core) => signals.identified(core) }
+  )
 
   function open(): void {
     const socket = new WebSocket(url)
     ws = socket
     socket.onopen = () => {
       delay = RECONNECT_MIN_MS
-      for (const name of EVENT_NAMES) if (hub.count(name) > 0) post({ t: 'sub', name })
-      setStatus('open')
+      client.opened()
+      signals.setStatus('open')
     }
-    socket.onmessage = (msg) => {
-      const data = JSON.parse(String(msg.data)) as ServerMessage
-      if (data.t === 'result') {
-        pending.get(data.id)?.(data.result)
-        pending.delete(data.id)
-      } else {
-        hub.emit(data.name, data.payload as never)
-      }
-    }
+    socket.onmessage = (msg) => client.receive(String(msg.data))
     socket.onclose = (event) => {
-      for (const resolve of pending.values()) resolve(DISCONNECTED)
-      pending.clear()
+      client.lost()
       if (closed) return
-      if (event.code === WS_CLOSE_UNAUTHORIZED) return setStatus('unauthorized')
-      setStatus('reconnecting')
+      if (event.code === WS_CLOSE_UNAUTHORIZED) return signals.setStatus('unauthorized')
+      signals.setStatus('reconnecting')
       setTimeout(open, delay)
       delay = Math.min(delay * 2, RECONNECT_MAX_MS)
     }
   }
   open()
 
-  const call = (name: string, args: unknown[]): Promise<WireResult<unknown>> =>
-    new Promise((resolve) => {
-      const id = nextId++
-      pending.set(id, resolve)
-      if (!post({ t: 'call', id, name, args })) {
-        pending.delete(id)
-        resolve(DISCONNECTED)
-      }
-    })
-
-  function on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
-    if (!isEventName(event)) throw new TypeError(`unknown event ${String(event)}`)
-    return hub.on(event, listener)
-  }
-
-  const commands = Object.fromEntries(
-    COMMAND_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)])
-  )
   return {
-    bridge: { ...commands, on } as InspectorBridge,
-    status: () => status,
-    onStatus: (fn) => {
-      statusListeners.add(fn)
-      return () => statusListeners.delete(fn)
-    },
+    bridge: client.bridge,
+    status: () => signals.status(),
+    onStatus: (fn) => signals.onStatus(fn),
+    coreRestarts: () => signals.coreRestarts(),
+    onCoreRestart: (fn) => signals.onCoreRestart(fn),
     close: () => {
       closed = true
       ws?.close()

@@ -11,9 +11,13 @@ const LABELS: Readonly<Record<LinkStatus, string>> = {
 export interface LinkBadgeProps {
   readonly shell: 'electron' | 'browser'
   readonly status: LinkStatus
+  /** Times the core was replaced (it crashed or serve was restarted); what it held is gone. */
+  readonly coreRestarts?: number
 }
 
-export function LinkBadge({ shell, status }: LinkBadgeProps): ReactElement {
+const CORE_RESTARTED = 'core restarted'
+
+export function LinkBadge({ shell, status, coreRestarts = 0 }: LinkBadgeProps): ReactElement {
   const where = shell === 'electron' ? 'desktop app' : 'browser mode'
   return (
     <div
@@ -24,6 +28,13 @@ export function LinkBadge({ shell, status }: LinkBadgeProps): ReactElement {
     >
       <span className="dot" aria-hidden="true" />
       {LABELS[status]} <span className="muted">· {where}</span>
+      {coreRestarts > 0 && (
+        <span className="muted" data-core-restarts={coreRestarts}>
+          {' '}
+          · {CORE_RESTARTED}
+          {coreRestarts > 1 ? ` ×${coreRestarts}` : ''}
+        </span>
+      )}
     </div>
   )
 }

@@ -88,6 +88,13 @@ export function SessionTable({
               <td data-col="fd">{s.fd ?? '—'}</td>
               <td data-col="app-state" data-state={s.state}>
                 {s.closeReason ? `${s.state} (${s.closeReason})` : s.state}
+                {/* An open session can carry an error too (a UDP peer's ICMP refusal). */}
+                {s.error ? (
+                  <span className="session-error" title={s.error.hint}>
+                    {' '}
+                    · {s.error.message}
+                  </span>
+                ) : null}
               </td>
               <td data-col="kernel-state">{s.kernel?.state ?? '—'}</td>
               <td data-col="bytes-in" className="num">

@@ -1,11 +1,28 @@
 // The window's foot: which source feeds the table, its health, how many rows, how long the
-// last poll took, the rate, and what the source cannot see.
+// last poll took, the rate, and what the source cannot see. When the core is gone it says
+// so first, in red: nothing below it is live any more.
 import { useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { VANISHED_STATE } from '../../../shared/model'
 import type { TableStore } from '../store/table-store'
+import { formatClock } from './format'
 
 export function StatusBar({ store }: { readonly store: TableStore }): ReactElement {
-  const { status, paused } = useSyncExternalStore(store.subscribe, store.getState)
+  const { status, paused, rows, stateCounts, staleSince } = useSyncExternalStore(
+    store.subscribe,
+    store.getState
+  )
+  if (staleSince !== null) {
+    return (
+      <footer className="status-bar" aria-label="Status" data-health="offline">
+        <span data-item="health" role="alert">
+          <span className="dot" aria-hidden="true" /> Lost the core at {formatClock(staleSince)}:
+          the table, details and Overview show what was last seen, not what is now. The page
+          reconnects by itself when the core is back.
+        </span>
+      </footer>
+    )
+  }
   if (!status) {
     return (
       <footer className="status-bar" aria-label="Status">
@@ -13,6 +30,9 @@ export function StatusBar({ store }: { readonly store: TableStore }): ReactEleme
       </footer>
     )
   }
+  // The rows the table holds now, as the header and the Overview count them (not the core's
+  // count at its last status, which can be a poll behind).
+  const vanished = stateCounts.find(([s]) => s === VANISHED_STATE)?.[1] ?? 0
   return (
     <footer
       className="status-bar"
@@ -26,7 +46,12 @@ export function StatusBar({ store }: { readonly store: TableStore }): ReactEleme
       <span data-item="health">
         <span className="dot" aria-hidden="true" /> {status.health}
       </span>
-      <span data-item="rows">{status.rows} rows</span>
+      <span
+        data-item="rows"
+        title="Every row of the table, with sockets that just closed and are fading out"
+      >
+        {rows.length} rows{vanished > 0 ? ` (${vanished} just closed)` : ''}
+      </span>
       <span data-item="poll">
         poll {status.pollMs === null ? '—' : `${status.pollMs.toFixed(1)} ms`}
       </span>

@@ -2,7 +2,7 @@
 // by listener:update and session:update, applied at most once per animation frame. Each
 // session update also feeds the bytes-a-second history the charts draw.
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
-import type { Listener, Session } from '../../../shared/model'
+import type { InspectorError, Listener, Session } from '../../../shared/model'
 import { RateHistory } from './rate-history'
 
 export interface EchoState {
@@ -12,6 +12,12 @@ export interface EchoState {
 }
 
 type Schedule = (fn: () => void) => unknown
+
+const CORE_LOST: InspectorError = {
+  code: 'ECORELOST',
+  message: 'Ended: the Socket Inspector core that held it stopped and was restarted without it.',
+  hint: 'Start the server or client again.'
+}
 
 export class EchoStore {
   private readonly listeners = new Map<string, Listener>()
@@ -39,6 +45,30 @@ export class EchoStore {
       this.mergeSessions(ss)
     })
     return () => offs.forEach((off) => off())
+  }
+
+  /**
+   * The core that held these servers and sessions died (it was restarted): they died with
+   * it. Show them as ended, saying why, instead of as live; the new core's start them afresh.
+   */
+  coreLost(): void {
+    const at = this.now()
+    const ended = (s: Session): boolean => s.state === 'closed' || s.state === 'error'
+    for (const s of [...this.sessions.values()]) {
+      if (ended(s)) continue
+      this.sessions.set(s.id, {
+        ...s,
+        state: 'closed',
+        closeReason: 'error',
+        closedAt: at,
+        error: CORE_LOST
+      })
+    }
+    for (const l of [...this.listeners.values()]) {
+      if (l.state === 'stopped') continue
+      this.listeners.set(l.id, { ...l, state: 'stopped', stoppedAt: at, error: CORE_LOST })
+    }
+    this.merge(this.sessions, [])
   }
 
   subscribe = (fn: () => void): Unsubscribe => {

@@ -1,7 +1,8 @@
 // How many sockets were in each state, once a second, over the last five minutes: the
 // Overview's stacked area. States are grouped the way people read a socket's life:
 // listening, opening, established, closing, TIME_WAIT, and the connectionless.
-import type { SocketRow } from '../../../shared/model'
+import type { SocketRow, TableRow } from '../../../shared/model'
+import { VANISHED_STATE } from '../../../shared/model'
 
 export const STATE_GROUPS = [
   'LISTEN',
@@ -33,12 +34,22 @@ export function stateGroup(r: Pick<SocketRow, 'state'>): StateGroup {
     case 'LAST_ACK':
     case 'CLOSING':
     case 'CLOSE':
+    case VANISHED_STATE: // gone from the OS, in its grace period
       return 'CLOSING'
     case 'TIME_WAIT':
       return 'TIME_WAIT'
     default:
       return 'UNCONNECTED' // UNCONN, BOUND, or a stateless Unix socket
   }
+}
+
+/**
+ * Whether a row the table has just met is a socket just made. One first seen on its way
+ * out (TIME_WAIT, closing, gone) was made before anyone looked: it is not "new".
+ */
+export function justMade(r: Pick<TableRow, 'state' | 'closingSince'>): boolean {
+  const group = stateGroup(r)
+  return r.closingSince === null && group !== 'TIME_WAIT' && group !== 'CLOSING'
 }
 
 export class StateHistory {

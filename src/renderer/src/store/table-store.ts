@@ -11,7 +11,7 @@ import type {
   TableSourceInfo,
   TableStatus
 } from '../../../shared/model'
-import { StateHistory } from './state-history'
+import { justMade, StateHistory } from './state-history'
 import type { StateSample } from './state-history'
 import { countStates } from './state-counts'
 
@@ -36,6 +36,11 @@ export interface TableState {
   readonly stateCounts: ReadonlyArray<readonly [string, number]>
   /** Sockets by state, a sample a second, five minutes: the Overview's chart. */
   readonly samples: readonly StateSample[]
+  /**
+   * When the store stopped hearing from the core (the link dropped, the core stopped);
+   * null while it is live. What it holds since then is the last picture, not the machine.
+   */
+  readonly staleSince: number | null
 }
 
 type Schedule = (fn: () => void) => unknown
@@ -51,7 +56,8 @@ const EMPTY: TableState = {
   version: 0,
   structure: 0,
   stateCounts: [],
-  samples: []
+  samples: [],
+  staleSince: null
 }
 /** How long a new or changed row stays coloured. */
 export const MARK_MS = 2_000
@@ -83,6 +89,7 @@ export class TableStore {
   private status: TableStatus | null = null
   private sources: readonly TableSourceInfo[] = []
   private statusAt = 0
+  private staleSince: number | null = null
 
   constructor(
     private readonly api: InspectorApi,
@@ -90,9 +97,18 @@ export class TableStore {
     private readonly now: () => number = () => Date.now()
   ) {}
 
-  /** Subscribes to diffs, then loads the snapshot; returns the way to stop. */
+  /**
+   * Subscribes to diffs, then loads the snapshot; returns the way to stop. The app stops
+   * when the link to the core drops: from then on the rows are marked stale until a
+   * later start() has fetched a fresh snapshot.
+   */
   start(): Unsubscribe {
-    const off = this.api.on('table:diff', (diff) => this.enqueue(diff))
+    const on = this.api.on('table:diff', (diff) => this.enqueue(diff))
+    const off = (): void => {
+      on()
+      this.staleSince ??= this.now()
+      this.publish()
+    }
     void this.refetch()
     void this.refreshStatus()
     this.api['app:info']().then(
@@ -177,6 +193,7 @@ export class TableStore {
       this.marks = new Map()
       this.seq = snap.seq
       this.loaded = true
+      this.staleSince = null
       this.structure++
       this.publish()
       void this.refreshStatus() // the poll that made the snapshot is in the status now
@@ -200,7 +217,7 @@ export class TableStore {
       }
       for (const r of diff.added) {
         this.rows.set(r.id, r)
-        this.marks.set(r.id, { mark: 'new', at })
+        if (justMade(r)) this.marks.set(r.id, { mark: 'new', at })
       }
       if (diff.added.length > 0 || diff.removed.length > 0) this.structure++
       for (const r of diff.changed) {
@@ -244,7 +261,8 @@ export class TableStore {
       version: this.version,
       structure: this.structure,
       stateCounts: this.stateCounts,
-      samples: this.samples
+      samples: this.samples,
+      staleSince: this.staleSince
     }
     for (const fn of [...this.listeners]) fn()
   }

@@ -14,6 +14,7 @@ import {
 import type { KeyboardEvent, ReactElement } from 'react'
 import type { TableRow } from '../../../shared/model'
 import { parseFilter } from '../../../shared/row-filter'
+import { StaleNote } from '../components/stale-note'
 import { useNow } from '../components/use-now'
 import type { InspectorApi } from '../../../shared/contract'
 import type { NamesStore } from '../store/names-store'
@@ -38,6 +39,8 @@ export interface ConnectionsViewProps {
   readonly open?: { readonly id: string; readonly n: number } | null
   /** Said once the row is open, so a later visit does not open it again. */
   readonly onOpened?: () => void
+  /** Set the filter from outside (the row menu's "Filter: …"); seq makes a repeat count. */
+  readonly filterRequest?: { readonly text: string; readonly seq: number } | null
 }
 
 export function ConnectionsView({
@@ -45,10 +48,16 @@ export function ConnectionsView({
   api,
   names,
   open,
-  onOpened
+  onOpened,
+  filterRequest
 }: ConnectionsViewProps): ReactElement {
   const state = useSyncExternalStore(store.subscribe, store.getState)
-  const [filter, setFilter] = useState('')
+  const [filter, setFilter] = useState(filterRequest?.text ?? '')
+  const [appliedRequest, setAppliedRequest] = useState(filterRequest?.seq)
+  if (filterRequest && filterRequest.seq !== appliedRequest) {
+    setAppliedRequest(filterRequest.seq)
+    setFilter(filterRequest.text)
+  }
   const deferredFilter = useDeferredValue(filter)
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_TOGGLES)
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 }>({ key: 'local', dir: 1 })
@@ -127,6 +136,7 @@ export function ConnectionsView({
       aria-label="Connections"
       data-details={!!selected}
       data-grouped={grouped}
+      data-stale={state.staleSince !== null}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
     >
@@ -157,6 +167,7 @@ export function ConnectionsView({
           }}
         />
       ) : null}
+      {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
       {state.paused ? (
         <p className="paused-note" role="status">
           Paused — the table is held still. Press Space or Resume to catch up.
@@ -237,7 +248,12 @@ export function ConnectionsView({
           </div>
         </div>
         {selected ? (
-          <RowDetails row={selected} now={now} onClose={() => setSelectedId(null)} />
+          <RowDetails
+            row={selected}
+            now={state.staleSince ?? now}
+            stale={state.staleSince !== null}
+            onClose={() => setSelectedId(null)}
+          />
         ) : null}
       </div>
     </section>

@@ -15,11 +15,13 @@ import { StartServerForm } from './echo/start-server-form'
 export interface EchoViewProps {
   readonly api: InspectorApi
   readonly store: EchoStore
+  /** The session to show first (the table's "Go to echo session"). */
+  readonly initialSelected?: string | null
 }
 
-export function EchoView({ api, store }: EchoViewProps): ReactElement {
+export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactElement {
   const { listeners, sessions, loaded } = useSyncExternalStore(store.subscribe, store.getState)
-  const [selected, setSelected] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string | null>(initialSelected ?? null)
   const now = useNow()
   const session = sessions.find((s) => s.id === selected)
   const clients = sessions.filter((s) => s.role === 'client')

@@ -4,6 +4,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { RateChart } from '../components/rate-chart'
+import { StaleNote } from '../components/stale-note'
 import { formatBytes, formatSecond } from '../components/format'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
@@ -77,10 +78,12 @@ export function OverviewView({
   /** Opens the Processes view on this process. */
   readonly onOpenProcess?: (pid: number) => void
 }): ReactElement {
-  const { rows, loaded, samples } = useSyncExternalStore(table.subscribe, table.getState)
+  const { rows, loaded, samples, stateCounts, staleSince } = useSyncExternalStore(
+    table.subscribe,
+    table.getState
+  )
   const { listeners, sessions } = useSyncExternalStore(echo.subscribe, echo.getState)
   const now = useNow()
-  const last = samples.at(-1)
 
   const topProcesses = useMemo(() => {
     const counts = new Map<number, { name: string; n: number }>()
@@ -95,18 +98,23 @@ export function OverviewView({
 
   const open = sessions.filter((s) => s.state === 'open' || s.state === 'half-closed').length
   const bytes = sessions.reduce((n, s) => n + s.bytesIn + s.bytesOut, 0)
+  // The same counts as the table's header and state chips and the status bar's rows, from
+  // the same state, so the figures agree with them at any moment.
+  const inState = (state: string): string =>
+    String(stateCounts.find(([s]) => s === state)?.[1] ?? 0)
   const figures: ReadonlyArray<readonly [string, string]> = [
     ['Sockets', loaded ? String(rows.length) : '…'],
-    ['Listening', String(last?.LISTEN ?? 0)],
-    ['Established', String(last?.ESTABLISHED ?? 0)],
-    ['TIME_WAIT', String(last?.TIME_WAIT ?? 0)],
+    ['Listening', inState('LISTEN')],
+    ['Established', inState('ESTABLISHED')],
+    ['TIME_WAIT', inState('TIME_WAIT')],
     ['Echo servers', String(listeners.filter((l) => l.state === 'listening').length)],
     ['Open sessions', String(open)],
     ['Echo bytes', formatBytes(bytes)]
   ]
 
   return (
-    <div className="overview">
+    <div className="overview" data-stale={staleSince !== null}>
+      {staleSince !== null ? <StaleNote since={staleSince} what="These figures" /> : null}
       <section className="panel figures" aria-label="At a glance">
         {figures.map(([label, value]) => (
           <div key={label} className="figure">

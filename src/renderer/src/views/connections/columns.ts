@@ -1,5 +1,6 @@
 // The connection table's columns: what each shows and how it sorts.
 import type { TableRow } from '../../../../shared/model'
+import { describeLeftBy } from '../../../../shared/time-wait'
 import { formatDuration } from '../../components/format'
 import { localText, remoteText } from './endpoint-names'
 
@@ -63,7 +64,9 @@ export const COLUMNS: readonly Column[] = [
     key: 'process',
     label: 'Process',
     width: 'minmax(100px, 1fr)',
-    text: (r) => [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', '),
+    // An orphan (TIME_WAIT) says who left it: "left by node (pid 812), closed 14 s ago".
+    text: (r, now) =>
+      describeLeftBy(r, now) ?? [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', '),
     sort: (r) => r.owners[0]?.process ?? ''
   },
   {

@@ -31,6 +31,7 @@ export const GridRow = memo(function GridRow({
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
+      data-row-id={row.id}
       className="grid-row"
       data-mark={mark}
       data-mine={row.sessionId !== null || row.listenerId !== null ? 'true' : undefined}

@@ -16,26 +16,21 @@ export interface LifeStep {
   readonly current: boolean
 }
 
-/** The row's history as steps with durations; a closing row ends in "closed". */
+/**
+ * The row's history as steps with durations. A vanished row's history already ends in the
+ * core's VANISHED_STATE step at closingSince: that is its one close step, not another.
+ */
 export function lifeCycle(r: TableRow, now: number): LifeStep[] {
-  const end = r.closingSince ?? now
-  const steps: LifeStep[] = r.history.map((h, i) => {
-    const next = r.history[i + 1]?.since ?? end
+  const last = r.history.length - 1
+  return r.history.map((h, i) => {
+    const next = r.history[i + 1]?.since ?? now
     return {
       state: h.state ?? '—',
       since: h.since,
       ms: Math.max(0, next - h.since),
-      current: i === r.history.length - 1 && r.closingSince === null
+      current: i === last
     }
   })
-  if (r.closingSince !== null)
-    steps.push({
-      state: 'closed',
-      since: r.closingSince,
-      ms: Math.max(0, now - r.closingSince),
-      current: true
-    })
-  return steps
 }
 
 function Timeline({ row, now }: { readonly row: TableRow; readonly now: number }): ReactElement {
@@ -91,11 +86,14 @@ function fields(r: TableRow): ReadonlyArray<readonly [string, string]> {
 
 export interface RowDetailsProps {
   readonly row: TableRow
+  /** The time durations run to: now, or when the data stopped if it is stale. */
   readonly now: number
+  /** The link to the core is down: this is the socket as last seen. */
+  readonly stale?: boolean
   readonly onClose: () => void
 }
 
-export function RowDetails({ row, now, onClose }: RowDetailsProps): ReactElement {
+export function RowDetails({ row, now, stale, onClose }: RowDetailsProps): ReactElement {
   const [copied, setCopied] = useState<string | null>(null)
   const copy = (what: string, text: string): void => {
     navigator.clipboard.writeText(text).then(
@@ -106,7 +104,7 @@ export function RowDetails({ row, now, onClose }: RowDetailsProps): ReactElement
   return (
     <aside className="panel details" aria-label="Socket details">
       <header>
-        <h2>Socket details</h2>
+        <h2>Socket details{stale ? ' (as last seen, not live)' : ''}</h2>
         <button type="button" onClick={() => copy('text', formatTable([row]))}>
           Copy row
         </button>
@@ -126,7 +124,12 @@ export function RowDetails({ row, now, onClose }: RowDetailsProps): ReactElement
         <Facts facts={fields(row)} label="Fields" />
         <div>
           <h3>Owners</h3>
-          {row.owners.length === 0 ? (
+          {row.closingSince !== null ? (
+            <p className="muted">
+              None: the socket closed at {formatClock(row.closingSince)} and no process holds it any
+              more. Its row fades out after the grace period.
+            </p>
+          ) : row.owners.length === 0 ? (
             <p className="muted">
               No process found: another user&apos;s socket (run as root to see it), or one in
               TIME_WAIT, which no process holds.

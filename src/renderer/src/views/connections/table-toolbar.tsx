@@ -3,6 +3,7 @@
 import { memo } from 'react'
 import type { ReactElement } from 'react'
 import type {
+  TableOptions,
   TableRow,
   TableSourceId,
   TableSourceInfo,
@@ -10,6 +11,8 @@ import type {
 } from '../../../../shared/model'
 import { formatCsv, formatJson } from '../../../../shared/row-format'
 import { saveText } from '../../components/download'
+import { ErrorNote } from '../../components/error-note'
+import { useAction } from '../../components/form-bits'
 import type { TableStore } from '../../store/table-store'
 import { PROTOCOL_TOGGLES } from './toggles'
 import type { Toggles } from './toggles'
@@ -61,6 +64,9 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
     rowsInView
   } = props
   const sources = props.sources.filter((s) => s.available)
+  // A source or rate the core refuses is said here, beside the picker, not in the console.
+  const [configureError, act] = useAction()
+  const configure = (options: TableOptions): void => void act(() => store.configure(options))
   return (
     <div className="toolbar" role="toolbar" aria-label="Table controls">
       <div className="toolbar-row">
@@ -88,7 +94,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Poll rate
           <select
             value={status?.rateHz ?? 1}
-            onChange={(e) => void store.configure({ rateHz: Number(e.target.value) })}
+            onChange={(e) => configure({ rateHz: Number(e.target.value) })}
           >
             {RATES.map((hz) => (
               <option key={hz} value={hz}>
@@ -101,7 +107,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Source
           <select
             value={status?.source ?? ''}
-            onChange={(e) => void store.configure({ source: e.target.value as TableSourceId })}
+            onChange={(e) => configure({ source: e.target.value as TableSourceId })}
           >
             {status && !sources.some((s) => s.id === status.source) ? (
               <option value={status.source}>{status.source}</option>
@@ -128,6 +134,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           Export JSON
         </button>
       </div>
+      {configureError ? <ErrorNote error={configureError} /> : null}
       <div className="toolbar-row toggles">
         {PROTOCOL_TOGGLES.map((p) => (
           <label key={p} className="check">

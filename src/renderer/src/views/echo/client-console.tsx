@@ -5,7 +5,7 @@ import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { PayloadEncoding, Session } from '../../../../shared/model'
-import { decodePayload } from '../../../../shared/payload'
+import { decodePayload, repeatProblem } from '../../../../shared/payload'
 import { LIMITS } from '../../../../shared/limits'
 import { ErrorNote } from '../../components/error-note'
 import { EndpointFields, FieldProblem, useAction, useEndpoint } from '../../components/form-bits'
@@ -17,6 +17,12 @@ function payloadProblem(data: string, encoding: PayloadEncoding): string | null 
   } catch (err) {
     return `The payload cannot be sent: ${(err as Error).message}.`
   }
+}
+
+/** The core refuses repeats that would queue too many bytes; say so before Send. */
+function queueProblem(data: string, encoding: PayloadEncoding, repeat: string): string | null {
+  const tooMuch = repeatProblem(decodePayload(data, encoding).length, Number(repeat))
+  return tooMuch ? `That is more than a client queues: ${tooMuch}.` : null
 }
 
 function countProblem(text: string, what: string, min: number, max: number): string | null {
@@ -103,7 +109,8 @@ function SendForm({
   const problem =
     payloadProblem(payload, encoding) ??
     countProblem(repeat, 'Repeat', LIMITS.repeat.min, LIMITS.repeat.max) ??
-    countProblem(interval, 'The interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max)
+    countProblem(interval, 'The interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max) ??
+    queueProblem(payload, encoding, repeat)
 
   return (
     <>

@@ -1,0 +1,158 @@
+// Close one connection: the app's own sockets through their handle (graceful FIN or RST, by
+// choice); any other process's TCP socket on Linux through the kernel's SOCK_DESTROY, as
+// `ss -K` does. Everywhere else, a sentence saying why not and what would make it possible.
+import type { CloseMode, CloseRequest, CloseResult } from '../../shared/actions-model'
+import { formatEndpoint } from '../../shared/endpoint'
+import { InspectorFailure } from '../../shared/errors'
+import { AF_INET, AF_INET6, IPPROTO_TCP } from '../conntable/sock-diag'
+import type { DiagTuple } from '../conntable/sock-diag'
+import { ERRNO } from './netlink-io'
+
+/** One of the app's own sockets, found by its addresses. */
+export interface OwnSocket {
+  readonly sessionId: string
+  /** False for a UDP peer, which shares its server's socket and has nothing of its own. */
+  readonly closable: boolean
+  close(mode: CloseMode): void
+}
+
+export interface CloseDeps {
+  readonly platform: string
+  readonly findOwn: (req: CloseRequest) => OwnSocket | null
+  /** SOCK_DESTROY: 0 or the kernel's errno. Throws when netlink cannot be used at all. */
+  readonly destroy: (tuple: DiagTuple) => Promise<number>
+}
+
+const STOP_INSTEAD = 'Stop the process that holds it instead (Stop process).'
+
+function describe(req: CloseRequest): string {
+  return `${formatEndpoint(req.local)} ⇄ ${formatEndpoint(req.remote)}`
+}
+
+function tupleOf(req: CloseRequest): DiagTuple {
+  const six = req.local.address.includes(':')
+  return {
+    family: six ? AF_INET6 : AF_INET,
+    protocol: IPPROTO_TCP,
+    localAddress: req.local.address,
+    localPort: req.local.port ?? 0,
+    remoteAddress: req.remote.address,
+    remotePort: req.remote.port ?? 0
+  }
+}
+
+function closeOwn(own: OwnSocket, req: CloseRequest): CloseResult {
+  if (!own.closable) {
+    throw new InspectorFailure(
+      'ENOTCONN',
+      `${describe(req)} is a UDP peer of one of this app's servers: it has no socket of its own to close.`,
+      'Stop the UDP server to close its socket.'
+    )
+  }
+  const mode = req.mode ?? 'graceful'
+  own.close(mode)
+  return {
+    how: mode === 'reset' ? 'app-reset' : 'app-graceful',
+    sessionId: own.sessionId,
+    message:
+      mode === 'reset'
+        ? `Reset ${describe(req)} (session ${own.sessionId}): RST sent, queued bytes dropped.`
+        : `Closing ${describe(req)} (session ${own.sessionId}): FIN sent after what is queued.`
+  }
+}
+
+function refuseForeign(req: CloseRequest, platform: string): void {
+  if (req.protocol !== 'tcp') {
+    throw new InspectorFailure(
+      'ENOTTCP',
+      `Only TCP connections can be closed from outside their process; this is a ${req.protocol.toUpperCase()} socket.`,
+      STOP_INSTEAD
+    )
+  }
+  if (req.remote.port === null || req.remote.port === 0 || req.local.port === null) {
+    throw new InspectorFailure(
+      'ENOTCONN',
+      `${formatEndpoint(req.local)} has no peer: only a connection can be closed.`,
+      `A listening socket closes with its process. ${STOP_INSTEAD}`
+    )
+  }
+  if (platform === 'darwin') {
+    throw new InspectorFailure(
+      'EUNSUPPORTED',
+      'macOS offers no way to close another process’s connection from outside it.',
+      `${STOP_INSTEAD} The app's own connections can be closed.`
+    )
+  }
+  if (platform === 'win32') {
+    throw new InspectorFailure(
+      'EUNSUPPORTED',
+      'Closing another process’s connection is not supported on Windows yet.',
+      `${STOP_INSTEAD} (Windows can do it with SetTcpEntry as Administrator, as TCPView does.)`
+    )
+  }
+  if (platform !== 'linux') {
+    throw new InspectorFailure(
+      'EUNSUPPORTED',
+      `Closing another process’s connection is not supported on ${platform}.`,
+      STOP_INSTEAD
+    )
+  }
+}
+
+function destroyFailure(errno: number, req: CloseRequest): InspectorFailure {
+  switch (errno) {
+    case ERRNO.EPERM:
+      return new InspectorFailure(
+        'EPERM',
+        `Not allowed to close ${describe(req)}: the kernel needs CAP_NET_ADMIN to close another process’s connection.`,
+        'Run Socket Inspector as root (sudo), or give it CAP_NET_ADMIN.'
+      )
+    case ERRNO.EOPNOTSUPP:
+      return new InspectorFailure(
+        'EOPNOTSUPP',
+        'This kernel cannot close sockets from outside: it was built without CONFIG_INET_DIAG_DESTROY.',
+        `Use a kernel built with that option. ${STOP_INSTEAD}`
+      )
+    case ERRNO.ENOENT:
+      return new InspectorFailure(
+        'ENOENT',
+        `There is no TCP connection ${describe(req)} (any more).`,
+        'It may have closed already; check the addresses against the table.'
+      )
+    default:
+      return new InspectorFailure(
+        'ECLOSE',
+        `The kernel refused to close ${describe(req)} (errno ${errno}).`,
+        STOP_INSTEAD
+      )
+  }
+}
+
+export async function closeSocket(req: CloseRequest, deps: CloseDeps): Promise<CloseResult> {
+  const own = deps.findOwn(req)
+  if (own) return closeOwn(own, req)
+  refuseForeign(req, deps.platform)
+  if (req.mode === 'graceful') {
+    throw new InspectorFailure(
+      'EGRACEFUL',
+      `${describe(req)} belongs to another process: it can only be reset (RST) from outside, not closed gracefully.`,
+      'Choose reset, or ask that program to close it.'
+    )
+  }
+  let errno: number
+  try {
+    errno = await deps.destroy(tupleOf(req))
+  } catch (err) {
+    throw new InspectorFailure(
+      'EUNSUPPORTED',
+      `Cannot reach the kernel’s sock_diag interface to close ${describe(req)}: ${err instanceof Error ? err.message : String(err)}.`,
+      STOP_INSTEAD
+    )
+  }
+  if (errno !== 0) throw destroyFailure(errno, req)
+  return {
+    how: 'sock-destroy',
+    sessionId: null,
+    message: `Closed ${describe(req)}: the kernel aborted it (its process sees ECONNABORTED, the peer a reset).`
+  }
+}

@@ -1,0 +1,94 @@
+// The core's entry in a process of its own (built to out/main/core-host.js). The desktop
+// app starts it with Electron's utilityProcess.fork and hands it one MessagePort per page;
+// under plain Node (tests, tools) it is started with child_process.fork and speaks over the
+// IPC channel. Either way it speaks the one wire protocol through WirePeer, and on quit it
+// closes every socket the core owns before it exits. It never imports Electron.
+import type { ShellKind } from '../shared/model'
+import type { HostControl } from '../shared/wire'
+import { Inspector } from './inspector'
+import { messagePortLink } from './links/message-port-link'
+import type { PortLike } from './links/message-port-link'
+import { nodeIpcLink } from './links/node-ipc-link'
+import type { IpcChannel } from './links/node-ipc-link'
+import { WirePeer } from './wire-peer'
+
+/** Electron's process.parentPort in a utility process, as far as the host uses it. */
+interface ParentPortLike {
+  on(
+    event: 'message',
+    listener: (event: { readonly data: unknown; readonly ports: readonly PortLike[] }) => void
+  ): unknown
+  postMessage(message: unknown): void
+}
+
+const SHELLS: readonly ShellKind[] = ['electron', 'headless', 'cli', 'test']
+
+function shellOf(argv: readonly string[]): ShellKind {
+  const given = argv.find((a) => a.startsWith('--shell='))?.slice('--shell='.length)
+  return SHELLS.find((s) => s === given) ?? 'electron'
+}
+
+/** `--config=DIR`: where settings.json lives (Electron's userData); absent keeps it in memory. */
+function configDirOf(argv: readonly string[]): string | null {
+  return argv.find((a) => a.startsWith('--config='))?.slice('--config='.length) || null
+}
+
+function isControl(value: unknown, t: HostControl['t']): boolean {
+  return typeof value === 'object' && value !== null && (value as { t?: unknown }).t === t
+}
+
+export function runCoreHost(): void {
+  const inspector = new Inspector({
+    shell: shellOf(process.argv),
+    configDir: configDirOf(process.argv)
+  })
+  let quitting = false
+  const quit = (): void => {
+    if (quitting) return
+    quitting = true
+    void inspector.close().finally(() => process.exit(0))
+  }
+  process.on('SIGTERM', quit)
+  process.on('SIGINT', quit)
+
+  const parentPort = (process as { parentPort?: ParentPortLike }).parentPort
+  let pages = 0
+  if (parentPort) {
+    parentPort.on('message', ({ data, ports }) => {
+      if (isControl(data, 'host:quit')) return quit()
+      const port = ports[0]
+      if (!isControl(data, 'host:port') || !port) return
+      const peer = new WirePeer(inspector, messagePortLink(port), `page ${++pages}`)
+      port.on('message', (e) => peer.receive(e.data))
+      port.on('close', () => peer.dispose())
+      port.start()
+    })
+    parentPort.postMessage({ t: 'host:ready', pid: process.pid } satisfies HostControl)
+    // Desktop notifications are main's (Electron's Notification): say what fired.
+    inspector.on('alert:fired', (alert) => {
+      void inspector.call('settings:get', []).then((s) => {
+        if (s.alerts.notify)
+          parentPort.postMessage({ t: 'host:alert', body: alert.message } satisfies HostControl)
+      })
+    })
+  } else if (process.send) {
+    // Ready first: the parent starts reading wire text (beginning with hello) after it.
+    process.send({ t: 'host:ready', pid: process.pid } satisfies HostControl)
+    const channel = process as IpcChannel
+    const peer = new WirePeer(inspector, nodeIpcLink(channel), 'IPC parent')
+    process.on('message', (message: unknown) => {
+      if (typeof message === 'string') peer.receive(message)
+      else if (isControl(message, 'host:quit')) quit()
+    })
+    // The parent went away: nobody is left to serve.
+    process.on('disconnect', () => {
+      peer.dispose()
+      quit()
+    })
+  } else {
+    console.error('core-host: start me with utilityProcess.fork or child_process.fork.')
+    process.exit(2)
+  }
+}
+
+runCoreHost()

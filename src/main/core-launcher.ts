@@ -1,0 +1,69 @@
+// Electron only, and thin: starts the core host with utilityProcess.fork and links each of
+// our pages to it with a MessageChannelMain — one port to the host, the other to the page's
+// preload — so commands and events flow renderer ⇄ core without passing through main.
+// Restarting and quitting are CoreSupervisor's (plain Node, tested under Node).
+import { MessageChannelMain, Notification, utilityProcess } from 'electron'
+import type { MessagePortMain, WebContents } from 'electron'
+import { join } from 'node:path'
+import { CORE_LOST_CHANNEL, CORE_PORT_CHANNEL } from '../shared/ipc-channels'
+import type { HostControl } from '../shared/wire'
+import { CORE_HOST_V8_FLAGS, CoreSupervisor } from './core-supervisor'
+import type { HostProcess } from './core-supervisor'
+
+function forkHost(configDir: string): HostProcess {
+  const child = utilityProcess.fork(
+    join(__dirname, 'core-host.js'),
+    ['--shell=electron', `--config=${configDir}`],
+    { execArgv: [...CORE_HOST_V8_FLAGS], serviceName: 'Socket Inspector core', stdio: 'inherit' }
+  )
+  // An alert the core says fired, as a desktop notification.
+  child.on('message', (m: unknown) => {
+    const message = m as Partial<Extract<HostControl, { t: 'host:alert' }>> | null
+    if (
+      message?.t === 'host:alert' &&
+      typeof message.body === 'string' &&
+      Notification.isSupported()
+    )
+      new Notification({ title: 'Socket Inspector', body: message.body }).show()
+  })
+  return {
+    get pid() {
+      return child.pid
+    },
+    control: (message: HostControl, transfer?: readonly unknown[]) =>
+      child.postMessage(message, transfer as MessagePortMain[] | undefined),
+    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    onReady: (listener) =>
+      child.on('message', (m: unknown) => {
+        if ((m as { t?: unknown } | null)?.t === 'host:ready') listener()
+      }),
+    kill: () => void child.kill()
+  }
+}
+
+/**
+ * Runs the core host for the app. `pages()` lists the web contents showing our own page
+ * (checked by the caller); each gets a fresh port on every load and after every restart.
+ */
+export function launchCore(configDir: string, pages: () => readonly WebContents[]): CoreSupervisor {
+  const supervisor = new CoreSupervisor(() => forkHost(configDir), {
+    ready: (host) => {
+      for (const page of pages()) linkPage(host, page)
+    },
+    lost: (code, givingUp) => {
+      console.error(
+        `The core stopped (exit code ${code}); ${givingUp ? 'not restarting: it keeps failing' : 'restarting it'}.`
+      )
+      for (const page of pages()) if (!page.isDestroyed()) page.send(CORE_LOST_CHANNEL)
+    }
+  })
+  supervisor.start()
+  return supervisor
+}
+
+export function linkPage(host: HostProcess, page: WebContents): void {
+  if (page.isDestroyed()) return
+  const { port1, port2 } = new MessageChannelMain()
+  host.control({ t: 'host:port' }, [port1])
+  page.postMessage(CORE_PORT_CHANNEL, null, [port2])
+}
