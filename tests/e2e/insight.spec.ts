@@ -56,13 +56,17 @@ test.describe('processes, names and alerts (serve + Chromium)', () => {
       await page.getByRole('searchbox', { name: 'Filter processes' }).fill(`port:${port}`)
       await proc.focus()
       await page.keyboard.press('ArrowRight')
+      await expect(sockets3.filter({ hasText: 'LISTEN' })).toHaveCount(1)
       await page.screenshot({ path: 'docs/screenshots/processes.png' })
     }
     await page.keyboard.press('ArrowLeft')
     await expect(proc).toHaveAttribute('aria-expanded', 'false')
     await page.keyboard.press('ArrowRight')
+    // The sockets come with the core's next answer for the expanded process.
+    await expect(sockets3.filter({ hasText: 'LISTEN' })).toHaveCount(1)
     await page.keyboard.press('ArrowDown')
     // The first socket has the focus now; Enter opens its details in Connections.
+    await expect(tree.getByRole('treeitem', { level: 2 }).first()).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(page.getByRole('tab', { name: 'Connections' })).toHaveAttribute(
       'aria-selected',
