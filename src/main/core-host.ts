@@ -64,6 +64,13 @@ export function runCoreHost(): void {
       port.start()
     })
     parentPort.postMessage({ t: 'host:ready', pid: process.pid } satisfies HostControl)
+    // Desktop notifications are main's (Electron's Notification): say what fired.
+    inspector.on('alert:fired', (alert) => {
+      void inspector.call('settings:get', []).then((s) => {
+        if (s.alerts.notify)
+          parentPort.postMessage({ t: 'host:alert', body: alert.message } satisfies HostControl)
+      })
+    })
   } else if (process.send) {
     // Ready first: the parent starts reading wire text (beginning with hello) after it.
     process.send({ t: 'host:ready', pid: process.pid } satisfies HostControl)

@@ -2,7 +2,7 @@
 // our pages to it with a MessageChannelMain — one port to the host, the other to the page's
 // preload — so commands and events flow renderer ⇄ core without passing through main.
 // Restarting and quitting are CoreSupervisor's (plain Node, tested under Node).
-import { MessageChannelMain, utilityProcess } from 'electron'
+import { MessageChannelMain, Notification, utilityProcess } from 'electron'
 import type { MessagePortMain, WebContents } from 'electron'
 import { join } from 'node:path'
 import { CORE_LOST_CHANNEL, CORE_PORT_CHANNEL } from '../shared/ipc-channels'
@@ -16,6 +16,16 @@ function forkHost(configDir: string): HostProcess {
     ['--shell=electron', `--config=${configDir}`],
     { execArgv: [...CORE_HOST_V8_FLAGS], serviceName: 'Socket Inspector core', stdio: 'inherit' }
   )
+  // An alert the core says fired, as a desktop notification.
+  child.on('message', (m: unknown) => {
+    const message = m as Partial<Extract<HostControl, { t: 'host:alert' }>> | null
+    if (
+      message?.t === 'host:alert' &&
+      typeof message.body === 'string' &&
+      Notification.isSupported()
+    )
+      new Notification({ title: 'Socket Inspector', body: message.body }).show()
+  })
   return {
     get pid() {
       return child.pid

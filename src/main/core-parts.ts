@@ -8,6 +8,10 @@ import type { EchoServers } from './echo/servers'
 import type { SessionRegistry } from './echo/sessions'
 import type { TrafficLog } from './echo/traffic-log'
 import type { SettingsStore } from './settings/settings-store'
+import type { Alerts } from './alerts/alerts'
+import type { ClosedHistory } from './conntable/closed-history'
+import type { Names } from './names/names'
+import type { ProcessesPart } from './processes/processes-part'
 
 export interface CoreParts {
   readonly shell: ShellKind
@@ -18,6 +22,10 @@ export interface CoreParts {
   readonly clients: Clients
   readonly table: ConnTable
   readonly settings: SettingsStore
+  readonly processes: ProcessesPart
+  readonly names: Names
+  readonly history: ClosedHistory
+  readonly alerts: Alerts
   /** Notices from start-up (a settings file that could not be read), kept for app:info. */
   readonly startupNotices: readonly Notice[]
   emit<E extends keyof Events>(event: E, payload: Events[E]): void

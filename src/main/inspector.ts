@@ -14,6 +14,7 @@ import type {
 import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
 import type { Notice, ShellKind, TableDiff } from '../shared/model'
+import type { Settings } from '../shared/settings-schema'
 import { actionsHandlers } from './actions/handlers'
 import { appHandlers } from './app-handlers'
 import { Batcher } from './batcher'
@@ -37,6 +38,14 @@ import { settingsHandlers } from './settings/handlers'
 import { pcapngHandlers } from './pcapng/handlers'
 import { Recordings } from './recording/handlers'
 import { SettingsStore } from './settings/settings-store'
+import { alertHandlers } from './alerts/handlers'
+import { Alerts } from './alerts/alerts'
+import { ClosedHistory } from './conntable/closed-history'
+import { historyHandlers } from './conntable/history-handlers'
+import { Names } from './names/names'
+import { namesHandlers } from './names/handlers'
+import { processHandlers } from './processes/handlers'
+import { ProcessesPart } from './processes/processes-part'
 
 export interface InspectorOptions {
   readonly shell: ShellKind
@@ -74,13 +83,28 @@ export class Inspector {
     const settings = new SettingsStore(options.configDir ?? null, (s) =>
       this.hub.emit('settings:changed', s)
     )
+    const names = new Names()
+    const processes = new ProcessesPart()
+    let indexedSource: string | null = null
+    const history = new ClosedHistory()
+    const alerts = new Alerts(
+      (alert) => this.hub.emit('alert:fired', alert),
+      () => names.current()
+    )
     const table = new ConnTable({
       ...platformSources(),
       emit: (diff) => {
         this.joinKernelViews(diff)
+        alerts.apply(diff)
+        // Another source names sockets afresh: its first diff adds them all.
+        const source = table.status().source
+        if (source !== indexedSource) processes.index.reset()
+        indexedSource = source
+        processes.index.apply(diff)
         this.hub.emit('table:diff', diff)
       },
-      ownership: () => this.ownershipLookup()
+      ownership: () => this.ownershipLookup(),
+      history
     })
     // The table polls only while someone listens to its diffs.
     this.hub.setActivity('table:diff', { start: () => table.start(), stop: () => table.stop() })
@@ -103,6 +127,10 @@ export class Inspector {
       clients: new Clients(sessions),
       table,
       settings,
+      processes,
+      names,
+      history,
+      alerts,
       startupNotices,
       emit: (event, payload) => this.hub.emit(event, payload),
       notify: (notice) => this.notify(notice)
@@ -119,8 +147,13 @@ export class Inspector {
       ...settingsHandlers(this.parts),
       ...actionsHandlers(this.parts),
       ...pcapngHandlers(this.parts),
-      ...this.recordings.handlers()
+      ...this.recordings.handlers(),
+      ...processHandlers(this.parts),
+      ...namesHandlers(this.parts),
+      ...historyHandlers(this.parts),
+      ...alertHandlers(this.parts)
     }
+    this.followAlertRules()
     if (options.shell === 'electron' || options.shell === 'headless') {
       this.applySavedTable()
       void startSavedServers(this.parts.servers, settings.get().echo.savedServers, (notice) => {
@@ -173,6 +206,25 @@ export class Inspector {
     this.listenerUpdates.dispose()
     await settings.flush()
     this.hub.clear()
+  }
+
+  /** The alert rules live in settings: run the saved ones, and each change as it is made. */
+  private followAlertRules(): void {
+    const { alerts, settings } = this.parts
+    const apply = (rules: Settings['alerts']['rules']): void => {
+      try {
+        alerts.setRules(rules)
+      } catch (err) {
+        this.notify({
+          level: 'warning',
+          code: 'EBADRULE',
+          message: err instanceof Error ? err.message : String(err),
+          hint: 'Fix or remove the rule in the Alerts view.'
+        })
+      }
+    }
+    apply(settings.get().alerts.rules)
+    this.hub.on('settings:changed', (s) => apply(s.alerts.rules))
   }
 
   /** The desktop app and serve start with the table source and rate the user chose last. */

@@ -32,6 +32,21 @@ import {
   trafficRange
 } from './schema'
 import { settingsPatch } from './settings-schema'
+import type {
+  HistoryStatus,
+  HostNames,
+  RecentAlerts,
+  ReverseDnsStatus,
+  ServicesAnswer
+} from './insight-model'
+import type { ProcessNode } from './process-groups'
+import {
+  expandPids,
+  historyOptions,
+  hostAddresses,
+  namesOptions,
+  processFilter
+} from './insight-schema'
 import type { CloseResult, PortReport, StopResult } from './actions-model'
 import { closeRequest, freePortQuery, portQuery, stopRequest } from './actions-schema'
 import { pcapngTarget, recordingName } from './export-schema'
@@ -47,7 +62,11 @@ export const ROOM_FILES = {
   settings: 'src/main/settings/handlers.ts',
   actions: 'src/main/actions/handlers.ts',
   pcapng: 'src/main/pcapng/handlers.ts',
-  recording: 'src/main/recording/handlers.ts'
+  recording: 'src/main/recording/handlers.ts',
+  processes: 'src/main/processes/handlers.ts',
+  names: 'src/main/names/handlers.ts',
+  history: 'src/main/conntable/history-handlers.ts',
+  alerts: 'src/main/alerts/handlers.ts'
 } as const
 export type RoomName = keyof typeof ROOM_FILES
 
@@ -111,6 +130,27 @@ export const COMMANDS = {
   'settings:get': def<Settings>()('settings', none),
   /** Replaces the top-level keys the patch names; answers with the whole settings. */
   'settings:set': def<Settings>()('settings', z.tuple([settingsPatch])),
+
+  /** The live table grouped by process (filtered with the table's filter language). */
+  'process:tree': def<ProcessNode[]>()(
+    'processes',
+    z.tuple([processFilter.optional(), expandPids.optional()])
+  ),
+
+  /** Service names: the OS's services file, then the built-in list. */
+  'names:services': def<ServicesAnswer>()('names', none),
+  /** Host names known now (null: unknown or none); unknown ones are looked up meanwhile. */
+  'names:hosts': def<HostNames>()('names', z.tuple([hostAddresses])),
+  'names:configure': def<ReverseDnsStatus>()('names', z.tuple([namesOptions])),
+  'names:status': def<ReverseDnsStatus>()('names', none),
+
+  /** Keep closed sockets (with life cycle, owners, bytes) for the run, bounded. */
+  'history:configure': def<HistoryStatus>()('history', z.tuple([historyOptions])),
+  'history:status': def<HistoryStatus>()('history', none),
+
+  /** Recent alerts (rules live in settings key `alerts`). */
+  'alerts:recent': def<RecentAlerts>()('alerts', none),
+  'alerts:clear': def<RecentAlerts>()('alerts', none),
 
   /** Close one connection: the app's own gracefully or by reset; another's by SOCK_DESTROY. */
   'socket:close': def<CloseResult>()('actions', z.tuple([closeRequest])),

@@ -2,6 +2,7 @@
 // `Events` type and the runtime name list from this table.
 import type { Listener, Notice, Session, SessionsForgotten, TableDiff } from './model'
 import type { Settings } from './settings-schema'
+import type { Alert } from './alert-rules'
 
 declare const payloadType: unique symbol
 export interface EventDef<Payload> {
@@ -22,5 +23,7 @@ export const EVENTS = {
   /** One per poll while someone listens; a gap in seq means: fetch a new snapshot. */
   'table:diff': event<TableDiff>(),
   /** The whole settings, after any change (from this window, another tab, or the core). */
-  'settings:changed': event<Settings>()
+  'settings:changed': event<Settings>(),
+  /** One of the user's alert rules fired. */
+  'alert:fired': event<Alert>()
 } as const

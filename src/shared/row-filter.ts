@@ -6,9 +6,13 @@
 // tests check it.
 import { formatEndpoint } from './endpoint'
 import type { TableRow } from './model'
+import { BUILTIN_SERVICE_NAMES } from './service-names'
+import type { ServiceNames } from './service-names'
 
 export type FilterTerm =
   | { readonly kind: 'port'; readonly value: number }
+  /** `port:ssh`: a service name, with the ports it stands for. */
+  | { readonly kind: 'service'; readonly value: string; readonly ports: readonly number[] }
   | { readonly kind: 'pid'; readonly value: number }
   | { readonly kind: 'state'; readonly value: string }
   | { readonly kind: 'proc'; readonly value: string }
@@ -65,7 +69,7 @@ const STATE_ALIASES: Readonly<Record<string, string>> = {
  */
 const KEYED = /^([a-z]+):([^:]*)$/i
 
-function termOf(word: string): FilterTerm | FilterProblem {
+function termOf(word: string, services: ServiceNames): FilterTerm | FilterProblem {
   if (word.toLowerCase() === 'mine') return { kind: 'mine' }
   const m = KEYED.exec(word)
   if (!m) return { kind: 'text', value: word.toLowerCase() }
@@ -80,10 +84,12 @@ function termOf(word: string): FilterTerm | FilterProblem {
     case 'port':
     case 'pid': {
       const n = /^\d+$/.test(value) ? Number(value) : NaN
+      const ports = key === 'port' && Number.isNaN(n) ? services.ports(value) : []
+      if (ports.length > 0) return { kind: 'service', value: value.toLowerCase(), ports }
       if (key === 'port' && !(n <= MAX_PORT))
         return {
           word,
-          message: `“${word}”: a port is a number from 0 to ${MAX_PORT}, like port:8080.`
+          message: `“${word}”: a port is a number from 0 to ${MAX_PORT} or a service name, like port:8080 or port:ssh.`
         }
       if (key === 'pid' && !Number.isSafeInteger(n))
         return { word, message: `“${word}”: a pid is a whole number, like pid:1234.` }
@@ -114,11 +120,14 @@ function example(key: string): string {
 }
 
 /** The terms the box's text means, and the words it could not use. */
-export function checkFilter(text: string): CheckedFilter {
+export function checkFilter(
+  text: string,
+  services: ServiceNames = BUILTIN_SERVICE_NAMES
+): CheckedFilter {
   const terms: FilterTerm[] = []
   const problems: FilterProblem[] = []
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    const t = termOf(word)
+    const t = termOf(word, services)
     if ('kind' in t) terms.push(t)
     else problems.push(t)
   }
@@ -126,8 +135,11 @@ export function checkFilter(text: string): CheckedFilter {
 }
 
 /** The usable terms only. */
-export function parseFilter(text: string): FilterTerm[] {
-  return [...checkFilter(text).terms]
+export function parseFilter(
+  text: string,
+  services: ServiceNames = BUILTIN_SERVICE_NAMES
+): FilterTerm[] {
+  return [...checkFilter(text, services).terms]
 }
 
 /** Each end as the table prints it too, so `127.0.0.1:8080` or `[::1]:80` finds its row. */
@@ -155,6 +167,11 @@ export function matches(r: TableRow, terms: readonly FilterTerm[]): boolean {
     switch (t.kind) {
       case 'port':
         return r.localPort === t.value || r.remotePort === t.value
+      case 'service':
+        return (
+          (r.localPort !== null && t.ports.includes(r.localPort)) ||
+          (r.remotePort !== null && t.ports.includes(r.remotePort))
+        )
       case 'pid':
         return r.owners.some((o) => o.pid === t.value)
       case 'state':

@@ -2,6 +2,7 @@
 // `settings:set` against it, and the renderer reads its types. Each value has a default,
 // so a file from an older version (or a missing key) loads as defaults for what it lacks.
 import { z } from 'zod'
+import { MAX_RULE_CHARS, MAX_RULES, parseRule } from './alert-rules'
 import { connectionsSettingsSchema } from './connections-settings-schema'
 import { LIMITS } from './limits'
 import { listenerSpec, pollRate, tableSourceId } from './schema'
@@ -64,6 +65,24 @@ const echoSettings = z.strictObject({
 })
 export type EchoSettings = z.output<typeof echoSettings>
 
+/** The user's alert rules (alert-rules.ts has the grammar); a bad rule is refused by name. */
+const alertRule = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    text: z.string().max(MAX_RULE_CHARS),
+    enabled: z.boolean()
+  })
+  .superRefine((rule, ctx) => {
+    const parsed = parseRule(rule.text)
+    if (!parsed.ok)
+      ctx.addIssue({ code: 'custom', message: `rule "${rule.text}": ${parsed.message}` })
+  })
+const alertsSettings = z.strictObject({
+  rules: z.array(alertRule).max(MAX_RULES).default([]),
+  /** Desktop (Electron) or browser notifications beside the in-app list. */
+  notify: z.boolean().default(true)
+})
+
 export const settingsShape = {
   theme: theme.default('system'),
   language: language.default('system'),
@@ -72,7 +91,8 @@ export const settingsShape = {
   connections: connectionsSettings,
   echo: echoSettings.default({ savedPayloads: [], savedServers: [] }),
   /** Destructive actions (close a connection, stop a process) ask first unless this is off. */
-  confirmDestructive: z.boolean().default(true)
+  confirmDestructive: z.boolean().default(true),
+  alerts: alertsSettings.default({ rules: [], notify: true })
 }
 
 export const settingsSchema = z.strictObject(settingsShape)

@@ -66,3 +66,5 @@ export type HostControl =
   | { readonly t: 'host:quit' }
   /** Main → host: the MessagePort that comes with this message is a new page's link. */
   | { readonly t: 'host:port' }
+  /** Host → main: an alert fired and the user wants desktop notifications; main shows it. */
+  | { readonly t: 'host:alert'; readonly body: string }

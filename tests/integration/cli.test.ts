@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
-import { roundTrip, waitFor } from '../support/net'
+import { createServer } from 'node:net'
+import type { Alert } from '../../src/shared/alert-rules'
+import { roundTrip, unusedPort, waitFor } from '../support/net'
 
 const root = resolve(__dirname, '../..')
 const cli = resolve(root, 'out/main/cli.js')
@@ -199,5 +201,50 @@ describe('socket-inspector table (built)', () => {
     expect(proto.code).toBe(1)
     expect(proto.stderr).toMatch(/"sctp" is not one of tcp, udp, unix/)
     expect(src.stderr + proto.stderr).not.toMatch(STACK_LINE)
+  })
+})
+
+describe('socket-inspector watch (built)', () => {
+  const linux = process.platform === 'linux'
+  it.runIf(linux)(
+    'prints one JSON line when the port starts listening, then exits (--once)',
+    async () => {
+      const port = await unusedPort()
+      const child = spawn(
+        process.execPath,
+        [cli, 'watch', '--rule', `listen port:${port}`, '--once'],
+        {
+          cwd: root
+        }
+      )
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+      // After its first poll (the baseline) it says it is watching; only then listen.
+      await waitFor(() => stderr.includes('watching 1 rule'), 'the watch to start')
+      const server = createServer()
+      await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()))
+      try {
+        expect(await exit).toBe(0)
+      } finally {
+        server.close()
+      }
+      const lines = stdout.trim().split('\n')
+      expect(lines).toHaveLength(1)
+      const alert = JSON.parse(lines[0]!) as Alert
+      expect(alert).toMatchObject({ kind: 'listen', rule: `listen port:${port}`, pid: process.pid })
+      expect(alert.row?.localPort).toBe(port)
+      expect(alert.message).toMatch(new RegExp(`is listening on 127\\.0\\.0\\.1:${port}`))
+    }
+  )
+
+  it('refuses a bad rule with a sentence and a hint, not a stack trace', () => {
+    const r = runCli('watch', '--rule', 'lissen port:80')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^error: Rule "lissen port:80": "lissen" is not a kind of alert\./m)
+    expect(r.stderr).toMatch(/^hint: Start with listen, freed, connect/m)
+    expect(r.stderr).not.toMatch(STACK_LINE)
   })
 })

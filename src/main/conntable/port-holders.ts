@@ -1,5 +1,6 @@
 // "Who holds this port?": the sockets bound to it and how each is bound. Pure: it reads
 // rows any source produced. The EADDRINUSE hint names them.
+import { CLOSED_ID_PREFIX } from './closed-history'
 import type { PortHolder, SocketProtocol, SocketRow } from '../../shared/model'
 
 function binding(address: string): PortHolder['binding'] {
@@ -19,6 +20,7 @@ export function holdersOf(
     .filter(
       (r) =>
         r.localPort === port &&
+        !r.id.startsWith(CLOSED_ID_PREFIX) &&
         (protocol === undefined || r.protocol === protocol) &&
         (r.protocol === 'udp' || r.state === 'LISTEN' || r.state === 'TIME_WAIT')
     )

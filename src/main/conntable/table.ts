@@ -15,6 +15,7 @@ import type {
 } from '../../shared/model'
 import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
+import type { ClosedHistory } from './closed-history'
 import { leftByOf, NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
 import type { SourceEntry } from './platform-sources'
 import type { SourceRead, TableSource } from './source'
@@ -45,6 +46,8 @@ export interface ConnTableOptions {
   /** Called once a poll: the app's sockets change between polls, not within one. */
   readonly ownership?: () => OwnershipLookup
   readonly now?: () => number
+  /** Keeps closed sockets past their grace period, when the user turns it on. */
+  readonly history?: ClosedHistory
 }
 
 /** A socket as a table's first poll shows it: seen now, its history one state long. */
@@ -96,7 +99,14 @@ export class ConnTable {
 
   async snapshot(): Promise<TableSnapshot> {
     if (this.seq === 0 || !this.timer) await this.poll()
-    return { seq: this.seq, at: this.now(), source: this.sourceId, rows: [...this.rows.values()] }
+    const rows = [...this.rows.values()]
+    const closed = this.options.history?.rows() ?? []
+    return {
+      seq: this.seq,
+      at: this.now(),
+      source: this.sourceId,
+      rows: closed.length > 0 ? [...rows, ...closed] : rows
+    }
   }
 
   status(): TableStatus {
@@ -298,6 +308,7 @@ export class ConnTable {
       }
     }
 
+    const gone: TableRow[] = []
     for (const [id, row] of this.rows) {
       if (seen.has(id)) continue
       if (row.closingSince === null) {
@@ -309,6 +320,8 @@ export class ConnTable {
           sendQueue: null,
           recvQueue: null,
           timer: null,
+          // Who held it last stays known (the closed-socket history keeps it).
+          leftBy: row.owners.length > 0 ? { owners: row.owners, at: now } : (row.leftBy ?? null),
           closingSince: now,
           history: [...row.history, { state: VANISHED_STATE, since: now }]
         }
@@ -317,8 +330,14 @@ export class ConnTable {
       } else if (now - row.closingSince >= this.graceMs) {
         this.rows.delete(id)
         removed.push(id)
+        gone.push(row)
         for (const [alias, target] of this.aliases) if (target === id) this.aliases.delete(alias)
       }
+    }
+    const history = this.options.history
+    if (history) {
+      added.push(...history.keep(gone))
+      removed.push(...history.takeEvicted())
     }
     return { seq: ++this.seq, at: now, added, changed: changedRows, removed }
   }

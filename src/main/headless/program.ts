@@ -176,6 +176,41 @@ export function buildProgram(options: ProgramOptions): Command {
       }
     )
 
+  program
+    .command('watch')
+    .description('run alert rules on the live table and print one JSON line per alert')
+    .requiredOption(
+      '--rule <rule>',
+      'an event kind (listen, freed, connect, stuck STATE SECONDS, count N) and a filter; repeatable',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[]
+    )
+    .option('--once', 'exit after the first alert')
+    .addHelpText('after', "\nExample:\n  socket-inspector watch --rule 'listen port:3000' --once")
+    .action(async (opts: { rule: string[]; once?: boolean }) => {
+      const [{ Inspector }, { runWatch }] = await Promise.all([
+        import('../inspector'),
+        import('./watch-command')
+      ])
+      const inspector = new Inspector({ shell: 'cli', configDir: null })
+      let stop: () => void = () => undefined
+      const finish = async (): Promise<void> => {
+        stop()
+        await inspector.close()
+      }
+      stop = await runWatch(
+        inspector,
+        { rules: opts.rule, once: opts.once },
+        (line) => console.log(line),
+        () => void finish().finally(() => process.exit(0)),
+        (line) => console.error(line)
+      ).catch(async (err: unknown) => {
+        await inspector.close()
+        throw err
+      })
+      onShutdown(finish)
+    })
+
   registerActionCommands(program)
   registerRecord(program, onShutdown)
   registerExporter(program, parsePort, onShutdown)

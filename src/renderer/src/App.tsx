@@ -7,7 +7,9 @@ import { RowMenu } from './components/row-menu'
 import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
+import { AlertsStore } from './store/alerts-store'
 import { EchoStore } from './store/echo-store'
+import { NamesStore } from './store/names-store'
 import { coreSettingsBackend } from './store/settings-backends'
 import { SettingsStore } from './store/settings-store'
 import { TableStore } from './store/table-store'
@@ -16,7 +18,10 @@ import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { RecordingControls } from './replay/recording-controls'
 import { ReplayBar } from './replay/replay-bar'
 import { useReplay } from './replay/use-replay'
+import { AlertsView } from './views/alerts-view'
 import { ConnectionsView } from './views/connections-view'
+import { registerNameSources } from './views/connections/endpoint-names'
+import { ProcessesView } from './views/processes-view'
 import { EchoView } from './views/echo-view'
 import { MachineView } from './views/machine-view'
 import { OverviewView } from './views/overview-view'
@@ -38,7 +43,9 @@ const VIEWS = [
   { id: 'echo', label: 'Echo' },
   { id: 'overview', label: 'Overview' },
   { id: 'machine', label: 'Machine' },
-  { id: 'port', label: 'Port' }
+  { id: 'port', label: 'Port' },
+  { id: 'processes', label: 'Processes' },
+  { id: 'alerts', label: 'Alerts' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
@@ -91,6 +98,26 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   )
   const echo = useMemo(() => new EchoStore(api, schedule), [api, schedule])
   const [dropping, setDropping] = useState(false)
+  const names = useMemo(() => new NamesStore(connection.api), [connection])
+  const alerts = useMemo(
+    () => new AlertsStore(connection.api, connection.shell === 'browser'),
+    [connection]
+  )
+  const { unseen } = useSyncExternalStore(alerts.subscribe, alerts.getState)
+  // A socket to open in Connections (from Processes or an alert), and a filter for Processes.
+  const [openRow, setOpenRow] = useState<{ id: string; n: number } | null>(null)
+  const [processFilter, setProcessFilter] = useState<{ text: string; n: number } | null>(null)
+  const openSocket = (id: string): void => {
+    setOpenRow((o) => ({ id, n: (o?.n ?? 0) + 1 }))
+    setView('connections')
+  }
+  const openProcess = (pid: number): void => {
+    setProcessFilter((f) => ({ text: `pid:${pid}`, n: (f?.n ?? 0) + 1 }))
+    setView('processes')
+  }
+  useEffect(() => registerNameSources(names, table), [names, table])
+  useEffect(() => (status === 'open' ? names.start() : undefined), [names, status])
+  useEffect(() => (status === 'open' ? alerts.start() : undefined), [alerts, status])
   // The actions room: the table's context menu and the port view share one flow.
   const actions = useActions(connection.api)
   const [portAsk, setPortAsk] = useState<PortAsk | null>(null)
@@ -166,7 +193,14 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           }
         }}
       >
-        <ConnectionsView store={table} filterRequest={filterRequest} />
+        <ConnectionsView
+          store={table}
+          api={connection.api}
+          names={names}
+          open={openRow}
+          onOpened={() => setOpenRow(null)}
+          filterRequest={filterRequest}
+        />
       </RowMenu>
     ) : id === 'echo' ? (
       <PortLink.Provider value={whoHolds}>
@@ -183,7 +217,17 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         {actions.overlay}
       </>
     ) : id === 'overview' ? (
-      <OverviewView table={table} echo={echo} />
+      <OverviewView table={table} echo={echo} onOpenProcess={openProcess} />
+    ) : id === 'processes' ? (
+      <ProcessesView
+        key={processFilter?.n ?? 0}
+        api={connection.api}
+        table={table}
+        initialFilter={processFilter?.text}
+        onOpenSocket={openSocket}
+      />
+    ) : id === 'alerts' ? (
+      <AlertsView store={alerts} shell={connection.shell} onOpenSocket={openSocket} />
     ) : (
       <MachineView api={connection.api} ready={status === 'open'} />
     )
@@ -224,6 +268,11 @@ export function App({ connection, schedule }: AppProps): ReactElement {
                 onClick={() => setView(v.id)}
               >
                 {v.label}
+                {v.id === 'alerts' && unseen > 0 ? (
+                  <span className="badge" aria-label={`${unseen} new`}>
+                    {unseen}
+                  </span>
+                ) : null}
               </button>
             ))}
           </nav>

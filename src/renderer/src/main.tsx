@@ -7,6 +7,7 @@ import './styles/base.css'
 import './styles/connections.css'
 import './styles/echo.css'
 import './styles/overview.css'
+import './styles/insight.css'
 import './styles/actions.css'
 import './styles/teach.css'
 

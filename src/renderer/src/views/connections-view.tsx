@@ -19,10 +19,14 @@ import type { TableRow } from '../../../shared/model'
 import { checkFilter } from '../../../shared/row-filter'
 import { StaleNote } from '../components/stale-note'
 import { useNow } from '../components/use-now'
+import type { InspectorApi } from '../../../shared/contract'
+import type { NamesStore } from '../store/names-store'
 import { useSetting, useSettingsStore } from '../store/use-setting'
 import type { TableStore } from '../store/table-store'
 import { MARK_MS } from '../store/table-store'
 import { COLUMN_BY_KEY, COLUMNS, layoutColumns } from './connections/columns'
+import { GroupedTable } from './connections/grouped-table'
+import { InsightControls } from './connections/insight-controls'
 import { highlighterFor } from './connections/highlight'
 import { RowDetails } from './connections/row-details'
 import { TableGrid } from './connections/table-grid'
@@ -32,6 +36,13 @@ import { VisibleRows } from './connections/visible-rows'
 
 export interface ConnectionsViewProps {
   readonly store: TableStore
+  /** Grouping, names and history (insight-controls.tsx). */
+  readonly api: InspectorApi
+  readonly names: NamesStore
+  /** A row to open the details of (from the Processes view or an alert); n makes it new. */
+  readonly open?: { readonly id: string; readonly n: number } | null
+  /** Said once the row is open, so a later visit does not open it again. */
+  readonly onOpened?: () => void
   /** A right-click on a row (a stable function: rows are memoized on their props). */
   readonly onRowContextMenu?: (row: TableRow, event: MouseEvent<HTMLDivElement>) => void
   /** More toggles for the toolbar (a stable element). */
@@ -61,6 +72,10 @@ function useConnectionsSettings(): readonly [
 
 export function ConnectionsView({
   store,
+  api,
+  names,
+  open,
+  onOpened,
   onRowContextMenu,
   toolbarExtra,
   filterRequest
@@ -75,13 +90,29 @@ export function ConnectionsView({
     patch({ filter: filterRequest.text })
   }, [filterRequest, patch])
   const deferredFilter = useDeferredValue(settings.filter)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(open?.id ?? null)
+  const [grouped, setGrouped] = useState(false)
+  // A row asked for from outside is selected once per request (while rendering, not in an
+  // effect, so the details show on this frame); the asker hears it was done afterwards.
+  const [openedN, setOpenedN] = useState<number | null>(null)
+  if (open && open.n !== openedN) {
+    setOpenedN(open.n)
+    setSelectedId(open.id)
+  }
+  useEffect(() => {
+    if (open && open.n === openedN) onOpened?.()
+  }, [open, openedN, onOpened])
   // Re-colour as marks age out; ages and timelines move with it.
   useNow(MARK_MS / 2)
   // The store's clock: the wall clock live, the recording's time in a replay (ages, marks).
   const now = store.clock()
 
-  const terms = useMemo(() => checkFilter(deferredFilter).terms, [deferredFilter])
+  // Service names for port:ssh: the built-in list, then the OS's file once it is loaded.
+  const namesState = useSyncExternalStore(names.subscribe, names.getState)
+  const terms = useMemo(
+    () => (namesState ? checkFilter(deferredFilter, names.services).terms : []),
+    [deferredFilter, names, namesState]
+  )
   const highlight = useMemo(() => highlighterFor(terms), [terms])
   const { protocols, states, hideLoopback } = settings
   const toggles = useMemo(
@@ -154,6 +185,7 @@ export function ConnectionsView({
       aria-label="Connections"
       data-details={!!selected}
       data-dock={dock}
+      data-grouped={grouped}
       data-stale={state.staleSince !== null}
       // Escape closes the details, wherever the focus is within the view.
       onKeyDown={(e) => e.key === 'Escape' && setSelectedId(null)}
@@ -173,6 +205,18 @@ export function ConnectionsView({
         rowsInView={rowsInView}
         extra={toolbarExtra}
       />
+      <InsightControls api={api} names={names} grouped={grouped} onGrouped={setGrouped} />
+      {grouped ? (
+        <GroupedTable
+          api={api}
+          table={store}
+          filter={deferredFilter}
+          onOpenSocket={(id) => {
+            setGrouped(false)
+            setSelectedId(id)
+          }}
+        />
+      ) : null}
       {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
       {state.paused ? (
         <p className="paused-note" role="status">

@@ -70,10 +70,13 @@ function StateChart({
 
 export function OverviewView({
   table,
-  echo
+  echo,
+  onOpenProcess
 }: {
   readonly table: TableStore
   readonly echo: EchoStore
+  /** Opens the Processes view on this process. */
+  readonly onOpenProcess?: (pid: number) => void
 }): ReactElement {
   const { rows, loaded, samples, stateCounts, staleSince } = useSyncExternalStore(
     table.subscribe,
@@ -83,11 +86,14 @@ export function OverviewView({
   const now = useNow()
 
   const topProcesses = useMemo(() => {
-    const counts = new Map<string, number>()
+    const counts = new Map<number, { name: string; n: number }>()
     for (const r of rows)
-      for (const name of new Set(r.owners.map((o) => `${o.process ?? '?'} (${o.pid})`)))
-        counts.set(name, (counts.get(name) ?? 0) + 1)
-    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8)
+      for (const o of r.owners) {
+        const c = counts.get(o.pid) ?? { name: `${o.process ?? '?'} (${o.pid})`, n: 0 }
+        if (r.owners.find((x) => x.pid === o.pid) === o) c.n++ // once a socket per process
+        counts.set(o.pid, c)
+      }
+    return [...counts].sort((a, b) => b[1].n - a[1].n).slice(0, 8)
   }, [rows])
 
   const open = sessions.filter((s) => s.state === 'open' || s.state === 'half-closed').length
@@ -148,9 +154,22 @@ export function OverviewView({
             </tr>
           </thead>
           <tbody>
-            {topProcesses.map(([name, n]) => (
-              <tr key={name}>
-                <td>{name}</td>
+            {topProcesses.map(([pid, { name, n }]) => (
+              <tr key={pid}>
+                <td>
+                  {onOpenProcess ? (
+                    <button
+                      type="button"
+                      className="link"
+                      title="Show it in the Processes view"
+                      onClick={() => onOpenProcess(pid)}
+                    >
+                      {name}
+                    </button>
+                  ) : (
+                    name
+                  )}
+                </td>
                 <td className="num">{n}</td>
               </tr>
             ))}

@@ -2,9 +2,9 @@
 // user's order, widths and hidden columns (settings) are applied by layoutColumns.
 import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import { CONNECTIONS_LIMITS } from '../../../../shared/connections-settings'
-import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { describeLeftBy } from '../../../../shared/time-wait'
+import { localText, remoteText } from './endpoint-names'
 import {
   exactBytes,
   formatBytes,
@@ -33,9 +33,6 @@ export interface Column {
   readonly title?: string
 }
 
-const endpoint = (address: string | null, port: number | null): string =>
-  address === null ? '*' : address === '' ? '(unnamed)' : formatEndpoint({ address, port })
-
 export const COLUMNS: readonly Column[] = [
   {
     key: 'proto',
@@ -52,7 +49,7 @@ export const COLUMNS: readonly Column[] = [
     label: 'Local',
     width: 170,
     grow: 1.4,
-    text: (r) => endpoint(r.localAddress, r.localPort),
+    text: localText,
     // By port; Unix sockets (no port) after every TCP and UDP socket.
     sort: (r) => r.localPort ?? UNIX_LAST
   },
@@ -61,7 +58,7 @@ export const COLUMNS: readonly Column[] = [
     label: 'Remote',
     width: 150,
     grow: 1.2,
-    text: (r) => endpoint(r.remoteAddress, r.remotePort),
+    text: remoteText,
     sort: (r) => r.remotePort ?? -1
   },
   {

@@ -1,0 +1,95 @@
+// The alert rules, edited in place: add a rule (checked as typed, with the grammar's own
+// message), switch one on or off, remove it. Saved to settings (key `alerts`) at once.
+import { useState } from 'react'
+import type { FormEvent, ReactElement } from 'react'
+import { ALERT_KINDS, MAX_RULES, parseRule } from '../../../../shared/alert-rules'
+import type { AlertRuleSpec } from '../../../../shared/alert-rules'
+import type { AlertsStore } from '../../store/alerts-store'
+
+const EXAMPLES = [
+  'listen',
+  'listen port:3000',
+  'freed port:5432',
+  'connect port:443',
+  'stuck close-wait 30',
+  'count 100 proc:node'
+]
+
+export interface RuleEditorProps {
+  readonly store: AlertsStore
+  readonly rules: readonly AlertRuleSpec[]
+}
+
+export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
+  const [text, setText] = useState('')
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const check = text.trim() ? parseRule(text) : null
+  const save = (next: readonly AlertRuleSpec[]): void => {
+    setSaveError(null)
+    store
+      .saveRules(next)
+      .catch((err: unknown) => setSaveError(err instanceof Error ? err.message : String(err)))
+  }
+  const add = (e: FormEvent): void => {
+    e.preventDefault()
+    if (!check?.ok) return
+    const id = `rule-${Date.now().toString(36)}`
+    save([...rules, { id, text: text.trim(), enabled: true }])
+    setText('')
+  }
+  return (
+    <div className="rule-editor">
+      <form onSubmit={add} className="toolbar-row">
+        <input
+          type="text"
+          aria-label="New alert rule"
+          aria-invalid={check !== null && !check.ok}
+          aria-describedby="rule-help"
+          placeholder="listen port:3000"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" disabled={!check?.ok || rules.length >= MAX_RULES}>
+          Add rule
+        </button>
+      </form>
+      <p id="rule-help" className={check && !check.ok ? 'error-note' : 'muted'}>
+        {check && !check.ok
+          ? `${check.message} ${check.hint}`
+          : `A rule is ${ALERT_KINDS.join(', ')} (stuck STATE SECONDS, count N), then the table's filter. Examples: ${EXAMPLES.join(' · ')}`}
+      </p>
+      {saveError ? (
+        <p className="error-note" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      {rules.length === 0 ? (
+        <p className="muted">No rules yet.</p>
+      ) : (
+        <ul className="rule-list" aria-label="Alert rules">
+          {rules.map((r) => (
+            <li key={r.id}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={r.enabled}
+                  onChange={() =>
+                    save(rules.map((x) => (x.id === r.id ? { ...x, enabled: !x.enabled } : x)))
+                  }
+                />
+                <code>{r.text}</code>
+              </label>
+              <button
+                type="button"
+                aria-label={`Remove rule ${r.text}`}
+                onClick={() => save(rules.filter((x) => x.id !== r.id))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
