@@ -8,7 +8,7 @@ import i18next from 'eslint-plugin-i18next'
 import { builtinModules } from 'node:module'
 
 /** Renderer code every user-visible string of which is a translation key (DESIGN.md, i18n). */
-const TRANSLATED = ['src/renderer/src/views/teach/**/*.tsx']
+const TRANSLATED = ['src/renderer/src/**/*.tsx']
 
 /** Files that may talk to Electron: the shell, never the core (DESIGN.md "One core, three faces"). */
 const ELECTRON_SHELL = [
