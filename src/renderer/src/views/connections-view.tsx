@@ -227,56 +227,58 @@ export function ConnectionsView({
           {t('view.paused')}
         </p>
       ) : null}
-      <Group
-        // A new group when the dock turns: its panes lie the other way.
-        key={dock}
-        className="connections-body"
-        orientation={dock === 'right' ? 'horizontal' : 'vertical'}
-        onLayoutChanged={onLayoutChanged}
-      >
-        <Panel id={TABLE_PANE} minSize="20%" className="table-pane">
-          <TableGrid
-            rows={visible}
-            loaded={state.loaded}
-            total={state.rows.length}
-            marks={state.marks}
-            now={now}
-            layout={layout}
-            widths={columnWidths}
-            sort={sort}
-            onSort={onSort}
-            onWidth={onWidth}
-            highlight={highlight}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-            onRowContextMenu={onRowContextMenu}
-          />
-        </Panel>
-        {selected ? (
-          <>
-            <Separator className="pane-separator" aria-label={t('view.resizeDetails')} />
-            <Panel
-              id={DETAILS_PANE}
-              defaultSize={`${detailsSize[dock]}%`}
-              minSize="10%"
-              maxSize="90%"
-              className="details-pane"
-            >
-              <RowDetails
-                // A new selection starts with no message from the last one.
-                key={selected.id}
-                row={selected}
-                now={state.staleSince ?? now}
-                stale={state.staleSince !== null}
-                coreUid={state.coreUid}
-                dock={dock}
-                onDock={(d) => patch({ detailsDock: d })}
-                onClose={() => setSelectedId(null)}
-              />
-            </Panel>
-          </>
-        ) : null}
-      </Group>
+      {grouped ? null : (
+        <Group
+          // A new group when the dock turns: its panes lie the other way.
+          key={dock}
+          className="connections-body"
+          orientation={dock === 'right' ? 'horizontal' : 'vertical'}
+          onLayoutChanged={onLayoutChanged}
+        >
+          <Panel id={TABLE_PANE} minSize="20%" className="table-pane">
+            <TableGrid
+              rows={visible}
+              loaded={state.loaded}
+              total={state.rows.length}
+              marks={state.marks}
+              now={now}
+              layout={layout}
+              widths={columnWidths}
+              sort={sort}
+              onSort={onSort}
+              onWidth={onWidth}
+              highlight={highlight}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onRowContextMenu={onRowContextMenu}
+            />
+          </Panel>
+          {selected ? (
+            <>
+              <Separator className="pane-separator" aria-label={t('view.resizeDetails')} />
+              <Panel
+                id={DETAILS_PANE}
+                defaultSize={`${detailsSize[dock]}%`}
+                minSize="10%"
+                maxSize="90%"
+                className="details-pane"
+              >
+                <RowDetails
+                  // A new selection starts with no message from the last one.
+                  key={selected.id}
+                  row={selected}
+                  now={state.staleSince ?? now}
+                  stale={state.staleSince !== null}
+                  coreUid={state.coreUid}
+                  dock={dock}
+                  onDock={(d) => patch({ detailsDock: d })}
+                  onClose={() => setSelectedId(null)}
+                />
+              </Panel>
+            </>
+          ) : null}
+        </Group>
+      )}
     </section>
   )
 }
