@@ -99,6 +99,12 @@ export function RepeatProgress({
       className="muted progress"
       data-state={state}
     >
+      {/* Stop comes first, so it stays put while the count beside it grows. */}
+      {state === 'running' ? (
+        <button type="button" onClick={onStop}>
+          {t('send.stop')}
+        </button>
+      ) : null}
       <progress max={total} value={sent} />
       {t(`send.${what}`)}{' '}
       {t('send.progressOf', {
@@ -107,11 +113,6 @@ export function RepeatProgress({
         sentBytes: formatBytes(sent * bytesPerSend),
         totalBytes: formatBytes(total * bytesPerSend)
       })}
-      {state === 'running' ? (
-        <button type="button" onClick={onStop}>
-          {t('send.stop')}
-        </button>
-      ) : null}
     </p>
   )
 }
