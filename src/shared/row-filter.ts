@@ -89,7 +89,7 @@ function termOf(word: string, services: ServiceNames): FilterTerm | FilterProble
       if (key === 'port' && !(n <= MAX_PORT))
         return {
           word,
-          message: `“${word}”: a port is a number from 0 to ${MAX_PORT} or a service name, like port:8080 or port:ssh.`
+          message: `“${word}”: a port is a number from 0 to ${MAX_PORT}, like port:8080.`
         }
       if (key === 'pid' && !Number.isSafeInteger(n))
         return { word, message: `“${word}”: a pid is a whole number, like pid:1234.` }
