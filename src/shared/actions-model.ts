@@ -83,11 +83,23 @@ export interface PortHolderInfo {
   readonly listenerId: ListenerId | null
 }
 
+/**
+ * A sentence as a message id (a key of the renderer's `port` namespace) and its params, for
+ * the renderer to say in the user's language; a param may itself be a phrase.
+ */
+export interface Phrase {
+  readonly id: string
+  readonly params?: Readonly<Record<string, string | number | Phrase>>
+}
+
 /** Whether an address can be bound on the port now, in one sentence. */
 export interface BindVerdict {
   readonly address: string
   readonly canBind: boolean
+  /** The sentence in English (CLI, logs). */
   readonly sentence: string
+  /** The same sentence as a phrase, for the renderer to translate. */
+  readonly phrase: Phrase
   /** rowIds of the holders that block it. */
   readonly blockers: readonly string[]
 }

@@ -3,7 +3,7 @@
 // `listen` makes one: SO_REUSEADDR on, and `::` dual-stack. Where the answer depends on what
 // a holder set and the OS does not show (SO_REUSEADDR of a TIME_WAIT's owner), a holder is
 // 'maybe'; a real bind attempt (bind-probe.ts) settles it where the core can try.
-import type { BindVerdict, PortHolderInfo } from '../../shared/actions-model'
+import type { BindVerdict, Phrase, PortHolderInfo } from '../../shared/actions-model'
 import { formatEndpoint } from '../../shared/endpoint'
 
 export interface BindEnv {
@@ -22,10 +22,33 @@ export interface BindEnv {
 
 export type Effect = 'blocks' | 'free' | 'maybe'
 
+/**
+ * Words in English beside the same words as a phrase (ids under `verdict.` in the renderer's
+ * `port` namespace): the CLI prints the text, the renderer translates the phrase.
+ * tests/unit/bind-verdict-phrase.test.ts checks that the English locale gives back the text.
+ */
+export interface Said {
+  readonly text: string
+  readonly phrase: Phrase
+}
+
+/** No words: a param left out (say gives it as ''). */
+const NOTHING: Said = { text: '', phrase: { id: '' } }
+
+type Params = Record<string, string | number | Said>
+
+function say(id: string, params: Params, text: string): Said {
+  const out: Record<string, string | number | Phrase> = {}
+  for (const [k, v] of Object.entries(params))
+    out[k] = v === NOTHING ? '' : typeof v === 'object' ? v.phrase : v
+  return { text, phrase: { id: `verdict.${id}`, params: out } }
+}
+
 export interface HolderEffect {
   readonly holder: PortHolderInfo
   readonly effect: Effect
   readonly reason: string
+  readonly phrase: Phrase
 }
 
 interface Addr {
@@ -49,10 +72,21 @@ export function endpointText(address: string, port: number): string {
 
 /** "node (pid 812)", a TIME_WAIT's last owner, or what little the table knows. */
 export function holderName(h: PortHolderInfo): string {
+  return holderSaid(h).text
+}
+
+function holderSaid(h: PortHolderInfo): Said {
   const o = h.owners[0] ?? h.leftBy?.[0]
-  if (o) return `${o.process ?? 'a process'} (pid ${o.pid})`
-  if (h.uid !== null) return `a socket of ${h.user ?? `uid ${h.uid}`} (its process unseen)`
-  return 'a socket whose owner is unseen'
+  if (o) {
+    const process = o.process ?? say('aProcess', {}, 'a process')
+    const name = typeof process === 'string' ? process : process.text
+    return say('name.process', { process, pid: o.pid }, `${name} (pid ${o.pid})`)
+  }
+  if (h.uid !== null) {
+    const user = h.user ?? `uid ${h.uid}`
+    return say('name.user', { user }, `a socket of ${user} (its process unseen)`)
+  }
+  return say('name.unseen', {}, 'a socket whose owner is unseen')
 }
 
 /** Whether the two bindings would share an address, and why (for the sentence). */
@@ -81,36 +115,59 @@ function overlap(
   return { overlaps: false, why: 'other-address' }
 }
 
-function sharedReason(why: string, name: string, at: string, target: string): string {
-  switch (why) {
-    case 'holder-any4':
-      return `${name} holds ${at}, which covers every IPv4 address`
-    case 'target-any4':
-      return `${name} holds ${at}, and ${target} would cover that address too`
-    case 'holder-dual':
-      return `${name} holds ${at} in dual-stack mode (v6only off), which takes IPv4 too`
-    case 'target-dual':
-      return `${name} holds ${at}, and [::] in dual-stack mode (as Node listens) takes IPv4 too; listen with ipv6Only to avoid that`
-    case 'v6-any':
-      return `${name} holds ${at}, and a wildcard [::] overlaps every IPv6 address`
-    default:
-      return `${name} holds ${at}`
-  }
+const SHARED: Readonly<Record<string, string>> = {
+  'holder-any4': 'holds {at}, which covers every IPv4 address',
+  'target-any4': 'holds {at}, and {target} would cover that address too',
+  'holder-dual': 'holds {at} in dual-stack mode (v6only off), which takes IPv4 too',
+  'target-dual':
+    'holds {at}, and [::] in dual-stack mode (as Node listens) takes IPv4 too; listen with ipv6Only to avoid that',
+  'v6-any': 'holds {at}, and a wildcard [::] overlaps every IPv6 address',
+  same: 'holds {at}'
 }
 
-function freeReason(why: string, name: string, at: string): string {
-  if (why === 'v6only') return `${name} holds ${at} with v6only, which leaves IPv4 free`
-  return `${name} holds only ${at}`
+/** How the holder shares the address; a listener "listens on" where others "hold". */
+function sharedReason(why: string, name: Said, at: string, target: string, listens: boolean): Said {
+  const key = why in SHARED ? why : 'same'
+  let text = `${name.text} ${SHARED[key]!.replace('{at}', at).replace('{target}', target)}`
+  if (listens) text = text.replace(' holds ', ' listens on ')
+  return say(`${listens ? 'listens' : 'holds'}.${key}`, { name, at, target }, text)
 }
 
-function ago(at: number | null, now: number): string {
-  return at === null ? '' : ` ${Math.max(0, Math.round((now - at) / 1000))} s ago`
+function freeReason(why: string, name: Said, at: string): Said {
+  if (why === 'v6only')
+    return say(
+      'free.v6only',
+      { name, at },
+      `${name.text} holds ${at} with v6only, which leaves IPv4 free`
+    )
+  return say('free.only', { name, at }, `${name.text} holds only ${at}`)
 }
 
-function until(h: PortHolderInfo, now: number): string {
-  if (h.timeWaitEndsAt === null) return ''
-  const left = Math.max(0, Math.round((h.timeWaitEndsAt - now) / 1000))
-  return ` for ${h.timeWaitEndsEstimated ? 'about ' : ''}${left} s more`
+function ago(at: number | null, now: number): Said {
+  if (at === null) return NOTHING
+  const s = Math.max(0, Math.round((now - at) / 1000))
+  return say('tw.ago', { s }, ` ${s} s ago`)
+}
+
+function until(h: PortHolderInfo, now: number): Said {
+  if (h.timeWaitEndsAt === null) return NOTHING
+  const s = Math.max(0, Math.round((h.timeWaitEndsAt - now) / 1000))
+  return h.timeWaitEndsEstimated
+    ? say('tw.untilAbout', { s }, ` for about ${s} s more`)
+    : say('tw.until', { s }, ` for ${s} s more`)
+}
+
+function timeWaitLeft(h: PortHolderInfo, name: Said, at: string, now: number): Said {
+  const closed = h.leftBy
+    ? say('tw.closedBy', { name }, `${name.text} closed`)
+    : say('tw.closed', {}, 'closed')
+  const a = ago(h.closedAt, now)
+  const u = until(h, now)
+  return say(
+    'tw.left',
+    { closed, ago: a, at, until: u },
+    `a connection ${closed.text}${a.text} is in TIME_WAIT on ${at}${u.text}`
+  )
 }
 
 /** A TIME_WAIT is a server's when the port has (or had) a listener, else a client's ephemeral. */
@@ -137,21 +194,31 @@ export function holderEffect(
   const a = addr(h.localAddress, h.family)
   const v6only = h.v6only ?? env.defaultV6only
   const { overlaps, why } = overlap(t, a, v6only)
-  const name = holderName(h)
+  const name = holderSaid(h)
   const at = endpointText(h.localAddress, h.localPort)
   const tgt = t.v6 ? `[${target}]` : target
-  if (overlaps === false) return { holder: h, effect: 'free', reason: freeReason(why, name, at) }
-  const shared = sharedReason(why, name, at, tgt)
-  const maybeOverlap = overlaps === 'maybe'
-  const result = (effect: Effect, reason: string): HolderEffect => ({
+  const effect = (e: Effect, reason: Said): HolderEffect => ({
     holder: h,
-    effect: maybeOverlap && effect === 'blocks' ? 'maybe' : effect,
-    reason: maybeOverlap ? `${reason} (if its v6only is off)` : reason
+    effect: e,
+    reason: reason.text,
+    phrase: reason.phrase
   })
+  if (overlaps === false) return effect('free', freeReason(why, name, at))
+  const shared = sharedReason(why, name, at, tgt, false)
+  const maybeOverlap = overlaps === 'maybe'
+  const result = (e: Effect, reason: Said): HolderEffect =>
+    effect(
+      maybeOverlap && e === 'blocks' ? 'maybe' : e,
+      maybeOverlap ? say('ifDualOff', { reason }, `${reason.text} (if its v6only is off)`) : reason
+    )
   if (h.protocol === 'udp')
     return result(
       'blocks',
-      `${shared}, and a UDP port is shared only when every socket sets SO_REUSEADDR`
+      say(
+        'udp',
+        { shared },
+        `${shared.text}, and a UDP port is shared only when every socket sets SO_REUSEADDR`
+      )
     )
   switch (h.role) {
     case 'listener':
@@ -159,39 +226,79 @@ export function holderEffect(
       if (env.platform !== 'linux' && why !== 'same')
         return result(
           'maybe',
-          `${shared}; ${env.platform} allows that only when both set SO_REUSEADDR`
+          say(
+            'bsd',
+            { shared, platform: env.platform },
+            `${shared.text}; ${env.platform} allows that only when both set SO_REUSEADDR`
+          )
         )
-      return result('blocks', shared.replace(' holds ', ' listens on '))
-    case 'time-wait': {
-      const left = `a connection ${h.leftBy ? `${name} closed` : 'closed'}${ago(h.closedAt, now)} is in TIME_WAIT on ${at}${until(h, now)}`
-      const side = env.platform === 'linux' ? timeWaitSide(h, all, env) : null
-      if (side === 'client')
-        return result('blocks', `${left}, and a client's socket does not set SO_REUSEADDR`)
-      if (side === 'server')
-        return result(
-          'free',
-          `${left}, which does not block a listener that sets SO_REUSEADDR, as Node's listen does`
-        )
-      return result(
-        'maybe',
-        `${left}; it blocks only if the socket that left it did not set SO_REUSEADDR`
-      )
-    }
-    case 'client':
+      return result('blocks', sharedReason(why, name, at, tgt, true))
+    case 'time-wait':
+      return timeWaitEffect(h, all, env, timeWaitLeft(h, name, at, now), result)
+    case 'client': {
+      const remote = endpointText(h.remoteAddress ?? '?', h.remotePort ?? 0)
       return result(
         'blocks',
-        `${name}'s connection from ${at} to ${endpointText(h.remoteAddress ?? '?', h.remotePort ?? 0)} uses it as its ephemeral port, and a client's socket does not set SO_REUSEADDR`
+        say(
+          'client',
+          { name, at, remote },
+          `${name.text}'s connection from ${at} to ${remote} uses it as its ephemeral port, and a client's socket does not set SO_REUSEADDR`
+        )
       )
-    default:
+    }
+    default: {
+      const state = h.state ?? say('aBoundSocket', {}, 'a bound socket')
+      const stateText = typeof state === 'string' ? state : state.text
       return result(
         'maybe',
-        `${shared} (${h.state ?? 'a bound socket'}); it blocks unless it set SO_REUSEADDR`
+        say(
+          'other',
+          { shared, state },
+          `${shared.text} (${stateText}); it blocks unless it set SO_REUSEADDR`
+        )
       )
+    }
   }
 }
 
-const lowPortReason = (env: BindEnv): string =>
-  `ports below ${env.lowPortLimit} need root or CAP_NET_BIND_SERVICE, and this process has neither`
+function timeWaitEffect(
+  h: PortHolderInfo,
+  all: readonly PortHolderInfo[],
+  env: BindEnv,
+  left: Said,
+  result: (e: Effect, reason: Said) => HolderEffect
+): HolderEffect {
+  const side = env.platform === 'linux' ? timeWaitSide(h, all, env) : null
+  if (side === 'client')
+    return result(
+      'blocks',
+      say('tw.client', { left }, `${left.text}, and a client's socket does not set SO_REUSEADDR`)
+    )
+  if (side === 'server')
+    return result(
+      'free',
+      say(
+        'tw.server',
+        { left },
+        `${left.text}, which does not block a listener that sets SO_REUSEADDR, as Node's listen does`
+      )
+    )
+  return result(
+    'maybe',
+    say(
+      'tw.maybe',
+      { left },
+      `${left.text}; it blocks only if the socket that left it did not set SO_REUSEADDR`
+    )
+  )
+}
+
+const lowPortReason = (env: BindEnv): Said =>
+  say(
+    'lowPort',
+    { limit: env.lowPortLimit },
+    `ports below ${env.lowPortLimit} need root or CAP_NET_BIND_SERVICE, and this process has neither`
+  )
 
 /**
  * The verdict for `target`. `probe` is what a real bind attempt said (true = bound, false =
@@ -212,32 +319,52 @@ export function judgeBind(
   const lowPort = port > 0 && port < env.lowPortLimit && !env.canBindLowPorts
   const pure = !lowPort && blocks.length === 0 && maybes.length === 0
   const canBind = probe ?? pure
-  const make = (sentence: string, blockers: readonly HolderEffect[]): BindVerdict => ({
-    address: target,
-    canBind,
-    sentence,
-    blockers: blockers.map((e) => e.holder.rowId)
-  })
-  if (canBind) {
-    const reasons = effects.filter((e) => e.effect !== 'blocks').map((e) => e.reason)
-    const because = reasons.length === 0 ? `nothing holds port ${port}` : joinReasons(reasons)
-    return make(`You can bind ${where} now, because ${because}.`, [])
+  const make = (because: Said, blockers: readonly HolderEffect[]): BindVerdict => {
+    const s = canBind
+      ? say('can', { where, because }, `You can bind ${where} now, because ${because.text}.`)
+      : say('cannot', { where, because }, `You cannot bind ${where} now, because ${because.text}.`)
+    return {
+      address: target,
+      canBind,
+      sentence: s.text,
+      phrase: s.phrase,
+      blockers: blockers.map((e) => e.holder.rowId)
+    }
   }
-  if (lowPort) return make(`You cannot bind ${where} now, because ${lowPortReason(env)}.`, [])
-  const deciding = blocks.length > 0 ? blocks : maybes
-  if (deciding.length > 0)
+  if (canBind) {
+    const reasons = effects.filter((e) => e.effect !== 'blocks')
     return make(
-      `You cannot bind ${where} now, because ${joinReasons(deciding.map((e) => e.reason))}.`,
-      deciding
+      reasons.length === 0
+        ? say('nothingHolds', { port }, `nothing holds port ${port}`)
+        : joinReasons(reasons),
+      []
     )
+  }
+  if (lowPort) return make(lowPortReason(env), [])
+  const deciding = blocks.length > 0 ? blocks : maybes
+  if (deciding.length > 0) return make(joinReasons(deciding), deciding)
   const unseen = env.blind
-    ? 'a socket this app cannot see holds it (without root the table cannot see other users\u2019 sockets)'
-    : 'the system refused a test bind although no socket the table sees conflicts'
-  return make(`You cannot bind ${where} now, because ${unseen}.`, [])
+    ? say(
+        'blind',
+        {},
+        'a socket this app cannot see holds it (without root the table cannot see other users\u2019 sockets)'
+      )
+    : say(
+        'refused',
+        {},
+        'the system refused a test bind although no socket the table sees conflicts'
+      )
+  return make(unseen, [])
 }
 
-function joinReasons(reasons: readonly string[]): string {
-  const unique = [...new Set(reasons)]
-  const more = unique.length > 2 ? `, and ${unique.length - 2} more` : ''
-  return unique.slice(0, 2).join('; and ') + more
+/** The first two distinct reasons, and how many more. */
+function joinReasons(effects: readonly HolderEffect[]): Said {
+  const unique = new Map<string, Said>()
+  for (const e of effects)
+    if (!unique.has(e.reason)) unique.set(e.reason, { text: e.reason, phrase: e.phrase })
+  const [a, b] = [...unique.values()]
+  const more = unique.size - 2
+  if (!b) return a!
+  if (more <= 0) return say('join2', { a: a!, b }, `${a!.text}; and ${b.text}`)
+  return say('join2more', { a: a!, b, more }, `${a!.text}; and ${b.text}, and ${more} more`)
 }

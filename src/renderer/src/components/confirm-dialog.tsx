@@ -1,6 +1,7 @@
 // Asks before a destructive action: what it will do, in words, and two buttons. Cancel has
 // the focus, so Enter never destroys by accident; Escape cancels.
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 
 export interface ConfirmRequest {
@@ -19,6 +20,7 @@ export function ConfirmDialog({
   confirmLabel,
   onAnswer
 }: ConfirmDialogProps): ReactElement {
+  const { t } = useTranslation('actions')
   const cancel = useRef<HTMLButtonElement>(null)
   useEffect(() => cancel.current?.focus(), [])
   return (
@@ -40,7 +42,7 @@ export function ConfirmDialog({
         <p id="confirm-body">{body}</p>
         <div className="dialog-buttons">
           <button type="button" ref={cancel} onClick={() => onAnswer(false)}>
-            Cancel
+            {t('confirm.cancel')}
           </button>
           <button type="button" className="danger" onClick={() => onAnswer(true)}>
             {confirmLabel}

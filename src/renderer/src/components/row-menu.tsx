@@ -2,7 +2,9 @@
 // right-click on a row (or the context-menu key / Shift+F10 on the selected row) opens the
 // menu for that row; the row is found by its data-row-id.
 import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { TableRow } from '../../../shared/model'
 import { formatJson, formatTable } from '../../../shared/row-format'
@@ -25,33 +27,38 @@ interface Open {
   readonly y: number
 }
 
-const ownerName = (r: TableRow): string | null => {
+type T = TFunction<'actions'>
+
+const ownerName = (r: TableRow, t: T): string | null => {
   const o = r.owners[0]
-  return o ? `${o.process ?? 'a process'} (pid ${o.pid})` : null
+  return o ? t('menu.owner', { process: o.process ?? t('menu.aProcess'), pid: o.pid }) : null
 }
 
-export function rowMenuItems(open: Open, h: RowMenuHandlers): MenuItem[] {
+export function rowMenuItems(open: Open, h: RowMenuHandlers, t: T): MenuItem[] {
   const { row: r, cell } = open
   const items: MenuItem[] = []
   const copy = (text: string, what: string) => () => h.actions.copy(text, what)
-  if (cell) items.push({ label: `Copy “${cell}”`, onSelect: copy(cell, 'the cell') })
-  items.push({ label: 'Copy row', onSelect: copy(formatTable([r]), 'the row') })
-  items.push({ label: 'Copy as JSON', onSelect: copy(formatJson([r]), 'the row as JSON') })
+  if (cell)
+    items.push({ label: t('menu.copyCell', { cell }), onSelect: copy(cell, t('menu.theCell')) })
+  items.push({ label: t('menu.copyRow'), onSelect: copy(formatTable([r]), t('menu.theRow')) })
+  items.push({ label: t('menu.copyJson'), onSelect: copy(formatJson([r]), t('menu.theRowJson')) })
   const owner = r.owners[0]
   let first = true
   const filter = (label: string, text: string): void => {
     items.push({ label, onSelect: () => h.onFilter(text), groupStart: first })
     first = false
   }
-  if (owner) filter(`Filter: pid ${owner.pid}`, `pid:${owner.pid}`)
-  if (owner?.process) filter(`Filter: process ${owner.process}`, `proc:${owner.process}`)
-  if (r.localPort !== null) filter(`Filter: port ${r.localPort}`, `port:${r.localPort}`)
-  if (r.remoteAddress) filter(`Filter: remote ${r.remoteAddress}`, r.remoteAddress)
+  if (owner) filter(t('menu.filterPid', { pid: owner.pid }), `pid:${owner.pid}`)
+  if (owner?.process)
+    filter(t('menu.filterProcess', { process: owner.process }), `proc:${owner.process}`)
+  if (r.localPort !== null)
+    filter(t('menu.filterPort', { port: r.localPort }), `port:${r.localPort}`)
+  if (r.remoteAddress) filter(t('menu.filterRemote', { address: r.remoteAddress }), r.remoteAddress)
   if (r.localPort !== null && r.protocol !== 'unix') {
     const proto = r.protocol
     const port = r.localPort
     items.push({
-      label: `Who holds port ${port}?`,
+      label: t('menu.whoHolds', { port }),
       onSelect: () => h.onWhoHolds(port, proto),
       groupStart: true
     })
@@ -59,16 +66,16 @@ export function rowMenuItems(open: Open, h: RowMenuHandlers): MenuItem[] {
   if (r.sessionId !== null || r.listenerId !== null) {
     const id = r.sessionId
     items.push({
-      label: id ? `Go to echo session ${id}` : `Go to echo server ${r.listenerId}`,
+      label: id ? t('menu.goToSession', { id }) : t('menu.goToServer', { id: r.listenerId }),
       onSelect: () => h.onGoToEcho(id)
     })
   }
-  items.push(...destructiveItems(r, h))
+  items.push(...destructiveItems(r, h, t))
   return items
 }
 
 /** Close and stop: each says what it will do; the flow asks before it acts. */
-function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
+function destructiveItems(r: TableRow, h: RowMenuHandlers, t: T): MenuItem[] {
   const items: MenuItem[] = []
   const owner = r.owners[0]
   const connected = r.remotePort !== null && r.remotePort !== 0 && r.closingSince === null
@@ -77,30 +84,30 @@ function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
     local: { address: r.localAddress, port: r.localPort },
     remote: { address: r.remoteAddress ?? '', port: r.remotePort },
     sessionId: r.sessionId,
-    owner: ownerName(r)
+    owner: ownerName(r, t)
   }
   const where = `${formatEndpoint(target.local)} ⇄ ${formatEndpoint(target.remote)}`
   if (r.sessionId !== null) {
     items.push({
-      label: 'Close connection (FIN)…',
-      detail: `Closes ${where} gracefully: FIN after what is queued. Asks first.`,
+      label: t('menu.closeFin'),
+      detail: t('menu.closeFinDetail', { where }),
       danger: true,
       groupStart: true,
       onSelect: () => void h.actions.closeConnection(target, 'graceful')
     })
     items.push({
-      label: 'Reset connection (RST)…',
-      detail: `Resets ${where}: RST now, queued bytes dropped. Asks first.`,
+      label: t('menu.resetRst'),
+      detail: t('menu.resetRstDetail', { where }),
       danger: true,
       onSelect: () => void h.actions.closeConnection(target, 'reset')
     })
   } else {
     items.push({
-      label: 'Close connection…',
+      label: t('menu.closeForeign'),
       detail:
         r.protocol === 'tcp' && connected
-          ? `Aborts ${where} through the kernel; its process sees an error, the peer a reset. Asks first.`
-          : 'Only a TCP connection can be closed from outside its process.',
+          ? t('menu.closeForeignDetail', { where })
+          : t('menu.closeForeignTcpOnly'),
       danger: true,
       groupStart: true,
       disabled: !(r.protocol === 'tcp' && connected),
@@ -108,10 +115,10 @@ function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
     })
   }
   items.push({
-    label: owner ? `Stop process ${owner.process ?? ''} (pid ${owner.pid})…` : 'Stop process…',
-    detail: owner
-      ? `Sends SIGTERM to pid ${owner.pid}; asks first, and again before SIGKILL.`
-      : 'No process holds this socket (or it cannot be seen).',
+    label: owner
+      ? t('menu.stopOwner', { process: owner.process ?? '', pid: owner.pid })
+      : t('menu.stop'),
+    detail: owner ? t('menu.stopDetail', { pid: owner.pid }) : t('menu.stopNoOwner'),
     danger: true,
     disabled: !owner || owner.pid === 1,
     onSelect: () => owner && void h.actions.stopProcess(owner.pid, owner.process)
@@ -126,6 +133,7 @@ export function RowMenu({
   readonly handlers: RowMenuHandlers
   readonly children: ReactNode
 }): ReactElement {
+  const { t } = useTranslation('actions')
   const [open, setOpen] = useState<Open | null>(null)
   const close = useCallback(() => setOpen(null), [])
 
@@ -155,8 +163,10 @@ export function RowMenu({
         <ContextMenu
           x={open.x}
           y={open.y}
-          label={`Actions for ${formatEndpoint({ address: open.row.localAddress, port: open.row.localPort })}`}
-          items={rowMenuItems(open, handlers)}
+          label={t('menu.aria', {
+            endpoint: formatEndpoint({ address: open.row.localAddress, port: open.row.localPort })
+          })}
+          items={rowMenuItems(open, handlers, t)}
           onClose={close}
         />
       ) : null}

@@ -2,7 +2,9 @@
 // port view: say what will happen, ask (unless settings turned that off), act, report. Two
 // things always ask, whatever the setting: SIGKILL, and another user's process.
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
+import type { TFunction } from 'i18next'
 import type { CloseMode, StopResult } from '../../../shared/actions-model'
 import type { InspectorApi } from '../../../shared/contract'
 import { formatEndpoint } from '../../../shared/endpoint'
@@ -16,7 +18,7 @@ export interface CloseTarget {
   readonly local: Endpoint
   readonly remote: Endpoint
   readonly sessionId: string | null
-  /** "node (pid 812)", for the sentence. */
+  /** "node (pid 812)", for the sentence (in the user's language). */
   readonly owner: string | null
 }
 
@@ -27,6 +29,7 @@ export type ActionNotice =
 export interface ActionFlow {
   closeConnection(target: CloseTarget, mode: CloseMode): Promise<boolean>
   stopProcess(pid: number, name: string | null): Promise<StopResult | null>
+  /** `what` names the copied thing inside "Copied …", in the user's language. */
   copy(text: string, what: string): void
   readonly overlay: ReactElement
 }
@@ -66,14 +69,15 @@ type Ask = (req: ConfirmRequest, always?: boolean) => Promise<boolean>
 async function stopFlow(
   api: InspectorApi,
   ask: Ask,
+  t: TFunction<'actions'>,
   pid: number,
   name: string | null
 ): Promise<StopResult | { error: InspectorError } | null> {
-  const who = `${name ?? 'the process'} (pid ${pid})`
+  const who = t('stop.who', { name: name ?? t('stop.theProcess'), pid })
   const ok = await ask({
-    title: `Stop ${who}?`,
-    body: `Sends SIGTERM (Windows: taskkill): ${name ?? 'it'} may clean up, then exits; its sockets close with it.`,
-    confirmLabel: 'Stop process'
+    title: t('stop.title', { who }),
+    body: t('stop.body', { name: name ?? t('stop.it') }),
+    confirmLabel: t('stop.confirm')
   })
   if (!ok) return null
   let otherUser = false
@@ -86,8 +90,8 @@ async function stopFlow(
       const again = await ask(
         {
           title: error.message,
-          body: 'Stop another user’s process anyway?',
-          confirmLabel: 'Stop it anyway'
+          body: t('stop.otherUserBody'),
+          confirmLabel: t('stop.otherUserConfirm')
         },
         true
       )
@@ -100,9 +104,9 @@ async function stopFlow(
   if ('error' in first || first.outcome !== 'running') return first
   const kill = await ask(
     {
-      title: `${who} is still running`,
-      body: `${first.message} Kill it? SIGKILL (taskkill /F) ends it at once, with no chance to clean up.`,
-      confirmLabel: 'Kill (SIGKILL)'
+      title: t('kill.title', { who }),
+      body: t('kill.body', { message: first.message }),
+      confirmLabel: t('kill.confirm')
     },
     true
   )
@@ -110,6 +114,7 @@ async function stopFlow(
 }
 
 export function useActions(api: InspectorApi): ActionFlow {
+  const { t } = useTranslation('actions')
   const confirmOn = useConfirmSetting(api)
   const [asking, setAsking] = useState<(ConfirmRequest & { answer: (y: boolean) => void }) | null>(
     null
@@ -133,27 +138,28 @@ export function useActions(api: InspectorApi): ActionFlow {
   )
 
   const closeConnection = useCallback(
-    async (t: CloseTarget, mode: CloseMode): Promise<boolean> => {
-      const what = `${formatEndpoint(t.local)} ⇄ ${formatEndpoint(t.remote)}`
-      const mine = t.sessionId !== null
+    async (target: CloseTarget, mode: CloseMode): Promise<boolean> => {
+      const what = `${formatEndpoint(target.local)} ⇄ ${formatEndpoint(target.remote)}`
+      const mine = target.sessionId !== null
+      const reset = mine && mode === 'reset'
       const body = mine
         ? mode === 'reset'
-          ? 'This app resets its own connection: RST now, queued bytes dropped.'
-          : 'This app closes its own connection gracefully: FIN after what is queued.'
-        : `The kernel aborts this connection: ${t.owner ?? 'its process'} gets an error (ECONNABORTED) and the peer a reset. On Linux this needs root.`
+          ? t('close.mineReset')
+          : t('close.mineGraceful')
+        : t('close.kernel', { owner: target.owner ?? t('close.itsProcess') })
       const ok = await ask({
-        title: `${mine && mode === 'reset' ? 'Reset' : 'Close'} ${what}?`,
+        title: t(reset ? 'close.resetTitle' : 'close.closeTitle', { what }),
         body,
-        confirmLabel: mine && mode === 'reset' ? 'Reset connection' : 'Close connection'
+        confirmLabel: t(reset ? 'close.resetConfirm' : 'close.closeConfirm')
       })
       if (!ok) return false
       try {
         const r = await api['socket:close']({
-          protocol: t.protocol,
-          local: t.local,
-          remote: t.remote,
+          protocol: target.protocol,
+          local: target.local,
+          remote: target.remote,
           mode,
-          ...(t.sessionId ? { sessionId: t.sessionId } : {})
+          ...(target.sessionId ? { sessionId: target.sessionId } : {})
         })
         setNotice({ kind: 'done', text: r.message })
         return true
@@ -162,12 +168,12 @@ export function useActions(api: InspectorApi): ActionFlow {
         return false
       }
     },
-    [api, ask]
+    [api, ask, t]
   )
 
   const stopProcess = useCallback(
     async (pid: number, name: string | null): Promise<StopResult | null> => {
-      const outcome = await stopFlow(api, ask, pid, name)
+      const outcome = await stopFlow(api, ask, t, pid, name)
       if (outcome === null) return null
       if ('error' in outcome) {
         setNotice({ kind: 'error', error: outcome.error })
@@ -176,23 +182,26 @@ export function useActions(api: InspectorApi): ActionFlow {
       setNotice({ kind: 'done', text: outcome.message })
       return outcome
     },
-    [api, ask]
+    [api, ask, t]
   )
 
-  const copy = useCallback((text: string, what: string): void => {
-    navigator.clipboard.writeText(text).then(
-      () => setNotice({ kind: 'done', text: `Copied ${what}.` }),
-      () =>
-        setNotice({
-          kind: 'error',
-          error: {
-            code: 'ECLIPBOARD',
-            message: 'The clipboard refused the copy.',
-            hint: 'Select the text and copy it by hand.'
-          }
-        })
-    )
-  }, [])
+  const copy = useCallback(
+    (text: string, what: string): void => {
+      navigator.clipboard.writeText(text).then(
+        () => setNotice({ kind: 'done', text: t('copy.done', { what }) }),
+        () =>
+          setNotice({
+            kind: 'error',
+            error: {
+              code: 'ECLIPBOARD',
+              message: t('copy.refused'),
+              hint: t('copy.refusedHint')
+            }
+          })
+      )
+    },
+    [t]
+  )
 
   const overlay = (
     <>
@@ -214,7 +223,7 @@ export function useActions(api: InspectorApi): ActionFlow {
             <strong>{notice.kind === 'done' ? notice.text : notice.error.message}</strong>
             {notice.kind === 'error' && notice.error.hint ? <p>{notice.error.hint}</p> : null}
           </div>
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button type="button" aria-label={t('notice.dismiss')} onClick={() => setNotice(null)}>
             ×
           </button>
         </div>

@@ -2,7 +2,9 @@
 // and one sentence per address saying whether it can be bound now and why; act on a holder,
 // or find a free port nearby.
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FormEvent, ReactElement } from 'react'
+import { FREE_PORT_SPAN } from '../../../shared/actions-model'
 import type { PortReport } from '../../../shared/actions-model'
 import type { InspectorApi } from '../../../shared/contract'
 import type { InspectorError } from '../../../shared/model'
@@ -35,6 +37,7 @@ const toError = (err: unknown): InspectorError =>
     : { code: 'EUI', message: String(err) }
 
 export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
+  const { t } = useTranslation('port')
   const [text, setText] = useState(ask ? String(ask.port) : '3000')
   const [protocol, setProtocol] = useState<'tcp' | 'udp'>(ask?.protocol ?? 'tcp')
   const [address, setAddress] = useState('127.0.0.1')
@@ -109,11 +112,11 @@ export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
 
   const shown = report && query && report.port === query.port ? report : null
   return (
-    <section className="port-view" aria-label="Who holds this port">
+    <section className="port-view" aria-label={t('view.aria')}>
       <form className="panel form port-form" onSubmit={submit}>
-        <h2>Who holds this port?</h2>
+        <h2>{t('form.title')}</h2>
         <label>
-          Port
+          {t('form.port')}
           <input
             value={text}
             inputMode="numeric"
@@ -123,18 +126,18 @@ export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
           />
         </label>
         <label>
-          Protocol
+          {t('form.protocol')}
           <select value={protocol} onChange={(e) => setProtocol(e.target.value as 'tcp' | 'udp')}>
             <option value="tcp">TCP</option>
             <option value="udp">UDP</option>
           </select>
         </label>
         <label>
-          Address to bind
+          {t('form.address')}
           <input value={address} onChange={(e) => setAddress(e.target.value)} />
         </label>
         <button type="submit" disabled={problem !== null || text === ''}>
-          Check
+          {t('form.check')}
         </button>
         {problem ? (
           <p id="port-problem" className="problem" role="alert">
@@ -150,29 +153,33 @@ export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
             <HolderTable holders={shown.holders} now={now} actions={actions} onChanged={reload} />
           ) : (
             <p className="muted">
-              No socket holds {shown.protocol.toUpperCase()} port {shown.port}.
+              {t('answer.noHolder', {
+                protocol: shown.protocol.toUpperCase(),
+                port: shown.port
+              })}
             </p>
           )}
           {shown.blind.map((b) => (
             <p key={b} className="muted">
-              Note: {b}
+              {t('answer.note', { note: b })}
             </p>
           ))}
           <div className="free-port">
             <button type="button" onClick={() => void findFree()}>
-              Find a free port near {shown.port}
+              {t('answer.findFree', { port: shown.port })}
             </button>
             {free && free.near === shown.port ? (
               <span role="status">
+                {' '}
                 {free.port === null
-                  ? ' None within 100 ports.'
-                  : ` ${free.port} is free on ${query?.address}.`}
+                  ? t('answer.noneFree', { span: FREE_PORT_SPAN })
+                  : t('answer.free', { port: free.port, address: query?.address })}
               </span>
             ) : null}
           </div>
         </div>
       ) : query && !error ? (
-        <p className="muted">Looking at port {query.port}…</p>
+        <p className="muted">{t('answer.looking', { port: query.port })}</p>
       ) : null}
     </section>
   )

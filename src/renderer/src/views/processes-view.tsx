@@ -2,6 +2,7 @@
 // counts by state and protocol, listening ports, TCP_INFO bytes and rates. The same
 // filter language as the Connections table; a socket opens its details there.
 import { useDeferredValue, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
 import type { TableStore } from '../store/table-store'
@@ -20,6 +21,7 @@ export interface ProcessesViewProps {
 
 export function ProcessesView(props: ProcessesViewProps): ReactElement {
   const { api, table, initialFilter, onOpenSocket } = props
+  const { t } = useTranslation('processes')
   const [filter, setFilter] = useState(initialFilter ?? '')
   const deferred = useDeferredValue(filter)
   const [sort, setSort] = useState<ProcessSort>('sockets')
@@ -30,31 +32,31 @@ export function ProcessesView(props: ProcessesViewProps): ReactElement {
   const tree = useProcessTree(api, deferred, expanded)
 
   return (
-    <section className="processes" aria-label="Processes">
-      <div className="toolbar" role="toolbar" aria-label="Process controls">
+    <section className="processes" aria-label={t('view.aria')}>
+      <div className="toolbar" role="toolbar" aria-label={t('view.controls')}>
         <div className="toolbar-row">
           <input
             type="search"
-            aria-label="Filter processes"
-            placeholder="port:ssh pid:123 state:listen proc:node proto:udp — or any text"
+            aria-label={t('view.filter')}
+            placeholder={t('view.filterPlaceholder')}
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
           <label>
-            Sort by
+            {t('view.sortBy')}
             <select value={sort} onChange={(e) => setSort(e.target.value as ProcessSort)}>
               {PROCESS_SORTS.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.label}
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" onClick={() => setExpanded(new Set(tree.nodes.map((n) => n.pid)))}>
-            Expand all
+            {t('view.expandAll')}
           </button>
           <button type="button" onClick={() => setExpanded(new Set())}>
-            Collapse all
+            {t('view.collapseAll')}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 // The alert rules, edited in place: add a rule (checked as typed, with the grammar's own
 // message), switch one on or off, remove it. Saved to settings (key `alerts`) at once.
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FormEvent, ReactElement } from 'react'
 import { ALERT_KINDS, MAX_RULES, parseRule } from '../../../../shared/alert-rules'
 import type { AlertRuleSpec } from '../../../../shared/alert-rules'
@@ -21,6 +22,7 @@ export interface RuleEditorProps {
 }
 
 export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
+  const { t } = useTranslation('alerts')
   const [text, setText] = useState('')
   const [saveError, setSaveError] = useState<string | null>(null)
   const check = text.trim() ? parseRule(text) : null
@@ -42,21 +44,21 @@ export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
       <form onSubmit={add} className="toolbar-row">
         <input
           type="text"
-          aria-label="New alert rule"
+          aria-label={t('editor.newRule')}
           aria-invalid={check !== null && !check.ok}
           aria-describedby="rule-help"
-          placeholder="listen port:3000"
+          placeholder={EXAMPLES[1]}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <button type="submit" disabled={!check?.ok || rules.length >= MAX_RULES}>
-          Add rule
+          {t('editor.add')}
         </button>
       </form>
       <p id="rule-help" className={check && !check.ok ? 'error-note' : 'muted'}>
         {check && !check.ok
           ? `${check.message} ${check.hint}`
-          : `A rule is ${ALERT_KINDS.join(', ')} (stuck STATE SECONDS, count N), then the table's filter. Examples: ${EXAMPLES.join(' · ')}`}
+          : t('editor.help', { kinds: ALERT_KINDS.join(', '), examples: EXAMPLES.join(' · ') })}
       </p>
       {saveError ? (
         <p className="error-note" role="alert">
@@ -64,9 +66,9 @@ export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
         </p>
       ) : null}
       {rules.length === 0 ? (
-        <p className="muted">No rules yet.</p>
+        <p className="muted">{t('editor.none')}</p>
       ) : (
-        <ul className="rule-list" aria-label="Alert rules">
+        <ul className="rule-list" aria-label={t('rules.aria')}>
           {rules.map((r) => (
             <li key={r.id}>
               <label className="check">
@@ -81,10 +83,10 @@ export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
               </label>
               <button
                 type="button"
-                aria-label={`Remove rule ${r.text}`}
+                aria-label={t('editor.removeAria', { rule: r.text })}
                 onClick={() => save(rules.filter((x) => x.id !== r.id))}
               >
-                Remove
+                {t('editor.remove')}
               </button>
             </li>
           ))}

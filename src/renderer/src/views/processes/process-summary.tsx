@@ -1,4 +1,5 @@
 // One process's line in the tree: who it is, and its figures.
+import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import type { ProcessNode } from '../../../../shared/process-groups'
 import { formatBytes, formatRate } from '../../components/format'
@@ -11,25 +12,34 @@ function counts(record: Readonly<Record<string, number>>): string {
 }
 
 export function ProcessSummary({ node }: { readonly node: ProcessNode }): ReactElement {
-  const chain = node.parents.map((p) => `${p.name ?? '?'} (${p.pid})`).join(' ← ')
+  const { t } = useTranslation('processes')
+  const chain = node.parents
+    .map((p) => t('summary.parent', { name: p.name ?? '?', pid: p.pid }))
+    .join(' ← ')
   const hasBytes = node.bytesIn !== null
   return (
     <div className="process-summary">
       <div className="process-title">
-        <strong>{node.name}</strong> <span className="muted">pid {node.pid}</span>
+        <strong>{node.name}</strong>{' '}
+        <span className="muted">{t('summary.pid', { pid: node.pid })}</span>
         {node.user ? <span className="muted"> · {node.user}</span> : null}
         <span className="process-figures">
-          <span title="Sockets">{node.sockets} sockets</span>
+          <span title={t('summary.socketsTitle')}>{t('summary.sockets', { n: node.sockets })}</span>
           {node.listening.length > 0 ? (
-            <span title="Listening ports">listening {node.listening.join(', ')}</span>
+            <span title={t('summary.listeningTitle')}>
+              {t('summary.listening', { ports: node.listening.join(', ') })}
+            </span>
           ) : null}
-          <span title="TCP_INFO bytes received / sent (netlink, ss -i); other sources have none">
+          <span title={t('summary.bytesTitle')}>
             {hasBytes
-              ? `in ${formatBytes(node.bytesIn)} · out ${formatBytes(node.bytesOut)}`
-              : 'bytes: this source has none'}
+              ? t('summary.bytes', {
+                  in: formatBytes(node.bytesIn),
+                  out: formatBytes(node.bytesOut)
+                })
+              : t('summary.noBytes')}
           </span>
           {hasBytes && node.inRate !== null ? (
-            <span title="Bytes a second, from TCP_INFO deltas">
+            <span title={t('summary.rateTitle')}>
               ↓ {formatRate(node.inRate)} ↑ {formatRate(node.outRate ?? 0)}
             </span>
           ) : null}
@@ -43,8 +53,8 @@ export function ProcessSummary({ node }: { readonly node: ProcessNode }): ReactE
             {node.command}
           </div>
         ) : null}
-        {node.exe ? <div>exe {node.exe}</div> : null}
-        {chain ? <div>parents {chain}</div> : null}
+        {node.exe ? <div>{t('summary.exe', { exe: node.exe })}</div> : null}
+        {chain ? <div>{t('summary.parents', { chain })}</div> : null}
       </div>
     </div>
   )

@@ -2,6 +2,7 @@
 // describes it: ↑/↓ move, → expands (or steps into), ← collapses (or steps out), Enter or
 // Space toggles a process or opens a socket's details in Connections, Home/End jump.
 import { useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { KeyboardEvent, ReactElement } from 'react'
 import type { ProcessNode } from '../../../../shared/process-groups'
 import type { TableStore } from '../../store/table-store'
@@ -10,6 +11,9 @@ import { ProcessSummary } from './process-summary'
 import { sortNodes } from './sort'
 import type { ProcessSort } from './sort'
 import type { TreeAnswer } from './use-process-tree'
+
+/** The open/closed mark of a process (hidden from screen readers: aria-expanded says it). */
+const twisty = (open: boolean): string => (open ? '\u25be' : '\u25b8')
 
 /** Sockets listed under one expanded process; the rest are counted (narrow the filter). */
 export const SOCKETS_SHOWN = 200
@@ -60,6 +64,7 @@ function flatten(nodes: readonly ProcessNode[], expanded: ReadonlySet<number>): 
 export function ProcessTree(props: ProcessTreeProps): ReactElement {
   const { tree, table, sort, expanded, onExpanded, onOpenSocket } = props
   const { nodes, loaded, error } = tree
+  const { t } = useTranslation('processes')
   const sorted = useMemo(() => sortNodes(nodes, sort), [nodes, sort])
   const items = useMemo(() => flatten(sorted, expanded), [sorted, expanded])
   const [focusKey, setFocusKey] = useState<string | null>(null)
@@ -113,16 +118,14 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
     action()
   }
 
-  if (error && !loaded)
-    return <p className="error-note">The process tree could not be read: {error}</p>
-  if (loaded && nodes.length === 0)
-    return <p className="empty muted">No process holds a socket that matches this filter.</p>
+  if (error && !loaded) return <p className="error-note">{t('tree.unreadable', { error })}</p>
+  if (loaded && nodes.length === 0) return <p className="empty muted">{t('tree.empty')}</p>
 
   return (
     <ul
       className="process-tree"
       role="tree"
-      aria-label="Processes and their sockets"
+      aria-label={t('tree.aria')}
       ref={list}
       onKeyDown={onKey}
     >
@@ -141,7 +144,7 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
               role="treeitem"
               aria-level={1}
               aria-expanded={open}
-              aria-label={`${item.node.name} pid ${item.node.pid}`}
+              aria-label={t('tree.processAria', { name: item.node.name, pid: item.node.pid })}
               className="process-item"
               onClick={() => {
                 setFocusKey(item.key)
@@ -149,7 +152,7 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
               }}
             >
               <span className="twisty" aria-hidden="true">
-                {open ? '▾' : '▸'}
+                {twisty(open)}
               </span>
               <ProcessSummary node={item.node} />
             </li>
@@ -158,8 +161,7 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
         if (item.kind === 'more')
           return (
             <li {...common} role="treeitem" aria-level={2} className="socket-item muted">
-              … {item.hidden} more sockets; narrow the filter (pid:{item.node.pid} port:…) to see
-              them
+              {t('tree.more', { n: item.hidden, pid: item.node.pid })}
             </li>
           )
         const row = table.row(item.rowId)
@@ -170,7 +172,7 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
             aria-level={2}
             className="socket-item"
             data-closing={row?.closingSince != null ? 'true' : undefined}
-            title="Open its details in Connections (Enter)"
+            title={t('tree.openTitle')}
             onClick={() => onOpenSocket(item.rowId)}
           >
             {row ? (
@@ -182,7 +184,7 @@ export function ProcessTree(props: ProcessTreeProps): ReactElement {
                 <span>{remoteText(row)}</span>
               </>
             ) : (
-              <span className="muted">{item.rowId} (gone from the table)</span>
+              <span className="muted">{t('tree.gone', { id: item.rowId })}</span>
             )}
           </li>
         )

@@ -1,14 +1,10 @@
 // How the process tree sorts: by sockets, listening ports, current rate or total bytes,
-// most first; ties by name, then pid, so the order holds still between refreshes.
+// most first; ties by name, then pid, so the order holds still between refreshes. Each
+// sort's label is `sort.<key>` in the `processes` namespace.
 import type { ProcessNode } from '../../../../shared/process-groups'
 
-export const PROCESS_SORTS = [
-  { key: 'sockets', label: 'Sockets' },
-  { key: 'listening', label: 'Listening ports' },
-  { key: 'rate', label: 'Rate' },
-  { key: 'bytes', label: 'Total bytes' }
-] as const
-export type ProcessSort = (typeof PROCESS_SORTS)[number]['key']
+export const PROCESS_SORTS = ['sockets', 'listening', 'rate', 'bytes'] as const
+export type ProcessSort = (typeof PROCESS_SORTS)[number]
 
 function measure(n: ProcessNode, by: ProcessSort): number {
   switch (by) {
