@@ -48,8 +48,12 @@ void i18n.use(initReactI18next).init({
   ns: Object.keys(resources().en),
   interpolation: { escapeValue: false },
   returnNull: false,
-  initImmediate: false
+  initImmediate: false,
+  showSupportNotice: false
 })
+
+// The page says its language from the start (screen readers, fonts, the browser's own UI).
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
 
 export function setLanguage(pref: LanguagePreference): void {
   const lng = resolveLanguage(pref, systemLanguage())
