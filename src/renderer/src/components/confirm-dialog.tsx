@@ -2,6 +2,7 @@
 // the focus, so Enter never destroys by accident; Escape cancels.
 import { useEffect, useRef } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export interface ConfirmRequest {
   readonly title: string
@@ -19,6 +20,7 @@ export function ConfirmDialog({
   confirmLabel,
   onAnswer
 }: ConfirmDialogProps): ReactElement {
+  const { t } = useTranslation('common')
   const cancel = useRef<HTMLButtonElement>(null)
   useEffect(() => cancel.current?.focus(), [])
   return (
@@ -40,7 +42,7 @@ export function ConfirmDialog({
         <p id="confirm-body">{body}</p>
         <div className="dialog-buttons">
           <button type="button" ref={cancel} onClick={() => onAnswer(false)}>
-            Cancel
+            {t('button.cancel')}
           </button>
           <button type="button" className="danger" onClick={() => onAnswer(true)}>
             {confirmLabel}
