@@ -3,12 +3,18 @@
 // menu for that row; the row is found by its data-row-id.
 import { useCallback, useState } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { TableRow } from '../../../shared/model'
 import { formatJson, formatTable } from '../../../shared/row-format'
 import { ContextMenu } from './context-menu'
 import type { MenuItem } from './context-menu'
+import { i18n } from '../i18n'
 import type { ActionFlow } from './use-actions'
+
+/** The menu's words (common:rowMenu.*), in the UI's language when the menu opens. */
+const tr = (key: string, params?: Record<string, unknown>): string =>
+  i18n.t(`rowMenu.${key}`, { ns: 'common', ...params })
 
 export interface RowMenuHandlers {
   readonly rowOf: (id: string) => TableRow | undefined
@@ -27,31 +33,31 @@ interface Open {
 
 const ownerName = (r: TableRow): string | null => {
   const o = r.owners[0]
-  return o ? `${o.process ?? 'a process'} (pid ${o.pid})` : null
+  return o ? tr('owner', { name: o.process ?? tr('aProcess'), pid: o.pid }) : null
 }
 
 export function rowMenuItems(open: Open, h: RowMenuHandlers): MenuItem[] {
   const { row: r, cell } = open
   const items: MenuItem[] = []
   const copy = (text: string, what: string) => () => h.actions.copy(text, what)
-  if (cell) items.push({ label: `Copy “${cell}”`, onSelect: copy(cell, 'the cell') })
-  items.push({ label: 'Copy row', onSelect: copy(formatTable([r]), 'the row') })
-  items.push({ label: 'Copy as JSON', onSelect: copy(formatJson([r]), 'the row as JSON') })
+  if (cell) items.push({ label: tr('copyCell', { cell }), onSelect: copy(cell, tr('theCell')) })
+  items.push({ label: tr('copyRow'), onSelect: copy(formatTable([r]), tr('theRow')) })
+  items.push({ label: tr('copyJson'), onSelect: copy(formatJson([r]), tr('theRowJson')) })
   const owner = r.owners[0]
   let first = true
   const filter = (label: string, text: string): void => {
     items.push({ label, onSelect: () => h.onFilter(text), groupStart: first })
     first = false
   }
-  if (owner) filter(`Filter: pid ${owner.pid}`, `pid:${owner.pid}`)
-  if (owner?.process) filter(`Filter: process ${owner.process}`, `proc:${owner.process}`)
-  if (r.localPort !== null) filter(`Filter: port ${r.localPort}`, `port:${r.localPort}`)
-  if (r.remoteAddress) filter(`Filter: remote ${r.remoteAddress}`, r.remoteAddress)
+  if (owner) filter(tr('filterPid', { pid: owner.pid }), `pid:${owner.pid}`)
+  if (owner?.process) filter(tr('filterProcess', { name: owner.process }), `proc:${owner.process}`)
+  if (r.localPort !== null) filter(tr('filterPort', { port: r.localPort }), `port:${r.localPort}`)
+  if (r.remoteAddress) filter(tr('filterRemote', { address: r.remoteAddress }), r.remoteAddress)
   if (r.localPort !== null && r.protocol !== 'unix') {
     const proto = r.protocol
     const port = r.localPort
     items.push({
-      label: `Who holds port ${port}?`,
+      label: tr('whoHolds', { port }),
       onSelect: () => h.onWhoHolds(port, proto),
       groupStart: true
     })
@@ -59,7 +65,7 @@ export function rowMenuItems(open: Open, h: RowMenuHandlers): MenuItem[] {
   if (r.sessionId !== null || r.listenerId !== null) {
     const id = r.sessionId
     items.push({
-      label: id ? `Go to echo session ${id}` : `Go to echo server ${r.listenerId}`,
+      label: id ? tr('goToSession', { id }) : tr('goToServer', { id: r.listenerId }),
       onSelect: () => h.onGoToEcho(id)
     })
   }
@@ -82,25 +88,22 @@ function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
   const where = `${formatEndpoint(target.local)} ⇄ ${formatEndpoint(target.remote)}`
   if (r.sessionId !== null) {
     items.push({
-      label: 'Close connection (FIN)…',
-      detail: `Closes ${where} gracefully: FIN after what is queued. Asks first.`,
+      label: tr('closeFin'),
+      detail: tr('closeFinDetail', { where }),
       danger: true,
       groupStart: true,
       onSelect: () => void h.actions.closeConnection(target, 'graceful')
     })
     items.push({
-      label: 'Reset connection (RST)…',
-      detail: `Resets ${where}: RST now, queued bytes dropped. Asks first.`,
+      label: tr('resetRst'),
+      detail: tr('resetRstDetail', { where }),
       danger: true,
       onSelect: () => void h.actions.closeConnection(target, 'reset')
     })
   } else {
     items.push({
-      label: 'Close connection…',
-      detail:
-        r.protocol === 'tcp' && connected
-          ? `Aborts ${where} through the kernel; its process sees an error, the peer a reset. Asks first.`
-          : 'Only a TCP connection can be closed from outside its process.',
+      label: tr('close'),
+      detail: r.protocol === 'tcp' && connected ? tr('abortDetail', { where }) : tr('onlyTcp'),
       danger: true,
       groupStart: true,
       disabled: !(r.protocol === 'tcp' && connected),
@@ -108,10 +111,8 @@ function destructiveItems(r: TableRow, h: RowMenuHandlers): MenuItem[] {
     })
   }
   items.push({
-    label: owner ? `Stop process ${owner.process ?? ''} (pid ${owner.pid})…` : 'Stop process…',
-    detail: owner
-      ? `Sends SIGTERM to pid ${owner.pid}; asks first, and again before SIGKILL.`
-      : 'No process holds this socket (or it cannot be seen).',
+    label: owner ? tr('stopOwner', { name: owner.process ?? '', pid: owner.pid }) : tr('stop'),
+    detail: owner ? tr('stopDetail', { pid: owner.pid }) : tr('noOwner'),
     danger: true,
     disabled: !owner || owner.pid === 1,
     onSelect: () => owner && void h.actions.stopProcess(owner.pid, owner.process)
@@ -126,6 +127,7 @@ export function RowMenu({
   readonly handlers: RowMenuHandlers
   readonly children: ReactNode
 }): ReactElement {
+  const { t } = useTranslation('common')
   const [open, setOpen] = useState<Open | null>(null)
   const close = useCallback(() => setOpen(null), [])
 
@@ -155,7 +157,9 @@ export function RowMenu({
         <ContextMenu
           x={open.x}
           y={open.y}
-          label={`Actions for ${formatEndpoint({ address: open.row.localAddress, port: open.row.localPort })}`}
+          label={t('rowMenu.aria', {
+            endpoint: formatEndpoint({ address: open.row.localAddress, port: open.row.localPort })
+          })}
           items={rowMenuItems(open, handlers)}
           onClose={close}
         />

@@ -3,11 +3,13 @@
 // things always ask, whatever the setting: SIGKILL, and another user's process.
 import { useCallback, useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CloseMode, StopResult } from '../../../shared/actions-model'
 import type { InspectorApi } from '../../../shared/contract'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { Endpoint, InspectorError, SocketProtocol } from '../../../shared/model'
 import { CommandError } from '../api'
+import { i18n } from '../i18n'
 import { ConfirmDialog } from './confirm-dialog'
 import type { ConfirmRequest } from './confirm-dialog'
 
@@ -59,6 +61,10 @@ function useConfirmSetting(api: InspectorApi): boolean {
 
 type Ask = (req: ConfirmRequest, always?: boolean) => Promise<boolean>
 
+/** The flow's words (common:actions.*), in the UI's language when the flow runs. */
+const tr = (key: string, params?: Record<string, unknown>): string =>
+  i18n.t(`actions.${key}`, { ns: 'common', ...params })
+
 /**
  * SIGTERM after a first yes; another user's process after a second; SIGKILL only after a
  * second yes too, when SIGTERM left it running. null when the user said no at the start.
@@ -69,11 +75,11 @@ async function stopFlow(
   pid: number,
   name: string | null
 ): Promise<StopResult | { error: InspectorError } | null> {
-  const who = `${name ?? 'the process'} (pid ${pid})`
+  const who = tr('who', { name: name ?? tr('theProcess'), pid })
   const ok = await ask({
-    title: `Stop ${who}?`,
-    body: `Sends SIGTERM (Windows: taskkill): ${name ?? 'it'} may clean up, then exits; its sockets close with it.`,
-    confirmLabel: 'Stop process'
+    title: tr('stopTitle', { who }),
+    body: tr('stopBody', { name: name ?? tr('it') }),
+    confirmLabel: tr('stopConfirm')
   })
   if (!ok) return null
   let otherUser = false
@@ -86,8 +92,8 @@ async function stopFlow(
       const again = await ask(
         {
           title: error.message,
-          body: 'Stop another user’s process anyway?',
-          confirmLabel: 'Stop it anyway'
+          body: tr('otherUserBody'),
+          confirmLabel: tr('otherUserConfirm')
         },
         true
       )
@@ -100,9 +106,9 @@ async function stopFlow(
   if ('error' in first || first.outcome !== 'running') return first
   const kill = await ask(
     {
-      title: `${who} is still running`,
-      body: `${first.message} Kill it? SIGKILL (taskkill /F) ends it at once, with no chance to clean up.`,
-      confirmLabel: 'Kill (SIGKILL)'
+      title: tr('stillRunning', { who }),
+      body: tr('killBody', { message: first.message }),
+      confirmLabel: tr('killConfirm')
     },
     true
   )
@@ -110,6 +116,7 @@ async function stopFlow(
 }
 
 export function useActions(api: InspectorApi): ActionFlow {
+  const { t } = useTranslation('common')
   const confirmOn = useConfirmSetting(api)
   const [asking, setAsking] = useState<(ConfirmRequest & { answer: (y: boolean) => void }) | null>(
     null
@@ -133,27 +140,28 @@ export function useActions(api: InspectorApi): ActionFlow {
   )
 
   const closeConnection = useCallback(
-    async (t: CloseTarget, mode: CloseMode): Promise<boolean> => {
-      const what = `${formatEndpoint(t.local)} ⇄ ${formatEndpoint(t.remote)}`
-      const mine = t.sessionId !== null
+    async (target: CloseTarget, mode: CloseMode): Promise<boolean> => {
+      const what = `${formatEndpoint(target.local)} ⇄ ${formatEndpoint(target.remote)}`
+      const mine = target.sessionId !== null
       const body = mine
         ? mode === 'reset'
-          ? 'This app resets its own connection: RST now, queued bytes dropped.'
-          : 'This app closes its own connection gracefully: FIN after what is queued.'
-        : `The kernel aborts this connection: ${t.owner ?? 'its process'} gets an error (ECONNABORTED) and the peer a reset. On Linux this needs root.`
+          ? tr('resetOwnBody')
+          : tr('closeOwnBody')
+        : tr('abortBody', { owner: target.owner ?? tr('itsProcess') })
+      const reset = mine && mode === 'reset'
       const ok = await ask({
-        title: `${mine && mode === 'reset' ? 'Reset' : 'Close'} ${what}?`,
+        title: tr(reset ? 'resetTitle' : 'closeTitle', { what }),
         body,
-        confirmLabel: mine && mode === 'reset' ? 'Reset connection' : 'Close connection'
+        confirmLabel: tr(reset ? 'resetConfirm' : 'closeConfirm')
       })
       if (!ok) return false
       try {
         const r = await api['socket:close']({
-          protocol: t.protocol,
-          local: t.local,
-          remote: t.remote,
+          protocol: target.protocol,
+          local: target.local,
+          remote: target.remote,
           mode,
-          ...(t.sessionId ? { sessionId: t.sessionId } : {})
+          ...(target.sessionId ? { sessionId: target.sessionId } : {})
         })
         setNotice({ kind: 'done', text: r.message })
         return true
@@ -181,14 +189,14 @@ export function useActions(api: InspectorApi): ActionFlow {
 
   const copy = useCallback((text: string, what: string): void => {
     navigator.clipboard.writeText(text).then(
-      () => setNotice({ kind: 'done', text: `Copied ${what}.` }),
+      () => setNotice({ kind: 'done', text: tr('copied', { what }) }),
       () =>
         setNotice({
           kind: 'error',
           error: {
             code: 'ECLIPBOARD',
-            message: 'The clipboard refused the copy.',
-            hint: 'Select the text and copy it by hand.'
+            message: tr('clipboardRefused'),
+            hint: tr('clipboardHint')
           }
         })
     )
@@ -214,7 +222,7 @@ export function useActions(api: InspectorApi): ActionFlow {
             <strong>{notice.kind === 'done' ? notice.text : notice.error.message}</strong>
             {notice.kind === 'error' && notice.error.hint ? <p>{notice.error.hint}</p> : null}
           </div>
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button type="button" aria-label={t('button.dismiss')} onClick={() => setNotice(null)}>
             ×
           </button>
         </div>
