@@ -172,10 +172,9 @@ export function App({ connection, schedule }: AppProps): ReactElement {
       } else if (e.key.toLowerCase() === 'f') {
         e.preventDefault()
         setView('connections')
+        // Found by its shortcut, not its label: the label is in the user's language.
         requestAnimationFrame(() =>
-          document
-            .querySelector<HTMLInputElement>('input[aria-label="Filter connections"]')
-            ?.focus()
+          document.querySelector<HTMLInputElement>('input[aria-keyshortcuts="Control+F"]')?.focus()
         )
       }
     }
