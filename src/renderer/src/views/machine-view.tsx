@@ -34,21 +34,22 @@ export function MachineView({ api, ready }: MachineViewProps): ReactElement {
   if (load.state === 'loading') return <p className="muted">{t('loading')}</p>
   if (load.state === 'error') return <ErrorNote error={load.error} />
   const { info } = load
-  const facts: ReadonlyArray<readonly [string, string]> = [
-    [t('facts.version'), info.version],
-    [t('facts.platform'), `${info.platform} ${info.arch} (${info.osRelease})`],
-    [t('facts.host'), info.hostname],
-    [t('facts.pid'), String(info.pid)],
-    [t('facts.uid'), info.uid === null ? '—' : String(info.uid)],
-    [t('facts.node'), info.versions.node],
-    [t('facts.electron'), info.versions.electron ?? t('facts.noElectron')],
-    [t('facts.shell'), info.shell]
+  // [label, value, data-fact: the English id the specs find]
+  const facts: ReadonlyArray<readonly [string, string, string]> = [
+    [t('facts.version'), info.version, 'Version'],
+    [t('facts.platform'), `${info.platform} ${info.arch} (${info.osRelease})`, 'Platform'],
+    [t('facts.host'), info.hostname, 'Host'],
+    [t('facts.pid'), String(info.pid), 'Core pid'],
+    [t('facts.uid'), info.uid === null ? '—' : String(info.uid), 'User id'],
+    [t('facts.node'), info.versions.node, 'Node'],
+    [t('facts.electron'), info.versions.electron ?? t('facts.noElectron'), 'Electron'],
+    [t('facts.shell'), info.shell, 'Shell']
   ]
   return (
     <div className="machine">
       <section className="panel" aria-labelledby="machine-title">
         <h2 id="machine-title">{t('title')}</h2>
-        <Facts facts={facts} label={t('factsAria')} />
+        <Facts facts={facts} label={t('factsAria')} valuesAreData />
       </section>
       <section className="panel" aria-labelledby="sources-title">
         <h2 id="sources-title">{t('sources.title')}</h2>
