@@ -100,4 +100,22 @@ describe('settings store', () => {
     expect(file.all()).toMatchObject({ theme: 'light', lastView: 'overview' })
     expect(store.lastError).toBeNull()
   })
+
+  it('keeps the language picked (system, en, ko) and ignores one it does not speak', async () => {
+    const file = shared()
+    const store = new SettingsStore(file.backend())
+    store.start()
+    await vi.waitFor(() => expect(store.isLoaded()).toBe(true))
+    expect(store.get('language')).toBe('system')
+    store.set('language', 'ko')
+    await store.flush()
+    expect(file.all()).toMatchObject({ language: 'ko' })
+    // Another page (or an older file) with a language the UI lacks leaves the choice alone.
+    const other = new SettingsStore(file.backend())
+    other.start()
+    await vi.waitFor(() => expect(other.isLoaded()).toBe(true))
+    expect(other.get('language')).toBe('ko')
+    await file.backend().save({ language: 'fr' } as never)
+    expect(other.get('language')).toBe('ko')
+  })
 })

@@ -7,6 +7,8 @@ import { RowMenu } from './components/row-menu'
 import { useActions } from './components/use-actions'
 import { StatusBar } from './components/status-bar'
 import { ThemePicker } from './components/theme-picker'
+import { LanguagePicker } from './components/language-picker'
+import { Trans, useTranslation } from 'react-i18next'
 import { AlertsStore } from './store/alerts-store'
 import { EchoStore } from './store/echo-store'
 import { NamesStore } from './store/names-store'
@@ -38,14 +40,15 @@ export interface AppProps {
   readonly schedule?: (apply: () => void) => unknown
 }
 
+// Each tab's name is common:tabs.<id>.
 const VIEWS = [
-  { id: 'connections', label: 'Connections' },
-  { id: 'echo', label: 'Echo' },
-  { id: 'overview', label: 'Overview' },
-  { id: 'machine', label: 'Machine' },
-  { id: 'port', label: 'Port' },
-  { id: 'processes', label: 'Processes' },
-  { id: 'alerts', label: 'Alerts' }
+  { id: 'connections' },
+  { id: 'echo' },
+  { id: 'overview' },
+  { id: 'machine' },
+  { id: 'port' },
+  { id: 'processes' },
+  { id: 'alerts' }
 ] as const
 type ViewId = (typeof VIEWS)[number]['id']
 const isViewId = (v: string): v is ViewId => VIEWS.some((x) => x.id === v)
@@ -74,6 +77,7 @@ function useView(settings: SettingsStore): readonly [ViewId, (v: ViewId) => void
 }
 
 export function App({ connection, schedule }: AppProps): ReactElement {
+  const { t } = useTranslation('common')
   const status = useLinkStatus(connection)
   const coreRestarts = useCoreRestarts(connection)
   useLanguage(connection.api)
@@ -168,10 +172,9 @@ export function App({ connection, schedule }: AppProps): ReactElement {
       } else if (e.key.toLowerCase() === 'f') {
         e.preventDefault()
         setView('connections')
+        // Found by its shortcut, not its label: the label is in the user's language.
         requestAnimationFrame(() =>
-          document
-            .querySelector<HTMLInputElement>('input[aria-label="Filter connections"]')
-            ?.focus()
+          document.querySelector<HTMLInputElement>('input[aria-keyshortcuts="Control+F"]')?.focus()
         )
       }
     }
@@ -255,9 +258,9 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         <header className="app-header">
           <div className="brand">
             <img className="brand-mark" src="./favicon.png" alt="" />
-            <h1>Socket Inspector</h1>
+            <h1>{t('app.name')}</h1>
           </div>
-          <nav className="tabs" role="tablist" aria-label="Views">
+          <nav className="tabs" role="tablist" aria-label={t('tabs.aria')}>
             {VIEWS.map((v) => (
               <button
                 key={v.id}
@@ -267,9 +270,9 @@ export function App({ connection, schedule }: AppProps): ReactElement {
                 aria-keyshortcuts={`Control+${VIEWS.indexOf(v) + 1}`}
                 onClick={() => setView(v.id)}
               >
-                {v.label}
+                {t(`tabs.${v.id}`)}
                 {v.id === 'alerts' && unseen > 0 ? (
-                  <span className="badge" aria-label={`${unseen} new`}>
+                  <span className="badge" aria-label={t('tabs.unseen', { n: unseen })}>
                     {unseen}
                   </span>
                 ) : null}
@@ -279,6 +282,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
           <div className="header-end">
             <RecordingControls api={connection.api} replay={replay} />
             <ThemePicker />
+            <LanguagePicker />
             <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
           </div>
         </header>
@@ -286,10 +290,9 @@ export function App({ connection, schedule }: AppProps): ReactElement {
         <main className="app-main">
           {status === 'unauthorized' ? (
             <section role="alert" className="panel error-panel">
-              <h2>This page has no valid token</h2>
+              <h2>{t('token.title')}</h2>
               <p>
-                Open the full URL that <code>socket-inspector serve</code> printed; it ends in{' '}
-                <code>?token=…</code>.
+                <Trans t={t} i18nKey="token.body" components={{ code: <code /> }} />
               </p>
             </section>
           ) : (

@@ -1,12 +1,6 @@
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LinkStatus } from '../api'
-
-const LABELS: Readonly<Record<LinkStatus, string>> = {
-  connecting: 'Connecting…',
-  open: 'Connected',
-  reconnecting: 'Reconnecting…',
-  unauthorized: 'Token refused'
-}
 
 export interface LinkBadgeProps {
   readonly shell: 'electron' | 'browser'
@@ -15,23 +9,17 @@ export interface LinkBadgeProps {
   readonly coreRestarts?: number
 }
 
-const CORE_RESTARTED = 'core restarted'
-
 export function LinkBadge({ shell, status, coreRestarts = 0 }: LinkBadgeProps): ReactElement {
-  const where = shell === 'electron' ? 'desktop app' : 'browser mode'
+  const { t } = useTranslation('common')
+  const where = shell === 'electron' ? t('link.desktop') : t('link.browser')
   return (
-    <div
-      className="link-badge"
-      data-status={status}
-      role="status"
-      aria-label="Connection to the core"
-    >
+    <div className="link-badge" data-status={status} role="status" aria-label={t('link.aria')}>
       <span className="dot" aria-hidden="true" />
-      {LABELS[status]} <span className="muted">· {where}</span>
+      {t(`link.${status}`)} <span className="muted">· {where}</span>
       {coreRestarts > 0 && (
         <span className="muted" data-core-restarts={coreRestarts}>
           {' '}
-          · {CORE_RESTARTED}
+          · {t('link.coreRestarted')}
           {coreRestarts > 1 ? ` ×${coreRestarts}` : ''}
         </span>
       )}

@@ -1,6 +1,7 @@
 // Exports a session's (or a server's sessions') logged bytes as a pcapng file for Wireshark.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
 import type { PcapngTarget } from '../../../shared/export-schema'
 import type { InspectorError } from '../../../shared/model'
@@ -15,6 +16,7 @@ export interface PcapngButtonProps {
 }
 
 export function PcapngButton({ api, target, filename, label }: PcapngButtonProps): ReactElement {
+  const { t } = useTranslation('common')
   const [error, setError] = useState<InspectorError | null>(null)
   const save = async (): Promise<void> => {
     try {
@@ -26,12 +28,8 @@ export function PcapngButton({ api, target, filename, label }: PcapngButtonProps
   }
   return (
     <>
-      <button
-        type="button"
-        onClick={() => void save()}
-        title="The logged bytes as TCP/UDP packets on the session's real addresses, for Wireshark"
-      >
-        {label ?? 'Export pcapng'}
+      <button type="button" onClick={() => void save()} title={t('pcapng.title')}>
+        {label ?? t('pcapng.label')}
       </button>
       {error ? <ErrorNote error={error} /> : null}
     </>

@@ -2,6 +2,7 @@
 // a full chart per row would cost more than the rows themselves.
 import { memo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { RatePoint } from '../store/rate-history'
 import { useSeries } from './rate-chart'
 import type { SeriesProps } from './rate-chart'
@@ -26,8 +27,9 @@ const SECONDS = 60
  * `now`), not on each of a busy session's ten updates a second.
  */
 export const Sparkline = memo(function Sparkline(props: SeriesProps): ReactElement {
+  const { t } = useTranslation('common')
   const points = useSeries(props, SECONDS)
-  const label = `Bytes a second of ${props.id}, last minute`
+  const label = t('sparkline', { id: props.id })
   const max = Math.max(1, ...points.map((p) => Math.max(p.in, p.out)))
   return (
     <svg className="sparkline" width={W} height={H} role="img" aria-label={label}>

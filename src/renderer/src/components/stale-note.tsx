@@ -1,6 +1,7 @@
 // Said above any view whose data stopped when the link to the core dropped, so nothing
 // stale passes for live.
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { formatClock } from './format'
 
 export function StaleNote({
@@ -11,10 +12,13 @@ export function StaleNote({
   /** What is not live, as a sentence's subject: "The table", "These figures". */
   readonly what: string
 }): ReactElement {
+  const { t } = useTranslation('common')
   return (
     <p className="stale-note" role="status" data-stale-note="">
-      Not live: {what.charAt(0).toLowerCase() + what.slice(1)} stopped at {formatClock(since)}, when
-      the connection to the core was lost.
+      {t('stale.note', {
+        what: what.charAt(0).toLowerCase() + what.slice(1),
+        at: formatClock(since)
+      })}
     </p>
   )
 }

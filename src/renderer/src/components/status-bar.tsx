@@ -3,9 +3,11 @@
 // so first, in red: nothing below it is live any more.
 import { useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { VANISHED_STATE } from '../../../shared/model'
+import { locale } from '../i18n'
 import type { TableStore } from '../store/table-store'
-import { formatClock } from './format'
+import { formatClock, formatCount } from './format'
 
 export interface StatusBarProps {
   readonly store: TableStore
@@ -14,25 +16,25 @@ export interface StatusBarProps {
 }
 
 export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
+  const { t } = useTranslation('common')
   const { status, paused, rows, stateCounts, staleSince } = useSyncExternalStore(
     store.subscribe,
     store.getState
   )
   if (staleSince !== null && !replaying) {
     return (
-      <footer className="status-bar" aria-label="Status" data-health="offline">
+      <footer className="status-bar" aria-label={t('status.aria')} data-health="offline">
         <span data-item="health" role="alert">
-          <span className="dot" aria-hidden="true" /> Lost the core at {formatClock(staleSince)}:
-          the table, details and Overview show what was last seen, not what is now. The page
-          reconnects by itself when the core is back.
+          <span className="dot" aria-hidden="true" />{' '}
+          {t('status.lost', { at: formatClock(staleSince) })}
         </span>
       </footer>
     )
   }
   if (!status) {
     return (
-      <footer className="status-bar" aria-label="Status">
-        <span className="muted">Waiting for the first poll…</span>
+      <footer className="status-bar" aria-label={t('status.aria')}>
+        <span className="muted">{t('status.waiting')}</span>
       </footer>
     )
   }
@@ -42,37 +44,43 @@ export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
   return (
     <footer
       className="status-bar"
-      aria-label="Status"
+      aria-label={t('status.aria')}
       data-health={status.health}
       data-seq={status.seq}
     >
       {replaying !== undefined ? (
         <span data-item="replay" className="replay-note">
-          Replaying {replaying} · live polling paused
+          {t('status.replaying', { name: replaying })}
         </span>
       ) : null}
       <span data-item="source">
-        Source <strong>{status.source}</strong>
+        {t('status.source')} <strong>{status.source}</strong>
       </span>
       <span data-item="health">
         <span className="dot" aria-hidden="true" /> {status.health}
       </span>
-      <span
-        data-item="rows"
-        title="Every row of the table, with sockets that just closed and are fading out"
-      >
-        {rows.length} rows{vanished > 0 ? ` (${vanished} just closed)` : ''}
+      <span data-item="rows" title={t('status.rowsTitle')}>
+        {t('status.rows', { n: formatCount(rows.length) })}
+        {vanished > 0 ? t('status.justClosed', { n: formatCount(vanished) }) : ''}
       </span>
       <span data-item="poll">
-        poll {status.pollMs === null ? '—' : `${status.pollMs.toFixed(1)} ms`}
+        {t('status.poll')}{' '}
+        {status.pollMs === null
+          ? '—'
+          : t('format.ms', {
+              n: status.pollMs.toLocaleString(locale(), {
+                minimumFractionDigits: 1,
+                maximumFractionDigits: 1
+              })
+            })}
       </span>
       <span data-item="rate">
-        {status.polling ? `${status.rateHz} Hz` : 'not polling'}
-        {paused ? ' · view paused' : ''}
+        {status.polling ? `${status.rateHz} Hz` : t('status.notPolling')}
+        {paused ? t('status.viewPaused') : ''}
       </span>
       {status.blind.length > 0 ? (
         <span data-item="blind" className="muted" title={status.blind.join('\n')}>
-          cannot see: {status.blind.join('; ')}
+          {t('status.blind', { what: status.blind.join('; ') })}
         </span>
       ) : null}
     </footer>

@@ -3,17 +3,13 @@
 // <html data-theme>.
 import { useEffect } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { THEMES } from '../store/settings-store'
 import type { Theme } from '../store/settings-store'
 import { useSetting } from '../store/use-setting'
 
-const LABELS: Readonly<Record<Theme, string>> = {
-  system: 'System theme',
-  light: 'Light',
-  dark: 'Dark'
-}
-
 export function ThemePicker(): ReactElement {
+  const { t } = useTranslation('common')
   const [theme, setTheme] = useSetting('theme')
   useEffect(() => {
     const root = document.documentElement
@@ -22,11 +18,15 @@ export function ThemePicker(): ReactElement {
   }, [theme])
   return (
     <label className="theme-picker">
-      <span className="sr-only">Theme</span>
-      <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-        {THEMES.map((t) => (
-          <option key={t} value={t}>
-            {LABELS[t]}
+      <span className="sr-only">{t('theme.label')}</span>
+      <select
+        aria-label={t('theme.label')}
+        value={theme}
+        onChange={(e) => setTheme(e.target.value as Theme)}
+      >
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`theme.${th}`)}
           </option>
         ))}
       </select>

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/recording'
 import type { ParsedRecording } from '../../../shared/recording'
 import { CommandError } from '../api/command-error'
+import { i18n } from '../i18n'
 
 async function gunzip(bytes: Uint8Array): Promise<{ text: string; cut: boolean }> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))
@@ -24,8 +25,10 @@ async function gunzip(bytes: Uint8Array): Promise<{ text: string; cut: boolean }
       if (size > RECORDING_OPEN_LIMIT_BYTES) {
         throw new CommandError({
           code: 'ETOOBIG',
-          message: `This recording is larger than ${RECORDING_OPEN_LIMIT_BYTES / 1024 / 1024} MiB unpacked.`,
-          hint: 'Record a shorter stretch or at a lower rate.'
+          message: i18n.t('replay:errors.tooBig', {
+            mib: RECORDING_OPEN_LIMIT_BYTES / 1024 / 1024
+          }),
+          hint: i18n.t('replay:errors.tooBigHint')
         })
       }
       text += decoder.decode(value, { stream: true })
@@ -42,8 +45,8 @@ async function gunzip(bytes: Uint8Array): Promise<{ text: string; cut: boolean }
 function notGzip(): CommandError {
   return new CommandError({
     code: 'EBADRECORDING',
-    message: 'This file is not a gzip-compressed Socket Inspector recording.',
-    hint: 'Open a .sirec.gz file made by `socket-inspector record` or the Record button.'
+    message: i18n.t('replay:errors.notGzip'),
+    hint: i18n.t('replay:errors.notGzipHint')
   })
 }
 

@@ -2,6 +2,7 @@
 // (then offers to replay or download it); Open replays a file from this computer.
 import { useRef, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
 import type { RecordingInfo } from '../../../shared/export-schema'
 import type { InspectorError } from '../../../shared/model'
@@ -27,6 +28,7 @@ function saveBytes(name: string, bytes: Uint8Array): void {
 }
 
 export function RecordingControls({ api, replay }: RecordingControlsProps): ReactElement {
+  const { t } = useTranslation('replay')
   const [recording, setRecording] = useState<RecordingInfo | null>(null)
   const [saved, setSaved] = useState<RecordingInfo | null>(null)
   const [error, setError] = useState<InspectorError | null>(null)
@@ -61,7 +63,7 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
     base64Bytes((await api['recording:open'](saved!.name)).gzipBase64)
 
   return (
-    <div className="recording-controls" aria-label="Recordings">
+    <div className="recording-controls" aria-label={t('controls.aria')}>
       {recording ? (
         <button
           type="button"
@@ -70,7 +72,7 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
           onClick={stop}
           disabled={stopping}
         >
-          {stopping ? 'Finishing the file… ' : '■ Stop recording '}
+          {stopping ? t('controls.finishing') : t('controls.stop')}{' '}
           <span className="muted">{formatDuration(Math.max(0, now - recording.startedAt))}</span>
         </button>
       ) : (
@@ -79,24 +81,20 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
           className="record-button"
           onClick={start}
           disabled={replay.source !== null}
-          title="Write the table, every change and every session update to a file you can replay"
+          title={t('controls.recordTitle')}
         >
-          ● Record
+          {t('controls.record')}
         </button>
       )}
-      <button
-        type="button"
-        onClick={() => input.current?.click()}
-        title="Replay a recording (.sirec.gz); or drop one on the window"
-      >
-        Open recording…
+      <button type="button" onClick={() => input.current?.click()} title={t('controls.openTitle')}>
+        {t('controls.open')}
       </button>
       <input
         ref={input}
         type="file"
         accept=".gz,.sirec.gz"
         hidden
-        aria-label="Recording file"
+        aria-label={t('controls.file')}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0]
           if (file) replay.openFile(file)
@@ -105,20 +103,20 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
       />
       {saved ? (
         <span className="recording-saved" role="status">
-          Saved {saved.name} ({formatBytes(saved.bytesWritten)})
+          {t('controls.saved', { name: saved.name, size: formatBytes(saved.bytesWritten) })}
           <button
             type="button"
             onClick={() =>
               run(api['recording:open'](saved.name).then((data) => replay.openData(data)))
             }
           >
-            Replay
+            {t('controls.replay')}
           </button>
           <button
             type="button"
             onClick={() => run(fetchSaved().then((b) => saveBytes(saved.name, b)))}
           >
-            Download
+            {t('controls.download')}
           </button>
         </span>
       ) : null}

@@ -2,8 +2,10 @@
 // (drag, ←/→ one poll, play at the recorded pace) or close it and go back to live data.
 import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import '../styles/replay.css'
 import { formatClock } from '../components/format'
+import { locale } from '../i18n'
 import type { ReplaySource } from './replay-source'
 
 export interface ReplayBarProps {
@@ -15,6 +17,7 @@ export interface ReplayBarProps {
 const MAX_STEP_MS = 2_000
 
 export function ReplayBar({ source, onClose }: ReplayBarProps): ReactElement {
+  const { t } = useTranslation('replay')
   const times = source.player.times
   const [index, setIndex] = useState(0)
   const [playing, setPlaying] = useState(false)
@@ -31,18 +34,18 @@ export function ReplayBar({ source, onClose }: ReplayBarProps): ReactElement {
   const running = playing && index < times.length - 1
   const { header, truncated } = source.recording
   return (
-    <section className="replay-bar" aria-label="Recording replay">
-      <strong>Replaying {source.name}</strong>
+    <section className="replay-bar" aria-label={t('bar.aria')}>
+      <strong>{t('bar.replaying', { name: source.name })}</strong>
       <span className="muted">
-        {header.hostname} · {new Date(source.player.start).toLocaleString()}
-        {truncated ? ' · the file ends mid-write; shown up to its last whole record' : ''}
+        {header.hostname} · {new Date(source.player.start).toLocaleString(locale())}
+        {truncated ? t('bar.truncated') : ''}
       </span>
       <button
         type="button"
         onClick={() => setIndex((i) => Math.max(0, i - 1))}
-        aria-label="Previous poll"
+        aria-label={t('bar.previous')}
       >
-        ◀
+        {t('bar.previousIcon')}
       </button>
       <button
         type="button"
@@ -51,32 +54,30 @@ export function ReplayBar({ source, onClose }: ReplayBarProps): ReactElement {
           setPlaying(!running)
         }}
       >
-        {running ? 'Pause' : 'Play'}
+        {running ? t('bar.pause') : t('bar.play')}
       </button>
       <button
         type="button"
         onClick={() => setIndex((i) => Math.min(times.length - 1, i + 1))}
-        aria-label="Next poll"
+        aria-label={t('bar.next')}
       >
-        ▶
+        {t('bar.nextIcon')}
       </button>
       <input
         type="range"
         min={0}
         max={times.length - 1}
         value={index}
-        aria-label="Recording time"
+        aria-label={t('bar.time')}
         aria-valuetext={formatClock(at)}
         onChange={(e) => setIndex(Number(e.currentTarget.value))}
       />
-      <output aria-label="Time shown" data-at={at}>
+      <output aria-label={t('bar.shown')} data-at={at}>
         {formatClock(at)}
       </output>
-      <span className="muted">
-        poll {index + 1} of {times.length}
-      </span>
+      <span className="muted">{t('bar.position', { n: index + 1, total: times.length })}</span>
       <button type="button" onClick={onClose}>
-        Close recording
+        {t('bar.close')}
       </button>
     </section>
   )

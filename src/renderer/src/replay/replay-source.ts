@@ -9,6 +9,7 @@ import type { Events } from '../../../shared/contract'
 import { RecordingPlayer } from '../../../shared/recording'
 import type { ParsedRecording, RecordingFrame } from '../../../shared/recording'
 import { CommandError } from '../api/command-error'
+import { i18n } from '../i18n'
 
 /** Commands that still go to the live core while a recording is open. */
 const PASS_THROUGH: ReadonlySet<CommandName> = new Set<CommandName>([
@@ -47,8 +48,8 @@ export class ReplaySource {
       Promise.reject(
         new CommandError({
           code: 'EREPLAY',
-          message: `A recording (${name}) is open: this acts on the live machine.`,
-          hint: 'Close the recording to go back to live data.'
+          message: i18n.t('replay:errors.replaying', { name }),
+          hint: i18n.t('replay:errors.replayingHint')
         })
       )
     const own: Partial<Record<CommandName, (...a: never[]) => Promise<unknown>>> = {

@@ -7,6 +7,7 @@ import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
 import { LIMITS } from '../../../shared/limits'
 import type { InspectorError, Listener, Session, SessionId } from '../../../shared/model'
 import { RateHistory } from './rate-history'
+import { i18n } from '../i18n'
 
 export interface EchoState {
   readonly listeners: readonly Listener[]
@@ -20,11 +21,12 @@ type Schedule = (fn: () => void) => unknown
 
 const isClosed = (s: Session): boolean => s.state === 'closed' || s.state === 'error'
 
-const CORE_LOST: InspectorError = {
+/** Said of what a dead core held, in the UI's language at the moment it is found. */
+const coreLostError = (): InspectorError => ({
   code: 'ECORELOST',
-  message: 'Ended: the Socket Inspector core that held it stopped and was restarted without it.',
-  hint: 'Start the server or client again.'
-}
+  message: i18n.t('common:coreLost.message'),
+  hint: i18n.t('common:coreLost.hint')
+})
 
 export class EchoStore {
   private readonly listeners = new Map<string, Listener>()
@@ -69,6 +71,7 @@ export class EchoStore {
   coreLost(): void {
     const at = this.now()
     const ended: Session[] = []
+    const CORE_LOST = coreLostError()
     for (const s of this.sessions.values()) {
       if (isClosed(s)) continue
       ended.push({ ...s, state: 'closed', closeReason: 'error', closedAt: at, error: CORE_LOST })

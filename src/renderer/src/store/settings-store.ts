@@ -6,13 +6,19 @@
 import type { Unsubscribe } from '../../../shared/contract'
 import { DEFAULT_CONNECTIONS } from '../../../shared/connections-settings'
 import type { ConnectionsSettings } from '../../../shared/connections-settings'
+import { LANGUAGES } from '../i18n'
+import type { LanguagePreference } from '../i18n'
 
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
+/** The language picker's choices: the system's, or one the UI speaks. */
+export const LANGUAGE_PREFERENCES = ['system', ...LANGUAGES] as const
+export type { LanguagePreference }
 
 /** The keys the renderer reads; the file may hold others (kept, never dropped). */
 export interface UiSettings {
   readonly theme: Theme
+  readonly language: LanguagePreference
   readonly lastView: string
   readonly connections: ConnectionsSettings
 }
@@ -20,6 +26,7 @@ export type SettingKey = keyof UiSettings
 
 export const DEFAULT_SETTINGS: UiSettings = {
   theme: 'system',
+  language: 'system',
   lastView: 'connections',
   connections: DEFAULT_CONNECTIONS
 }
@@ -141,6 +148,10 @@ function normalize(key: SettingKey, value: unknown): UiSettings[SettingKey] | un
   switch (key) {
     case 'theme':
       return (THEMES as readonly unknown[]).includes(value) ? (value as Theme) : undefined
+    case 'language':
+      return (LANGUAGE_PREFERENCES as readonly unknown[]).includes(value)
+        ? (value as LanguagePreference)
+        : undefined
     case 'lastView':
       return typeof value === 'string' ? value : undefined
     case 'connections':

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
 import type { AppInfo, InspectorError } from '../../../shared/model'
 import { ErrorNote } from '../components/error-note'
@@ -15,6 +16,7 @@ type Load =
   { state: 'loading' } | { state: 'ok'; info: AppInfo } | { state: 'error'; error: InspectorError }
 
 export function MachineView({ api, ready }: MachineViewProps): ReactElement {
+  const { t } = useTranslation('machine')
   const [load, setLoad] = useState<Load>({ state: 'loading' })
 
   useEffect(() => {
@@ -29,40 +31,41 @@ export function MachineView({ api, ready }: MachineViewProps): ReactElement {
     }
   }, [api, ready])
 
-  if (load.state === 'loading') return <p className="muted">Asking the core about this machine…</p>
+  if (load.state === 'loading') return <p className="muted">{t('loading')}</p>
   if (load.state === 'error') return <ErrorNote error={load.error} />
   const { info } = load
-  const facts: ReadonlyArray<readonly [string, string]> = [
-    ['Version', info.version],
-    ['Platform', `${info.platform} ${info.arch} (${info.osRelease})`],
-    ['Host', info.hostname],
-    ['Core pid', String(info.pid)],
-    ['User id', info.uid === null ? '—' : String(info.uid)],
-    ['Node', info.versions.node],
-    ['Electron', info.versions.electron ?? 'not running in Electron'],
-    ['Shell', info.shell]
+  // [label, value, data-fact: the English id the specs find]
+  const facts: ReadonlyArray<readonly [string, string, string]> = [
+    [t('facts.version'), info.version, 'Version'],
+    [t('facts.platform'), `${info.platform} ${info.arch} (${info.osRelease})`, 'Platform'],
+    [t('facts.host'), info.hostname, 'Host'],
+    [t('facts.pid'), String(info.pid), 'Core pid'],
+    [t('facts.uid'), info.uid === null ? '—' : String(info.uid), 'User id'],
+    [t('facts.node'), info.versions.node, 'Node'],
+    [t('facts.electron'), info.versions.electron ?? t('facts.noElectron'), 'Electron'],
+    [t('facts.shell'), info.shell, 'Shell']
   ]
   return (
     <div className="machine">
       <section className="panel" aria-labelledby="machine-title">
-        <h2 id="machine-title">This machine</h2>
-        <Facts facts={facts} label="App info" />
+        <h2 id="machine-title">{t('title')}</h2>
+        <Facts facts={facts} label={t('factsAria')} valuesAreData />
       </section>
       <section className="panel" aria-labelledby="sources-title">
-        <h2 id="sources-title">Connection-table sources</h2>
-        <table className="sources" aria-label="Connection-table sources">
+        <h2 id="sources-title">{t('sources.title')}</h2>
+        <table className="sources" aria-label={t('sources.title')}>
           <thead>
             <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Here</th>
-              <th scope="col">Detail</th>
+              <th scope="col">{t('sources.source')}</th>
+              <th scope="col">{t('sources.here')}</th>
+              <th scope="col">{t('sources.detail')}</th>
             </tr>
           </thead>
           <tbody>
             {info.sources.map((source) => (
               <tr key={source.id} data-available={source.available}>
                 <td>{source.id}</td>
-                <td>{source.available ? 'available' : 'not available'}</td>
+                <td>{source.available ? t('sources.available') : t('sources.notAvailable')}</td>
                 <td className="muted">{source.detail}</td>
               </tr>
             ))}

@@ -2,10 +2,11 @@
 // servers' total bytes a second, and who holds the most sockets.
 import { useMemo, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { RateChart } from '../components/rate-chart'
 import { StaleNote } from '../components/stale-note'
-import { formatBytes, formatSecond } from '../components/format'
+import { formatBytes, formatCount, formatSecond } from '../components/format'
 import { useNow } from '../components/use-now'
 import type { EchoStore } from '../store/echo-store'
 import { STATE_GROUPS, STATE_SAMPLES } from '../store/state-history'
@@ -30,10 +31,11 @@ function StateChart({
   readonly now: number
 }): ReactElement {
   // A fixed five-minute axis, so the chart fills in from the right as samples come.
+  const { t } = useTranslation('overview')
   const end = Math.floor(now / 1000)
   return (
-    <figure className="chart" aria-label="Sockets by state">
-      <figcaption className="muted">Sockets by state, last five minutes</figcaption>
+    <figure className="chart" aria-label={t('chart.aria')}>
+      <figcaption className="muted">{t('chart.caption')}</figcaption>
       <AreaChart
         responsive
         style={{ width: '100%', height: 240 }}
@@ -49,7 +51,7 @@ function StateChart({
           minTickGap={40}
         />
         <YAxis width={56} allowDecimals={false} />
-        <Tooltip labelFormatter={(t) => formatSecond(Number(t))} />
+        <Tooltip labelFormatter={(x) => formatSecond(Number(x))} />
         <Legend />
         {STATE_GROUPS.map((g) => (
           <Area
@@ -78,6 +80,7 @@ export function OverviewView({
   /** Opens the Processes view on this process. */
   readonly onOpenProcess?: (pid: number) => void
 }): ReactElement {
+  const { t } = useTranslation('overview')
   const { rows, loaded, samples, stateCounts, staleSince } = useSyncExternalStore(
     table.subscribe,
     table.getState
@@ -102,54 +105,57 @@ export function OverviewView({
   // the same state, so the figures agree with them at any moment.
   const inState = (state: string): string =>
     String(stateCounts.find(([s]) => s === state)?.[1] ?? 0)
-  const figures: ReadonlyArray<readonly [string, string]> = [
-    ['Sockets', loaded ? String(rows.length) : '…'],
-    ['Listening', inState('LISTEN')],
-    ['Established', inState('ESTABLISHED')],
-    ['TIME_WAIT', inState('TIME_WAIT')],
-    ['Echo servers', String(listeners.filter((l) => l.state === 'listening').length)],
-    ['Open sessions', String(open)],
-    ['Echo bytes', formatBytes(bytes)]
+  // Plain digits, as the table's header shows the same counts.
+  // [data-figure (a stable English id the specs find), its label's key, the value]
+  const figures: ReadonlyArray<readonly [string, string, string]> = [
+    ['Sockets', 'sockets', loaded ? String(rows.length) : '…'],
+    ['Listening', 'listening', inState('LISTEN')],
+    ['Established', 'established', inState('ESTABLISHED')],
+    ['TIME_WAIT', 'timeWait', inState('TIME_WAIT')],
+    [
+      'Echo servers',
+      'echoServers',
+      String(listeners.filter((l) => l.state === 'listening').length)
+    ],
+    ['Open sessions', 'openSessions', String(open)],
+    ['Echo bytes', 'echoBytes', formatBytes(bytes)]
   ]
 
   return (
     <div className="overview" data-stale={staleSince !== null}>
-      {staleSince !== null ? <StaleNote since={staleSince} what="These figures" /> : null}
-      <section className="panel figures" aria-label="At a glance">
-        {figures.map(([label, value]) => (
-          <div key={label} className="figure">
-            <span className="figure-value" data-figure={label}>
+      {staleSince !== null ? <StaleNote since={staleSince} what={t('staleWhat')} /> : null}
+      <section className="panel figures" aria-label={t('glance')}>
+        {figures.map(([id, key, value]) => (
+          <div key={id} className="figure">
+            <span className="figure-value" data-figure={id}>
               {value}
             </span>
-            <span className="muted">{label}</span>
+            <span className="muted">{t(`figures.${key}`)}</span>
           </div>
         ))}
       </section>
-      <section className="panel" aria-label="States over time">
-        <h2>Connections by state</h2>
-        {samples.length < 2 ? (
-          <p className="muted">The chart fills in as the table is polled (once a second).</p>
-        ) : null}
+      <section className="panel" aria-label={t('states.aria')}>
+        <h2>{t('states.title')}</h2>
+        {samples.length < 2 ? <p className="muted">{t('states.filling')}</p> : null}
         <StateChart samples={samples} now={now} />
       </section>
-      <section className="panel" aria-label="Echo throughput">
-        <h2>Echo traffic</h2>
+      <section className="panel" aria-label={t('echo.aria')}>
+        <h2>{t('echo.title')}</h2>
         {sessions.length === 0 ? (
           <p className="muted empty-hint">
-            No echo sessions yet — start a server in the Echo view, then{' '}
-            <code>nc 127.0.0.1 PORT</code> and type.
+            <Trans t={t} i18nKey="echo.empty" components={{ code: <code /> }} />
           </p>
         ) : null}
-        <RateChart points={echo.rates.series(now)} label="All echo sessions, bytes a second" />
+        <RateChart points={echo.rates.series(now)} label={t('echo.chart')} />
       </section>
-      <section className="panel" aria-label="Top processes">
-        <h2>Most sockets</h2>
-        <table className="sessions" aria-label="Processes by socket count">
+      <section className="panel" aria-label={t('top.aria')}>
+        <h2>{t('top.title')}</h2>
+        <table className="sessions" aria-label={t('top.table')}>
           <thead>
             <tr>
-              <th scope="col">Process (pid)</th>
+              <th scope="col">{t('top.process')}</th>
               <th scope="col" className="num">
-                Sockets
+                {t('top.sockets')}
               </th>
             </tr>
           </thead>
@@ -161,7 +167,7 @@ export function OverviewView({
                     <button
                       type="button"
                       className="link"
-                      title="Show it in the Processes view"
+                      title={t('top.open')}
                       onClick={() => onOpenProcess(pid)}
                     >
                       {name}
@@ -170,7 +176,7 @@ export function OverviewView({
                     name
                   )}
                 </td>
-                <td className="num">{n}</td>
+                <td className="num">{formatCount(n)}</td>
               </tr>
             ))}
           </tbody>
