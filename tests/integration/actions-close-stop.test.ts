@@ -6,6 +6,7 @@ import { connect, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { STOP_WAIT_MS } from '../../src/shared/actions-model'
 import { invoke } from '../../src/main/dispatch'
 import { Inspector } from '../../src/main/inspector'
 import { InspectorFailure } from '../../src/shared/errors'
@@ -224,7 +225,11 @@ describe('stop the owning process', () => {
           r.owners.some((o) => o.pid === child.pid)
       )
     expect(await holds()).toBe(true)
-    const result = await invoke(inspector, 'process:stop', { pid: child.pid! })
+    // The stop answers as soon as the child exits; the longest wait only matters on a loaded machine.
+    const result = await invoke(inspector, 'process:stop', {
+      pid: child.pid!,
+      waitMs: STOP_WAIT_MS.max
+    })
     expect(result).toMatchObject({
       pid: child.pid,
       signal: 'SIGTERM',
@@ -285,7 +290,11 @@ describe('stop the owning process', () => {
         ok: false,
         error: { code: 'EPERM', message: expect.stringMatching(/Not allowed to stop/) }
       })
-      const result = await invoke(inspector, 'process:stop', { pid: child.pid!, otherUser: true })
+      const result = await invoke(inspector, 'process:stop', {
+        pid: child.pid!,
+        otherUser: true,
+        waitMs: STOP_WAIT_MS.max
+      })
       expect(result.outcome).toBe('exited')
     }
   )
