@@ -1,11 +1,11 @@
 // TCP and Unix-socket clients. The echoed bytes are recorded like any other traffic.
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
-import type { CloseReason } from '../../shared/model'
 import type { SessionRegistry } from '../echo/sessions'
-import { connectFailure, sessionError } from '../net-errors'
+import { connectFailure } from '../net-errors'
 import { streamFd } from '../socket-fd'
 import type { ClientConnection } from './client-connection'
+import { streamConnection } from './stream-connection'
 
 export type StreamTarget = { host: string; port: number } | { path: string }
 
@@ -30,21 +30,6 @@ export async function connectStream(
       : { address: target.host, port: target.port },
     fd: null,
     state: 'connecting'
-  })
-
-  let failure: Error | null = null
-  let resetByUs = false
-  socket.on('data', (chunk: Buffer) => sessions.received(session, chunk))
-  socket.on('end', () => {
-    session.calls.add('eof', session.fd)
-    sessions.setState(session, 'half-closed')
-  })
-  socket.on('error', (err) => (failure = err))
-  socket.on('close', () => {
-    const code = (failure as NodeJS.ErrnoException | null)?.code
-    const reason: CloseReason =
-      resetByUs || code === 'ECONNRESET' ? 'reset' : failure ? 'error' : 'end'
-    sessions.close(session, reason, failure && reason === 'error' ? sessionError(failure) : null)
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -76,23 +61,7 @@ export async function connectStream(
   session.calls.finish('connect', session.fd)
   sessions.setState(session, 'open')
 
-  return {
-    session,
-    send: (bytes, done) => {
-      socket.write(bytes, (err) => {
-        if (!err) sessions.sent(session, bytes)
-        done?.()
-      })
-    },
-    close: () => {
-      socket.end()
-      session.calls.add('shutdown', session.fd, 'write side (FIN)')
-      sessions.setState(session, 'half-closed')
-    },
-    reset: () => {
-      resetByUs = true
-      if (unix) socket.destroy()
-      else socket.resetAndDestroy()
-    }
-  }
+  return streamConnection(socket, session, sessions, () =>
+    unix ? socket.destroy() : socket.resetAndDestroy()
+  )
 }

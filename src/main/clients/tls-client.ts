@@ -6,12 +6,13 @@ import type { Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import type { TLSSocket } from 'node:tls'
 import { InspectorFailure } from '../../shared/errors'
-import type { CloseReason, TlsClientSpec } from '../../shared/model'
+import type { TlsClientSpec } from '../../shared/model'
 import type { SessionRecord, SessionRegistry } from '../echo/sessions'
 import { tlsInfo } from '../echo/tls-server'
-import { connectFailure, sessionError } from '../net-errors'
+import { connectFailure } from '../net-errors'
 import { streamFd } from '../socket-fd'
 import type { ClientConnection } from './client-connection'
+import { streamConnection } from './stream-connection'
 
 /** A handshake failure in the user's words: which check failed, and what to do. */
 export function handshakeFailure(err: unknown, where: string, verify: boolean): InspectorFailure {
@@ -75,39 +76,10 @@ export async function connectTls(
   const where = `${target.host}:${target.port}`
   const { session, raw } = await connectRaw(target, timeoutMs, sessions, where)
   const socket = await handshake(raw, session, spec, target.host, sessions, where)
-  let failure: Error | null = null
-  let resetByUs = false
-  socket.on('data', (chunk: Buffer) => sessions.received(session, chunk))
-  socket.on('end', () => {
-    session.calls.add('eof', session.fd)
-    sessions.setState(session, 'half-closed')
+  return streamConnection(socket, session, sessions, () => {
+    raw.resetAndDestroy()
+    socket.destroy()
   })
-  socket.on('error', (err) => (failure = err))
-  socket.on('close', () => {
-    const code = (failure as NodeJS.ErrnoException | null)?.code
-    const reason: CloseReason =
-      resetByUs || code === 'ECONNRESET' ? 'reset' : failure ? 'error' : 'end'
-    sessions.close(session, reason, failure && reason === 'error' ? sessionError(failure) : null)
-  })
-  return {
-    session,
-    send: (bytes, done) => {
-      socket.write(bytes, (err) => {
-        if (!err) sessions.sent(session, bytes)
-        done?.()
-      })
-    },
-    close: () => {
-      socket.end()
-      session.calls.add('shutdown', session.fd, 'write side (FIN)')
-      sessions.setState(session, 'half-closed')
-    },
-    reset: () => {
-      resetByUs = true
-      raw.resetAndDestroy()
-      socket.destroy()
-    }
-  }
 }
 
 /** The TCP connection under TLS: its session opens as "connecting" and learns its fd here. */
