@@ -3,6 +3,8 @@
 // (locales/<lang>/errors.json: `<id>.message` and `<id>.hint`), and a unit test checks that
 // every one has its words in every language. An error without an id shows its English.
 
+import type { InspectorError } from './model'
+
 export const ERROR_IDS = {
   // Listening (net-errors.ts, unix-path.ts)
   listenPortInUseBy: 'listen.portInUseBy',
@@ -127,19 +129,20 @@ export interface ShownError {
  * The error in the translator's language when its id has words there; otherwise the
  * core's English, as sent. A param that is a word id (field, rule) is put in words first.
  */
-export function localizeError(
-  error: ShownError & { id?: string; params?: ErrorParams },
-  tr: Translator
-): ShownError {
+export function localizeError(error: InspectorError, tr: Translator): ShownError {
   const has = (key: string): boolean =>
     tr.exists(`errors:${key}`, { lng: tr.language, fallbackLng: false })
   // English is what the core wrote: shown as sent, word for word.
-  if (tr.language === CORE_LANGUAGE || !error.id || !has(`${error.id}.message`)) return error
+  const english: ShownError =
+    error.hint === undefined
+      ? { message: error.message }
+      : { message: error.message, hint: error.hint }
+  if (tr.language === CORE_LANGUAGE || !error.id || !has(`${error.id}.message`)) return english
   const params: Record<string, string | number> = { ...error.params }
   for (const [name, ns] of Object.entries(WORD_PARAMS)) {
     const word = params[name]
     if (word === undefined) continue
-    if (!has(`${ns}.${word}`)) return error
+    if (!has(`${ns}.${word}`)) return english
     params[name] = tr.t(`errors:${ns}.${word}`, params)
   }
   const message = tr.t(`errors:${error.id}.message`, params)
