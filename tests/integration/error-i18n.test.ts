@@ -7,7 +7,11 @@ import { I18nextProvider } from 'react-i18next'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/main/dispatch'
 import { Inspector } from '../../src/main/inspector'
+import { CommandError } from '../../src/renderer/src/api/command-error'
+import { toApi } from '../../src/renderer/src/api/to-api'
 import { ErrorNote } from '../../src/renderer/src/components/error-note'
+import { COMMAND_NAMES } from '../../src/shared/contract'
+import type { InspectorBridge } from '../../src/shared/contract'
 import { localizeError } from '../../src/shared/error-ids'
 import type { InspectorError } from '../../src/shared/model'
 import { errorsI18n } from '../support/i18n-errors'
@@ -16,11 +20,29 @@ import { startProcess, stopProcess, unusedPort } from '../support/net'
 const inspector = new Inspector({ shell: 'test' })
 afterAll(() => inspector.close())
 
-/** What the renderer gets: the error as it crosses the wire (JSON over the WebSocket). */
-async function wireError(name: string, ...args: unknown[]): Promise<InspectorError> {
-  const result = await dispatch(inspector, name, args)
-  if (result.ok) throw new Error(`${name} unexpectedly succeeded`)
-  return (JSON.parse(JSON.stringify(result)) as { error: InspectorError }).error
+/**
+ * What a view gets: the core's answer as it crosses the wire (JSON, as over the headless
+ * WebSocket), turned into the renderer's CommandError by the renderer's own api adapter.
+ */
+const api = toApi({
+  ...Object.fromEntries(
+    COMMAND_NAMES.map((name) => [
+      name,
+      async (...args: unknown[]) =>
+        JSON.parse(JSON.stringify(await dispatch(inspector, name, args))) as unknown
+    ])
+  ),
+  on: () => () => undefined
+} as unknown as InspectorBridge)
+
+async function refusal(run: () => Promise<unknown>): Promise<InspectorError> {
+  try {
+    await run()
+  } catch (err) {
+    expect(err).toBeInstanceOf(CommandError)
+    return err as CommandError
+  }
+  throw new Error('the command unexpectedly succeeded')
 }
 
 describe('a port held by another process, in the user language', () => {
@@ -36,7 +58,7 @@ describe('a port held by another process, in the user language', () => {
       `require('net').createServer().listen(${port}, '127.0.0.1', () => console.log('ready'))`
     ])
     try {
-      const error = await wireError('echo:start', { protocol: 'tcp', port })
+      const error = await refusal(() => api['echo:start']({ protocol: 'tcp', port }))
       const who = `node (pid ${holder.child.pid})`
       expect(error.code).toBe('EADDRINUSE')
       expect(error.message).toBe(`Port ${port} is already in use by ${who}.`)
