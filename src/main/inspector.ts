@@ -230,18 +230,19 @@ export class Inspector {
   /** The desktop app and serve start with the table source and rate the user chose last. */
   private applySavedTable(): void {
     const { source, rateHz } = this.parts.settings.get().table
-    try {
-      this.parts.table.configure({ source, rateHz })
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err)
-      this.startupNotices.push({
-        level: 'warning',
+    if (source === undefined && rateHz === undefined) return
+    // A source is read once before it replaces the default (async); until then the default
+    // serves, and a saved source this machine no longer has is said, not thrown.
+    this.parts.table.configure({ source, rateHz }).catch((err: unknown) => {
+      const notice = {
+        level: 'warning' as const,
         code: 'ESOURCE',
-        message: `The saved table source could not be used: ${message}`,
-        hint: 'Pick another source in the Connections toolbar.',
-        at: Date.now()
-      })
-    }
+        message: `The saved table source could not be used: ${err instanceof Error ? err.message : String(err)}`,
+        hint: 'Pick another source in the Connections toolbar.'
+      }
+      this.startupNotices.push({ ...notice, at: Date.now() })
+      this.notify(notice)
+    })
   }
 
   /** Each poll gives the app's sessions their kernel row: state, queues, TCP_INFO bytes. */

@@ -20,10 +20,18 @@ export type FilterTerm =
   | { readonly kind: 'mine' }
   | { readonly kind: 'text'; readonly value: string }
 
-/** One word the filter could not use, and what to type instead. */
+/** Why a word could not be used: the renderer says it as `connections:filter.problem.<id>`. */
+export type FilterProblemId = 'noValue' | 'badPort' | 'badPid' | 'badProto' | 'unknownKey'
+
+/**
+ * One word the filter could not use, and what to type instead: in English (the CLI, logs),
+ * and as an id with its params, so the renderer says it in the user's language.
+ */
 export interface FilterProblem {
   readonly word: string
   readonly message: string
+  readonly id: FilterProblemId
+  readonly params: Readonly<Record<string, string | number>>
 }
 
 export interface CheckedFilter {
@@ -31,19 +39,28 @@ export interface CheckedFilter {
   readonly problems: readonly FilterProblem[]
 }
 
-/** Every key the box knows, with an example: the help popover and the errors list these. */
+/**
+ * Every key the box knows, with an example: the help popover and the errors list these.
+ * `id` names the meaning in the renderer's words (`connections:filter.keys.<id>`).
+ */
 export const FILTER_KEYS: ReadonlyArray<{
   readonly key: string
+  readonly id: string
   readonly example: string
   readonly meaning: string
 }> = [
-  { key: 'port', example: 'port:8080', meaning: 'local or remote port' },
-  { key: 'pid', example: 'pid:1234', meaning: 'a process id holding the socket' },
-  { key: 'state', example: 'state:listen', meaning: 'kernel state (estab, time-wait …)' },
-  { key: 'proc', example: 'proc:node', meaning: 'process name contains' },
-  { key: 'proto', example: 'proto:udp6', meaning: 'tcp, tcp6, udp, udp6 or unix' },
-  { key: 'mine', example: 'mine', meaning: "this app's own sockets" },
-  { key: '', example: '127.0.0.1', meaning: 'any other word: text in any column' }
+  { key: 'port', id: 'port', example: 'port:8080', meaning: 'local or remote port' },
+  { key: 'pid', id: 'pid', example: 'pid:1234', meaning: 'a process id holding the socket' },
+  {
+    key: 'state',
+    id: 'state',
+    example: 'state:listen',
+    meaning: 'kernel state (estab, time-wait …)'
+  },
+  { key: 'proc', id: 'proc', example: 'proc:node', meaning: 'process name contains' },
+  { key: 'proto', id: 'proto', example: 'proto:udp6', meaning: 'tcp, tcp6, udp, udp6 or unix' },
+  { key: 'mine', id: 'mine', example: 'mine', meaning: "this app's own sockets" },
+  { key: '', id: 'text', example: '127.0.0.1', meaning: 'any other word: text in any column' }
 ]
 
 const PROTOCOLS = ['tcp', 'tcp6', 'udp', 'udp6', 'unix'] as const
@@ -75,11 +92,7 @@ function termOf(word: string, services: ServiceNames): FilterTerm | FilterProble
   if (!m) return { kind: 'text', value: word.toLowerCase() }
   const key = m[1]!.toLowerCase()
   const value = m[2]!
-  if (value === '')
-    return {
-      word,
-      message: `“${word}” needs a value after the colon, for example ${example(key)}.`
-    }
+  if (value === '') return problem(word, 'noValue', { word, example: example(key) })
   switch (key) {
     case 'port':
     case 'pid': {
@@ -87,12 +100,8 @@ function termOf(word: string, services: ServiceNames): FilterTerm | FilterProble
       const ports = key === 'port' && Number.isNaN(n) ? services.ports(value) : []
       if (ports.length > 0) return { kind: 'service', value: value.toLowerCase(), ports }
       if (key === 'port' && !(n <= MAX_PORT))
-        return {
-          word,
-          message: `“${word}”: a port is a number from 0 to ${MAX_PORT} or a service name, like port:8080 or port:ssh.`
-        }
-      if (key === 'pid' && !Number.isSafeInteger(n))
-        return { word, message: `“${word}”: a pid is a whole number, like pid:1234.` }
+        return problem(word, 'badPort', { word, max: MAX_PORT })
+      if (key === 'pid' && !Number.isSafeInteger(n)) return problem(word, 'badPid', { word })
       return { kind: key, value: n }
     }
     case 'state':
@@ -105,14 +114,32 @@ function termOf(word: string, services: ServiceNames): FilterTerm | FilterProble
     case 'proto': {
       const p = value.toLowerCase()
       if ((PROTOCOLS as readonly string[]).includes(p)) return { kind: 'proto', value: p }
-      return { word, message: `“${word}”: the protocol is one of ${PROTOCOLS.join(', ')}.` }
+      return problem(word, 'badProto', { word, protocols: PROTOCOLS.join(', ') })
     }
     default:
-      return {
-        word,
-        message: `“${key}” is not a filter key. Use ${KEY_LIST} or mine; any other word is searched as text.`
-      }
+      return problem(word, 'unknownKey', { key, keys: KEY_LIST })
   }
+}
+
+/** The English sentences; the renderer's are in locales/<lang>/connections.json. */
+const PROBLEM_TEXT: Readonly<
+  Record<FilterProblemId, (p: Readonly<Record<string, string | number>>) => string>
+> = {
+  noValue: (p) => `“${p.word}” needs a value after the colon, for example ${p.example}.`,
+  badPort: (p) =>
+    `“${p.word}”: a port is a number from 0 to ${p.max} or a service name, like port:8080 or port:ssh.`,
+  badPid: (p) => `“${p.word}”: a pid is a whole number, like pid:1234.`,
+  badProto: (p) => `“${p.word}”: the protocol is one of ${p.protocols}.`,
+  unknownKey: (p) =>
+    `“${p.key}” is not a filter key. Use ${p.keys} or mine; any other word is searched as text.`
+}
+
+function problem(
+  word: string,
+  id: FilterProblemId,
+  params: Readonly<Record<string, string | number>>
+): FilterProblem {
+  return { word, message: PROBLEM_TEXT[id](params), id, params }
 }
 
 function example(key: string): string {

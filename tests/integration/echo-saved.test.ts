@@ -60,7 +60,7 @@ describe('saved echo servers and payloads', () => {
       parseCommand('settings:set', [
         { echo: { savedPayloads: [{ name: ' ', data: 'x', encoding: 'text' }], savedServers: [] } }
       ])
-    ).toThrow(/a saved payload needs a name/)
+    ).toThrow(/a saved payload needs a name/i)
     expect(() =>
       parseCommand('settings:set', [
         {

@@ -143,6 +143,25 @@ describe('settings', () => {
     a.close()
   })
 
+  it('remember the table source and rate the window chose, and start with them; a CLI run does not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'si-settings-'))
+    const window = new Inspector({ shell: 'headless', configDir: dir })
+    inspectors.push(window)
+    await window.call('table:configure', [{ source: 'procfs', rateHz: 2 }])
+    expect((await window.call('settings:get', [])).table).toEqual({ source: 'procfs', rateHz: 2 })
+    await window.close()
+    const next = new Inspector({ shell: 'headless', configDir: dir })
+    inspectors.push(next)
+    // The saved source is read once before it takes over: wait for it.
+    await waitFor(async () => (await next.call('table:status', [])).source === 'procfs')
+    expect(await next.call('table:status', [])).toMatchObject({ source: 'procfs', rateHz: 2 })
+
+    const cli = new Inspector({ shell: 'cli', configDir: dir })
+    inspectors.push(cli)
+    await cli.call('table:configure', [{ source: 'ss' }])
+    expect((await cli.call('settings:get', [])).table).toEqual({ source: 'procfs', rateHz: 2 })
+  })
+
   it('live in the platform config folder by default', () => {
     expect(defaultConfigDir('linux', { XDG_CONFIG_HOME: '/x/cfg' }, '/home/u')).toBe(
       '/x/cfg/socket-inspector'

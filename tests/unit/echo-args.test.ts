@@ -15,7 +15,7 @@ describe('echo arguments', () => {
     ).toThrow(/both a certificate file and its key file, or neither/)
     // TLS is for TCP only.
     expect(() => parseCommand('echo:start', [{ protocol: 'udp', port: 0, tls: {} }])).toThrow(
-      /invalid input/
+      /does not take "tls"/
     )
   })
 
@@ -36,7 +36,7 @@ describe('echo arguments', () => {
       parseCommand('client:connect', [
         { protocol: 'tcp', port: 7, tls: { alpn: Array.from({ length: 9 }, (_, i) => `p${i}`) } }
       ])
-    ).toThrow(/at most 8 ALPN protocols/)
+    ).toThrow(/at most 8 ALPN protocols/i)
   })
 
   it('session:close takes a mode; session:forget takes ids or nothing', () => {
@@ -44,10 +44,12 @@ describe('echo arguments', () => {
       's-1',
       { mode: 'reset' }
     ])
-    expect(() => parseCommand('session:close', ['s-1', { mode: 'kill' }])).toThrow(/invalid input/)
+    expect(() => parseCommand('session:close', ['s-1', { mode: 'kill' }])).toThrow(
+      /The mode "kill" is not valid/
+    )
     expect(parseCommand('session:forget', [{}]).args).toEqual([{}])
     expect(() => parseCommand('session:forget', [{ ids: ['../etc'] }])).toThrow(
-      /not an id this app gave out/
+      /is not a server, client or session this app has made/
     )
   })
 })

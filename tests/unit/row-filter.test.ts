@@ -22,12 +22,16 @@ describe('the table filter', () => {
       problems: [
         {
           word: 'port:abc',
-          message: '“port:abc”: a port is a number from 0 to 65535, like port:8080.'
+          message:
+            '“port:abc”: a port is a number from 0 to 65535 or a service name, like port:8080 or port:ssh.',
+          // The renderer says it in the user's language from these.
+          id: 'badPort',
+          params: { word: 'port:abc', max: 65535 }
         }
       ]
     })
     expect(said('port:70000')).toEqual([
-      '“port:70000”: a port is a number from 0 to 65535, like port:8080.'
+      '“port:70000”: a port is a number from 0 to 65535 or a service name, like port:8080 or port:ssh.'
     ])
     expect(said('pid:x')).toEqual(['“pid:x”: a pid is a whole number, like pid:1234.'])
     expect(said('foo:bar')).toEqual([

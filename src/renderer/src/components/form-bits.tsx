@@ -2,14 +2,16 @@
 // tied to their problem for screen readers, and a runner that turns a core error into state.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorError } from '../../../shared/model'
+import { i18n } from '../i18n'
 
 /** Mirrors the core's check, so a typo is caught as it is typed; the core checks again. */
 export function portProblem(text: string, allowZero: boolean): string | null {
-  if (!/^\d{1,5}$/.test(text.trim())) return 'A port is a whole number.'
+  if (!/^\d{1,5}$/.test(text.trim())) return i18n.t('echo:field.portWhole')
   const n = Number(text)
   if (n > 65535 || (!allowZero && n === 0))
-    return allowZero ? 'A port is 0 to 65535 (0 = any free port).' : 'A port is 1 to 65535.'
+    return i18n.t(allowZero ? 'echo:field.portRangeAny' : 'echo:field.portRange')
   return null
 }
 
@@ -27,6 +29,8 @@ export interface Endpoint {
 }
 
 export function useEndpoint(initialPort: string, allowZeroPort: boolean): Endpoint {
+  // The port's problem is worded in the UI's language: redo it when that changes.
+  useTranslation('echo')
   const [fields, setFields] = useState({
     protocol: 'tcp' as EndpointProtocol,
     host: '127.0.0.1',
@@ -48,23 +52,24 @@ export function EndpointFields({
   readonly id: string
   readonly endpoint: Endpoint
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const { protocol, host, port, path, problem, set } = endpoint
   return (
     <>
       <label>
-        Protocol
+        {t('field.protocol')}
         <select
           value={protocol}
           onChange={(e) => set({ protocol: e.target.value as EndpointProtocol })}
         >
           <option value="tcp">TCP</option>
           <option value="udp">UDP</option>
-          <option value="unix">Unix socket</option>
+          <option value="unix">{t('field.unixSocket')}</option>
         </select>
       </label>
       {protocol === 'unix' ? (
         <label className="grow">
-          Path
+          {t('field.path')}
           <input value={path} onChange={(e) => set({ path: e.target.value })} />
         </label>
       ) : (
@@ -98,14 +103,15 @@ function AddressFields({
   onHost,
   onPort
 }: AddressFieldsProps): ReactElement {
+  const { t } = useTranslation('echo')
   return (
     <>
       <label>
-        Host
+        {t('field.host')}
         <input value={host} onChange={(e) => onHost(e.target.value)} />
       </label>
       <label>
-        Port
+        {t('field.port')}
         <input
           value={port}
           inputMode="numeric"

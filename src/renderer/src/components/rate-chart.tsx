@@ -3,13 +3,18 @@
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { memo, useMemo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { RATE_WINDOW_S } from '../store/rate-history'
 import type { RateHistory, RatePoint } from '../store/rate-history'
 import { formatBytes, formatSecond, formatRate } from './format'
 
+/** The coloured square before each series' name in the legend. */
+const KEY_MARK = '■'
+
+/** Each series with the key of its name in the `echo` namespace. */
 const SERIES = [
-  { key: 'out', name: 'out (sent)', colour: 'var(--out)' },
-  { key: 'in', name: 'in (received)', colour: 'var(--in)' }
+  { key: 'out', name: 'chart.outSent', colour: 'var(--out)' },
+  { key: 'in', name: 'chart.inReceived', colour: 'var(--in)' }
 ] as const
 
 export function RateChart({
@@ -19,12 +24,13 @@ export function RateChart({
   readonly points: readonly RatePoint[]
   readonly label: string
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const last = points[points.length - 1]
   return (
     <figure className="chart" aria-label={label}>
       <figcaption className="muted">
         {label}
-        {last ? ` — now ${formatRate(last.in)} in, ${formatRate(last.out)} out` : ''}
+        {last ? t('chart.now', { rateIn: formatRate(last.in), rateOut: formatRate(last.out) }) : ''}
       </figcaption>
       <AreaChart
         responsive
@@ -45,7 +51,7 @@ export function RateChart({
             key={d.key}
             type="stepAfter"
             dataKey={d.key}
-            name={d.name}
+            name={t(d.name)}
             stroke={d.colour}
             fill={d.colour}
             fillOpacity={0.25}
@@ -101,23 +107,24 @@ function stepPath(
  * redraws once a second, not on every update.
  */
 export const SessionRateChart = memo(function SessionRateChart(props: SeriesProps): ReactElement {
+  const { t } = useTranslation('echo')
   const points = useSeries(props)
-  const label = `Throughput of ${props.id}`
+  const label = t('chart.throughput', { id: props.id })
   const last = points[points.length - 1]
   const max = Math.max(1, ...points.map((p) => Math.max(p.in, p.out)))
   const first = points[0]
   return (
     <figure className="chart session-chart" aria-label={label}>
       <figcaption className="muted">
-        {label}, last {Math.round(RATE_WINDOW_S / 60)} minutes
-        {last ? ` — now ${formatRate(last.in)} in, ${formatRate(last.out)} out` : ''} · peak{' '}
-        {formatRate(max)}
+        {t('chart.window', { label, minutes: Math.round(RATE_WINDOW_S / 60) })}
+        {last ? t('chart.now', { rateIn: formatRate(last.in), rateOut: formatRate(last.out) }) : ''}
+        {t('chart.peak', { rate: formatRate(max) })}
       </figcaption>
       <svg
         viewBox={`0 0 ${CHART_W} ${CHART_H}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`${label}: in and out, bytes a second`}
+        aria-label={t('chart.svgAria', { label })}
       >
         <path d={stepPath(points, (p) => p.out, max)} className="spark-out" />
         <path d={stepPath(points, (p) => p.in, max)} className="spark-in" />
@@ -125,8 +132,8 @@ export const SessionRateChart = memo(function SessionRateChart(props: SeriesProp
       <div className="chart-axis muted">
         <span>{first ? formatSecond(first.t) : ''}</span>
         <span>
-          <span className="key-out">■</span> out (sent) <span className="key-in">■</span> in
-          (received)
+          <span className="key-out">{KEY_MARK}</span> {t('chart.outSent')}{' '}
+          <span className="key-in">{KEY_MARK}</span> {t('chart.inReceived')}
         </span>
         <span>{last ? formatSecond(last.t) : ''}</span>
       </div>

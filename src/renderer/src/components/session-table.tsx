@@ -4,6 +4,7 @@
 // sessions only the rows in view render, and only when their session or selection changes.
 import { memo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { Session } from '../../../shared/model'
 import type { RateHistory } from '../store/rate-history'
@@ -16,40 +17,60 @@ export type SessionAction = 'close' | 'reset' | 'export' | 'dismiss'
 
 export interface SessionColumn {
   readonly key: string
+  /** The key of the column's name in the `echo` namespace. */
   readonly title: string
   readonly width: string
   readonly numeric?: boolean
+  /** The key of the column's explanation in the `echo` namespace. */
   readonly hint?: string
 }
 
 /** One list of the columns: the header and every row are drawn from it. */
 export const SESSION_COLUMNS: readonly SessionColumn[] = [
-  { key: 'id', title: 'Session', width: '64px' },
-  { key: 'remote', title: 'Peer', width: 'minmax(150px, 1.4fr)' },
-  { key: 'local', title: 'Local', width: 'minmax(130px, 1fr)' },
-  { key: 'fd', title: 'FD', width: '40px', numeric: true },
-  { key: 'app-state', title: 'App state', width: 'minmax(90px, 1fr)' },
-  { key: 'kernel-state', title: 'Kernel state', width: '96px' },
-  { key: 'bytes-in', title: 'In', width: '70px', numeric: true, hint: 'Bytes the app read' },
-  { key: 'bytes-out', title: 'Out', width: '70px', numeric: true, hint: 'Bytes the app wrote' },
+  { key: 'id', title: 'column.id', width: '64px' },
+  { key: 'remote', title: 'column.remote', width: 'minmax(150px, 1.4fr)' },
+  { key: 'local', title: 'column.local', width: 'minmax(130px, 1fr)' },
+  { key: 'fd', title: 'column.fd', width: '40px', numeric: true },
+  { key: 'app-state', title: 'column.appState', width: 'minmax(90px, 1fr)' },
+  { key: 'kernel-state', title: 'column.kernelState', width: '96px' },
+  {
+    key: 'bytes-in',
+    title: 'column.bytesIn',
+    width: '70px',
+    numeric: true,
+    hint: 'column.bytesInHint'
+  },
+  {
+    key: 'bytes-out',
+    title: 'column.bytesOut',
+    width: '70px',
+    numeric: true,
+    hint: 'column.bytesOutHint'
+  },
   {
     key: 'chunks',
-    title: 'Chunks',
+    title: 'column.chunks',
     width: '72px',
     numeric: true,
-    hint: 'Reads/writes (TCP, Unix) or datagrams (UDP), in / out'
+    hint: 'column.chunksHint'
   },
   {
     key: 'kernel-bytes',
-    title: 'Kernel in/out',
+    title: 'column.kernelBytes',
     width: '104px',
     numeric: true,
-    hint: 'TCP_INFO: bytes received / bytes sent (bytes_acked counts the SYN too, so it runs one ahead)'
+    hint: 'column.kernelBytesHint'
   },
-  { key: 'queues', title: 'Queues', width: '60px', numeric: true, hint: 'Send-Q / Recv-Q' },
-  { key: 'duration', title: 'Duration', width: '78px' },
-  { key: 'spark', title: 'Last minute', width: '96px' },
-  { key: 'actions', title: 'Actions', width: '150px' }
+  {
+    key: 'queues',
+    title: 'column.queues',
+    width: '60px',
+    numeric: true,
+    hint: 'column.queuesHint'
+  },
+  { key: 'duration', title: 'column.duration', width: '78px' },
+  { key: 'spark', title: 'column.spark', width: '96px' },
+  { key: 'actions', title: 'column.actions', width: '150px' }
 ]
 
 export const SESSION_TEMPLATE = SESSION_COLUMNS.map((c) => c.width).join(' ')
@@ -81,6 +102,7 @@ function RowActions({
   session,
   onAction
 }: Pick<SessionRowProps, 'session' | 'onAction'>): ReactElement {
+  const { t } = useTranslation('echo')
   const live = isLiveSession(session)
   const act =
     (action: SessionAction) =>
@@ -93,20 +115,20 @@ function RowActions({
     <div role="cell" className="row-actions" data-col="actions">
       {live ? (
         <>
-          <button type="button" onClick={act('close')} title="Close gracefully (FIN)">
-            Close
+          <button type="button" onClick={act('close')} title={t('row.closeTitle')}>
+            {t('row.close')}
           </button>
-          <button type="button" onClick={act('reset')} title="Abort: the peer sees a reset (RST)">
-            Reset
+          <button type="button" onClick={act('reset')} title={t('row.resetTitle')}>
+            {t('row.reset')}
           </button>
         </>
       ) : (
-        <button type="button" onClick={act('dismiss')} title="Forget this closed session">
-          Dismiss
+        <button type="button" onClick={act('dismiss')} title={t('row.dismissTitle')}>
+          {t('row.dismiss')}
         </button>
       )}
-      <button type="button" onClick={act('export')} title="Save its traffic as text">
-        Export
+      <button type="button" onClick={act('export')} title={t('row.exportTitle')}>
+        {t('row.export')}
       </button>
     </div>
   )

@@ -2,6 +2,7 @@
 // the session's counters move; each chunk is decoded once and drawn as text or hex.
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
 import type { Direction, InspectorError, TrafficChunk } from '../../../shared/model'
 import { escapeBytes, hexDump } from '../../../shared/traffic-format'
@@ -93,6 +94,7 @@ export const ChunkItem = memo(function ChunkItem({
   readonly chunk: ShownChunk
   readonly mode: 'text' | 'hex'
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const body = useMemo(() => {
     const shown = chunk.bytes.subarray(0, SHOWN_BYTES)
     return mode === 'text' ? escapeBytes(shown) : hexDump(shown).join('\n')
@@ -101,11 +103,11 @@ export const ChunkItem = memo(function ChunkItem({
   return (
     <li data-dir={chunk.dir}>
       <span className="muted">
-        {new Date(chunk.at).toISOString().slice(11, 23)} {chunk.dir === 'out' ? '→ out' : '← in'}{' '}
-        {chunk.bytes.length} B
+        {new Date(chunk.at).toISOString().slice(11, 23)}{' '}
+        {t(chunk.dir === 'out' ? 'traffic.out' : 'traffic.in')} {chunk.bytes.length} B
       </span>
       <pre>{body}</pre>
-      {more > 0 ? <span className="muted">… {more} more bytes, in the export</span> : null}
+      {more > 0 ? <span className="muted">{t('traffic.moreBytes', { count: more })}</span> : null}
     </li>
   )
 })

@@ -3,6 +3,7 @@
 // and exports the whole log as text or hex.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
 import type { ExportFormat, InspectorError, Session } from '../../../shared/model'
 import type { RateHistory } from '../store/rate-history'
@@ -17,15 +18,21 @@ const STICKY_PX = 24
 /** How long "Copied" shows (it fades over this time) before it goes. */
 export const CONFIRMATION_MS = 2_500
 
+/** The ways the log can be shown. */
+const MODES = ['text', 'hex'] as const
+
+/** Role, protocol and fd: data words, the same in every language. */
+function kindOf(s: Session): string {
+  return `${s.role} · ${s.protocol}${s.tls ? '+TLS' : ''} · fd ${s.fd ?? '—'}`
+}
+
 /** Who the session is and, for TLS, what the handshake agreed; plaintext beside the wire. */
 export function SessionFacts({ session: s }: { readonly session: Session }): ReactElement {
+  const { t } = useTranslation('echo')
   const kernel = s.kernel?.tcpInfo
   return (
-    <p className="facts-line" aria-label="Session facts">
-      <span>
-        {s.role} · {s.protocol}
-        {s.tls ? '+TLS' : ''} · fd {s.fd ?? '—'}
-      </span>
+    <p className="facts-line" aria-label={t('traffic.factsAria')}>
+      <span>{kindOf(s)}</span>
       {s.tls ? (
         <>
           <span data-fact="tls-version">{s.tls.version ?? '—'}</span>
@@ -34,23 +41,36 @@ export function SessionFacts({ session: s }: { readonly session: Session }): Rea
           {s.tls.servername ? <span>SNI {s.tls.servername}</span> : null}
           <span data-fact="peer-cert">
             {s.tls.peerSubject
-              ? `peer ${s.tls.peerSubject}, valid to ${s.tls.peerValidTo ?? '—'}`
-              : `own certificate ${s.tls.localSubject ?? '—'}, valid to ${s.tls.localValidTo ?? '—'}`}
+              ? t('traffic.peerCert', {
+                  subject: s.tls.peerSubject,
+                  validTo: s.tls.peerValidTo ?? '—'
+                })
+              : t('traffic.ownCert', {
+                  subject: s.tls.localSubject ?? '—',
+                  validTo: s.tls.localValidTo ?? '—'
+                })}
           </span>
           {s.tls.authorized === false ? (
             <span className="muted">
-              not verified{s.tls.authorizationError ? ` (${s.tls.authorizationError})` : ''}
+              {t('traffic.notVerified')}
+              {s.tls.authorizationError ? ` (${s.tls.authorizationError})` : ''}
             </span>
           ) : null}
         </>
       ) : null}
-      <span
-        data-fact="bytes"
-        title="The app's counters beside TCP_INFO's (for TLS: plaintext beside encrypted)"
-      >
-        {s.tls ? 'plaintext' : 'app'} {s.bytesIn} in / {s.bytesOut} out · kernel{' '}
-        {s.tls ? '(encrypted) ' : ''}
-        {kernel ? `${kernel.bytesReceived ?? '—'} in / ${kernel.bytesSent ?? '—'} out` : '—'}
+      <span data-fact="bytes" title={t('traffic.bytesTitle')}>
+        {t('traffic.appBytes', {
+          who: t(s.tls ? 'traffic.plaintext' : 'traffic.app'),
+          bytesIn: s.bytesIn,
+          bytesOut: s.bytesOut
+        })}{' '}
+        {s.tls ? `${t('traffic.encrypted')} ` : ''}
+        {kernel
+          ? t('traffic.kernelBytes', {
+              bytesIn: kernel.bytesReceived ?? '—',
+              bytesOut: kernel.bytesSent ?? '—'
+            })
+          : '—'}
       </span>
     </p>
   )
@@ -75,6 +95,7 @@ export interface TrafficPanelProps {
 }
 
 export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): ReactElement {
+  const { t } = useTranslation('echo')
   const [mode, setMode] = useState<'text' | 'hex'>('text')
   const [follow, setFollow] = useState(true)
   const [exportError, setExportError] = useState<InspectorError | null>(null)
@@ -116,7 +137,7 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
         saveText(`${session.id}-traffic${format === 'hex' ? '.hex' : ''}.txt`, text)
       else {
         await navigator.clipboard.writeText(text)
-        confirm('Copied')
+        confirm(t('traffic.copied'))
       }
     } catch (err) {
       const e = err as Partial<InspectorError>
@@ -125,19 +146,19 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
           ? (err as InspectorError)
           : {
               code: 'ECLIPBOARD',
-              message: 'The clipboard refused the text.',
-              hint: 'Use Export instead, or allow this page to write to the clipboard.'
+              message: t('traffic.clipboardRefused'),
+              hint: t('traffic.clipboardHint')
             }
       )
     }
   }
 
   return (
-    <section className="panel traffic" aria-label={`Traffic of ${session.id}`}>
+    <section className="panel traffic" aria-label={t('traffic.aria', { id: session.id })}>
       <header>
-        <h2>Traffic of {session.id}</h2>
-        <div role="radiogroup" aria-label="Show traffic as" className="tabs">
-          {(['text', 'hex'] as const).map((m) => (
+        <h2>{t('traffic.title', { id: session.id })}</h2>
+        <div role="radiogroup" aria-label={t('traffic.showAs')} className="tabs">
+          {MODES.map((m) => (
             <button
               key={m}
               type="button"
@@ -145,18 +166,18 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
               aria-checked={mode === m}
               onClick={() => setMode(m)}
             >
-              {m === 'text' ? 'Text' : 'Hex'}
+              {t(m === 'text' ? 'traffic.text' : 'traffic.hex')}
             </button>
           ))}
         </div>
         <button type="button" onClick={() => void exportAs(mode, 'clipboard')}>
-          Copy
+          {t('traffic.copy')}
         </button>
         <button type="button" onClick={() => void exportAs('text', 'file')}>
-          Export text
+          {t('traffic.exportText')}
         </button>
         <button type="button" onClick={() => void exportAs('hex', 'file')}>
-          Export hex
+          {t('traffic.exportHex')}
         </button>
         <PcapngButton
           api={api}
@@ -164,30 +185,28 @@ export function TrafficPanel({ api, session, rates, now }: TrafficPanelProps): R
           filename={`${session.id}.pcapng`}
         />
         {confirmation ? (
-          <span role="status" aria-label="Copy" className="muted fade">
+          <span role="status" aria-label={t('traffic.copyAria')} className="muted fade">
             {confirmation}
           </span>
         ) : null}
         {follow ? (
-          <span className="muted" role="status" aria-label="Scrolling">
-            Following new data
+          <span className="muted" role="status" aria-label={t('traffic.scrolling')}>
+            {t('traffic.following')}
           </span>
         ) : (
           <button type="button" onClick={() => setFollow(true)}>
-            Paused — jump to latest
+            {t('traffic.paused')}
           </button>
         )}
       </header>
       <SessionFacts session={session} />
       <SessionRateChart rates={rates} id={session.id} now={now} />
       {session.trafficDroppedBytes > 0 ? (
-        <p className="muted">
-          {session.trafficDroppedBytes} earlier bytes were let go to stay within the log's bounds
-        </p>
+        <p className="muted">{t('traffic.dropped', { count: session.trafficDroppedBytes })}</p>
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
-      {chunks.length === 0 ? <p className="muted">No bytes yet.</p> : null}
-      <ol className="chunks" ref={list} onScroll={onScroll} aria-label="Traffic log">
+      {chunks.length === 0 ? <p className="muted">{t('traffic.noBytes')}</p> : null}
+      <ol className="chunks" ref={list} onScroll={onScroll} aria-label={t('traffic.log')}>
         {chunks.map((c) => (
           <ChunkItem key={c.seq} chunk={c} mode={mode} />
         ))}

@@ -12,6 +12,7 @@ import {
   useSyncExternalStore
 } from 'react'
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import type { Layout, LayoutChangedMeta } from 'react-resizable-panels'
 import type { ConnectionsSettings } from '../../../shared/connections-settings'
@@ -80,6 +81,7 @@ export function ConnectionsView({
   toolbarExtra,
   filterRequest
 }: ConnectionsViewProps): ReactElement {
+  const { t } = useTranslation('connections')
   const state = useSyncExternalStore(store.subscribe, store.getState)
   const [settings, patch] = useConnectionsSettings()
   // A filter asked for from outside becomes the (remembered) filter, once per request.
@@ -182,7 +184,7 @@ export function ConnectionsView({
   return (
     <section
       className="connections"
-      aria-label="Connections"
+      aria-label={t('view.aria')}
       data-details={!!selected}
       data-dock={dock}
       data-grouped={grouped}
@@ -217,10 +219,12 @@ export function ConnectionsView({
           }}
         />
       ) : null}
-      {state.staleSince !== null ? <StaleNote since={state.staleSince} what="The table" /> : null}
+      {state.staleSince !== null ? (
+        <StaleNote since={state.staleSince} what={t('view.staleWhat')} />
+      ) : null}
       {state.paused ? (
         <p className="paused-note" role="status">
-          Paused — the table is held still. Press Space or Resume to catch up.
+          {t('view.paused')}
         </p>
       ) : null}
       <Group
@@ -250,7 +254,7 @@ export function ConnectionsView({
         </Panel>
         {selected ? (
           <>
-            <Separator className="pane-separator" aria-label="Resize the details" />
+            <Separator className="pane-separator" aria-label={t('view.resizeDetails')} />
             <Panel
               id={DETAILS_PANE}
               defaultSize={`${detailsSize[dock]}%`}

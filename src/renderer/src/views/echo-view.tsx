@@ -3,6 +3,7 @@
 // console on the right, in panes the user can resize (remembered).
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { InspectorApi } from '../../../shared/contract'
 import { ErrorNote } from '../components/error-note'
@@ -24,6 +25,7 @@ export interface EchoViewProps {
 }
 
 export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactElement {
+  const { t } = useTranslation('echo')
   const { listeners, sessions, loaded, forgotten } = useSyncExternalStore(
     store.subscribe,
     store.getState
@@ -59,10 +61,10 @@ export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactE
               forgotten={forgotten}
             />
           ) : (
-            <p className="panel muted">Asking the core for its echo servers…</p>
+            <p className="panel muted">{t('view.loading')}</p>
           )}
         </Panel>
-        <Separator className="split" aria-label="Resize the session list" />
+        <Separator className="split" aria-label={t('view.resizeList')} />
         <Panel id="session" className="echo-pane" minSize="25">
           <Group orientation="vertical" {...rows}>
             <Panel id="traffic" className="echo-pane" defaultSize="60" minSize="20">
@@ -72,15 +74,13 @@ export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactE
                   <CallSequence api={api} session={session} />
                 </>
               ) : (
-                <p className="panel muted">
-                  Select a session (click its row) to see its throughput and traffic.
-                </p>
+                <p className="panel muted">{t('view.selectSession')}</p>
               )}
             </Panel>
-            <Separator className="split split-v" aria-label="Resize the client console" />
+            <Separator className="split split-v" aria-label={t('view.resizeConsole')} />
             <Panel id="console" className="echo-pane" minSize="15">
-              <section className="panel form console" aria-label="Clients">
-                <h2>Client console</h2>
+              <section className="panel form console" aria-label={t('view.clients')}>
+                <h2>{t('view.console')}</h2>
                 <ClientConsole
                   api={api}
                   sessions={sessions}

@@ -3,6 +3,7 @@
 // default order, widths and columns.
 import { memo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import { orderedColumns } from './columns'
 
@@ -19,6 +20,7 @@ export const ColumnChooser = memo(function ColumnChooser({
   value,
   onChange
 }: ColumnChooserProps): ReactElement {
+  const { t } = useTranslation('connections')
   const columns = orderedColumns(value.columnOrder)
   const hidden = new Set(value.hiddenColumns)
   const shownCount = columns.filter((c) => !hidden.has(c.key)).length
@@ -38,9 +40,15 @@ export const ColumnChooser = memo(function ColumnChooser({
   return (
     <>
       <button type="button" popoverTarget={POPOVER_ID} aria-haspopup="dialog">
-        Columns
+        {t('columns.button')}
       </button>
-      <div id={POPOVER_ID} popover="auto" className="popover" role="dialog" aria-label="Columns">
+      <div
+        id={POPOVER_ID}
+        popover="auto"
+        className="popover"
+        role="dialog"
+        aria-label={t('columns.aria')}
+      >
         <ul className="column-list">
           {columns.map((c, i) => (
             <li key={c.key}>
@@ -56,7 +64,7 @@ export const ColumnChooser = memo(function ColumnChooser({
               </label>
               <button
                 type="button"
-                aria-label={`Move ${c.label} left`}
+                aria-label={t('columns.moveLeft', { label: c.label })}
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
@@ -64,7 +72,7 @@ export const ColumnChooser = memo(function ColumnChooser({
               </button>
               <button
                 type="button"
-                aria-label={`Move ${c.label} right`}
+                aria-label={t('columns.moveRight', { label: c.label })}
                 disabled={i === columns.length - 1}
                 onClick={() => move(i, 1)}
               >
@@ -77,7 +85,7 @@ export const ColumnChooser = memo(function ColumnChooser({
           type="button"
           onClick={() => onChange({ columnOrder: [], columnWidths: {}, hiddenColumns: [] })}
         >
-          Reset columns
+          {t('columns.reset')}
         </button>
       </div>
     </>

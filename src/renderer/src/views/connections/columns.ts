@@ -4,6 +4,7 @@ import type { ConnectionsSettings } from '../../../../shared/connections-setting
 import { CONNECTIONS_LIMITS } from '../../../../shared/connections-settings'
 import type { TableRow } from '../../../../shared/model'
 import { describeLeftBy } from '../../../../shared/time-wait'
+import { i18n } from '../../i18n'
 import { localText, remoteText } from './endpoint-names'
 import {
   exactBytes,
@@ -18,6 +19,7 @@ const UNIX_LAST = 70_000
 
 export interface Column {
   readonly key: string
+  /** In the UI's language (connections:columns.label.<key>), read when drawn. */
   readonly label: string
   /** The width it starts at, in CSS pixels. */
   readonly width: number
@@ -33,10 +35,12 @@ export interface Column {
   readonly title?: string
 }
 
-export const COLUMNS: readonly Column[] = [
+/** A column as defined below: its words are looked up by key (`titled`: it has a title). */
+type ColumnDef = Omit<Column, 'label' | 'title'> & { readonly titled?: boolean }
+
+const DEFS: readonly ColumnDef[] = [
   {
     key: 'proto',
-    label: 'Proto',
     width: 60,
     text: (r) =>
       (r.protocol === 'tcp' || r.protocol === 'udp') && r.family === 'ipv6'
@@ -46,7 +50,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'local',
-    label: 'Local',
     width: 170,
     grow: 1.4,
     text: localText,
@@ -55,7 +58,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'remote',
-    label: 'Remote',
     width: 150,
     grow: 1.2,
     text: remoteText,
@@ -63,14 +65,12 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'state',
-    label: 'State',
     width: 100,
     text: (r) => r.state ?? '—',
     sort: (r) => r.state ?? ''
   },
   {
     key: 'pid',
-    label: 'PID',
     width: 70,
     numeric: true,
     text: (r) => r.owners.map((o) => o.pid).join(', '),
@@ -78,7 +78,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'process',
-    label: 'Process',
     width: 100,
     grow: 1,
     // An orphan (TIME_WAIT) says who left it: "left by node (pid 812), closed 14 s ago".
@@ -88,7 +87,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'fd',
-    label: 'FD',
     width: 50,
     numeric: true,
     text: (r) => r.owners.map((o) => o.fd ?? '—').join(', '),
@@ -96,7 +94,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'sendq',
-    label: 'Send-Q',
     width: 70,
     numeric: true,
     text: (r) => formatCount(r.sendQueue),
@@ -104,7 +101,6 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'recvq',
-    label: 'Recv-Q',
     width: 70,
     numeric: true,
     text: (r) => formatCount(r.recvQueue),
@@ -112,9 +108,8 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     key: 'bytes',
-    label: 'Bytes out/in',
     width: 140,
-    title: 'TCP_INFO bytes sent / received, where the source has them (netlink, ss -i)',
+    titled: true,
     numeric: true,
     text: (r) =>
       r.tcpInfo
@@ -122,22 +117,35 @@ export const COLUMNS: readonly Column[] = [
         : '—',
     tip: (r) =>
       r.tcpInfo
-        ? `sent ${exactBytes(r.tcpInfo.bytesSent)}, received ${exactBytes(r.tcpInfo.bytesReceived)}`
-        : 'This source gives no TCP_INFO byte counts',
+        ? i18n.t('connections:columns.bytesTip', {
+            sent: exactBytes(r.tcpInfo.bytesSent),
+            received: exactBytes(r.tcpInfo.bytesReceived)
+          })
+        : i18n.t('connections:columns.noBytes'),
     sort: (r) => r.tcpInfo?.bytesSent ?? -1
   },
   {
     key: 'age',
-    label: 'Age',
     width: 80,
-    title: 'Since the table first saw the socket (sockets older than the app show its start)',
+    titled: true,
     numeric: true,
     text: (r, now) => formatDuration(now - r.firstSeen),
-    tip: (r) => `first seen at ${formatClock(r.firstSeen)}`,
+    tip: (r) => i18n.t('connections:columns.firstSeen', { time: formatClock(r.firstSeen) }),
     // Youngest first when ascending: the newest sockets are usually the interesting ones.
     sort: (r) => -r.firstSeen
   }
 ]
+
+/** The columns, their label and title in the language of the moment they are read. */
+export const COLUMNS: readonly Column[] = DEFS.map(({ titled, ...def }) => ({
+  ...def,
+  get label(): string {
+    return i18n.t(`connections:columns.label.${def.key}`)
+  },
+  get title(): string | undefined {
+    return titled ? i18n.t(`connections:columns.title.${def.key}`) : undefined
+  }
+}))
 
 export const COLUMN_BY_KEY: ReadonlyMap<string, Column> = new Map(COLUMNS.map((c) => [c.key, c]))
 

@@ -4,6 +4,7 @@
 // row, so the names come from the app's stores, registered here once.
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
+import { i18n } from '../../i18n'
 import type { NamesStore } from '../../store/names-store'
 import type { TableStore } from '../../store/table-store'
 
@@ -15,12 +16,16 @@ export function registerNameSources(names: NamesStore, table: TableStore): void 
 }
 
 function plain(address: string | null, port: number | null): string {
-  return address === null ? '*' : address === '' ? '(unnamed)' : formatEndpoint({ address, port })
+  return address === null
+    ? '*'
+    : address === ''
+      ? i18n.t('connections:endpoint.unnamed')
+      : formatEndpoint({ address, port })
 }
 
 export function ownerText(r: TableRow): string {
   const o = r.owners[0]
-  return o ? `${o.process ?? '?'} (${o.pid})` : 'no process visible'
+  return o ? `${o.process ?? '?'} (${o.pid})` : i18n.t('connections:endpoint.noProcess')
 }
 
 export function localText(r: TableRow): string {

@@ -3,6 +3,7 @@
 // (FilterProblems), and left out of the filter, for as long as it is there.
 import { memo, useMemo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import { checkFilter, FILTER_KEYS } from '../../../../shared/row-filter'
 
 export interface FilterBoxProps {
@@ -17,16 +18,17 @@ export const FilterBox = memo(function FilterBox({
   value,
   onChange
 }: FilterBoxProps): ReactElement {
+  const { t } = useTranslation('connections')
   const bad = useMemo(() => checkFilter(value).problems.length > 0, [value])
   return (
     <div className="filter-box">
       <input
         type="search"
-        aria-label="Filter connections"
+        aria-label={t('filter.aria')}
         aria-keyshortcuts="Control+F"
         aria-invalid={bad}
         aria-describedby={bad ? PROBLEM_ID : undefined}
-        placeholder="port:80 pid:123 state:listen proc:node proto:udp mine — or any text"
+        placeholder={t('filter.placeholder')}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -34,13 +36,19 @@ export const FilterBox = memo(function FilterBox({
         type="button"
         className="help-button"
         popoverTarget={HELP_ID}
-        aria-label="Filter help"
-        title="Filter help"
+        aria-label={t('filter.help')}
+        title={t('filter.help')}
       >
         ?
       </button>
-      <div id={HELP_ID} popover="auto" className="popover" role="dialog" aria-label="Filter help">
-        <p className="muted">Words are combined: every one must match.</p>
+      <div
+        id={HELP_ID}
+        popover="auto"
+        className="popover"
+        role="dialog"
+        aria-label={t('filter.help')}
+      >
+        <p className="muted">{t('filter.combined')}</p>
         <table className="filter-keys">
           <tbody>
             {FILTER_KEYS.map((k) => (
@@ -56,7 +64,7 @@ export const FilterBox = memo(function FilterBox({
                     {k.example}
                   </button>
                 </td>
-                <td>{k.meaning}</td>
+                <td>{t(`filter.keys.${k.id}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -71,12 +79,18 @@ export const FilterProblems = memo(function FilterProblems({
 }: {
   readonly value: string
 }): ReactElement | null {
+  const { t } = useTranslation('connections')
   const { problems } = useMemo(() => checkFilter(value), [value])
   if (problems.length === 0) return null
   return (
-    <ul id={PROBLEM_ID} className="filter-problems" role="alert" aria-label="Filter problems">
+    <ul
+      id={PROBLEM_ID}
+      className="filter-problems"
+      role="alert"
+      aria-label={t('filter.problemsAria')}
+    >
       {problems.map((p, i) => (
-        <li key={i}>{p.message} Left out of the filter until fixed.</li>
+        <li key={i}>{t('filter.leftOut', { message: t(`filter.problem.${p.id}`, p.params) })}</li>
       ))}
     </ul>
   )

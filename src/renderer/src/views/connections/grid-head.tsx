@@ -3,6 +3,7 @@
 // dragged with the pointer, or with ←/→ once focused; a double click gives back its width.
 import { memo, useRef } from 'react'
 import type { KeyboardEvent, PointerEvent, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SortDirection } from '../../../../shared/connections-settings'
 import { CONNECTIONS_LIMITS } from '../../../../shared/connections-settings'
 import type { Column, ColumnLayout } from './columns'
@@ -38,6 +39,7 @@ function ResizeHandle({
   readonly width: number
   readonly onWidth: GridHeadProps['onWidth']
 }): ReactElement {
+  const { t } = useTranslation('connections')
   const drag = useRef<{ x: number; from: number } | null>(null)
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     e.preventDefault()
@@ -68,12 +70,12 @@ function ResizeHandle({
       className="col-resize"
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize ${column.label}`}
+      aria-label={t('columns.resize', { label: column.label })}
       aria-valuenow={width}
       aria-valuemin={CONNECTIONS_LIMITS.columnWidthPx.min}
       aria-valuemax={CONNECTIONS_LIMITS.columnWidthPx.max}
       tabIndex={0}
-      title="Drag to resize; double-click for the default width"
+      title={t('columns.resizeTitle')}
       onClick={(e) => e.stopPropagation()}
       onDoubleClick={(e) => {
         e.stopPropagation()
@@ -95,6 +97,8 @@ export const GridHead = memo(function GridHead({
   onSort,
   onWidth
 }: GridHeadProps): ReactElement {
+  // Heard so the labels (read from the columns) are drawn again when the language changes.
+  useTranslation('connections')
   return (
     <div
       className="grid-row grid-head"

@@ -2,6 +2,7 @@
 // view render; the rest keep their props (row object, position, mark) and are skipped.
 import { memo } from 'react'
 import type { MouseEvent, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { TableRow } from '../../../../shared/model'
 import type { ColumnLayout } from './columns'
 import type { Highlighter } from './highlight'
@@ -38,6 +39,8 @@ export const GridRow = memo(function GridRow({
   onSelect,
   onContextMenu
 }: GridRowProps): ReactElement {
+  // Heard so the cells' words (the columns' functions) are drawn again when the language changes.
+  useTranslation('connections')
   const mine = row.sessionId !== null || row.listenerId !== null
   return (
     <div

@@ -3,6 +3,7 @@
 // sockets for the run (bounded; what was let go of is counted here).
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { HistoryStatus } from '../../../../shared/insight-model'
 import type { NamesStore } from '../../store/names-store'
@@ -43,44 +44,45 @@ function useHistory(api: InspectorApi): readonly [HistoryStatus | null, (on: boo
 
 export function InsightControls(props: InsightControlsProps): ReactElement {
   const { api, names, grouped, onGrouped } = props
+  const { t } = useTranslation('connections')
   const { reverseDns } = useSyncExternalStore(names.subscribe, names.getState)
   const [history, setHistory] = useHistory(api)
   return (
     <div
       className="toolbar-row toggles insight-controls"
       role="group"
-      aria-label="Grouping, names and history"
+      aria-label={t('insight.aria')}
     >
-      <label className="check" title="Group the sockets under the processes that hold them">
+      <label className="check" title={t('insight.groupTitle')}>
         <input type="checkbox" checked={grouped} onChange={() => onGrouped(!grouped)} />
-        Group by process
+        {t('insight.group')}
       </label>
-      <label className="check" title="Reverse lookups of remote addresses, in the background">
+      <label className="check" title={t('insight.hostNamesTitle')}>
         <input
           type="checkbox"
           role="switch"
           checked={reverseDns}
           onChange={() => void names.setReverseDns(!reverseDns)}
         />
-        Host names
+        {t('insight.hostNames')}
       </label>
-      <label
-        className="check"
-        title="Keep closed sockets (life cycle, owner, final bytes) for this run"
-      >
+      <label className="check" title={t('insight.keepTitle')}>
         <input
           type="checkbox"
           checked={history?.enabled ?? false}
           onChange={() => setHistory(!(history?.enabled ?? false))}
         />
-        Keep closed
+        {t('insight.keep')}
       </label>
       {history?.enabled ? (
-        <span className="muted" role="status" aria-label="Closed sockets kept">
-          {history.kept} closed kept
+        <span className="muted" role="status" aria-label={t('insight.keptAria')}>
           {history.dropped > 0
-            ? `, ${history.dropped} oldest dropped (limit ${history.maxRows})`
-            : ''}
+            ? t('insight.keptDropped', {
+                kept: history.kept,
+                dropped: history.dropped,
+                max: history.maxRows
+              })
+            : t('insight.kept', { kept: history.kept })}
         </span>
       ) : null}
     </div>

@@ -1,11 +1,13 @@
 // One socket, whole: every field, its owners, and its life cycle as a timeline — each
 // state it was seen in, for how long — with copy as text or JSON, and where it docks.
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { DetailsDock } from '../../../../shared/connections-settings'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { TableRow } from '../../../../shared/model'
 import { formatJson, formatTable } from '../../../../shared/row-format'
 import { Facts } from '../../components/facts'
+import { i18n } from '../../i18n'
 import {
   exactBytes,
   formatClock,
@@ -41,12 +43,13 @@ export function lifeCycle(r: TableRow, now: number): LifeStep[] {
 }
 
 function Timeline({ row, now }: { readonly row: TableRow; readonly now: number }): ReactElement {
+  const { t } = useTranslation('connections')
   const steps = lifeCycle(row, now)
   const total = steps.reduce((n, s) => n + s.ms, 0)
   // Bars share the row by time; with no time yet to share, they share it equally.
   const share = (ms: number): number => (total > 0 ? ms / total : 1 / steps.length)
   return (
-    <ol className="timeline" aria-label="Life cycle">
+    <ol className="timeline" aria-label={t('details.lifeCycle')}>
       {steps.map((s) => (
         <li
           key={`${s.state}-${s.since}`}
@@ -56,8 +59,10 @@ function Timeline({ row, now }: { readonly row: TableRow; readonly now: number }
           <span className="step-state">{s.state}</span>
           <span className="step-bar" style={{ width: `${Math.max(2, share(s.ms) * 100)}%` }} />
           <span className="muted">
-            {formatClock(s.since)} · {s.current ? 'for ' : ''}
-            {formatDuration(s.ms)}
+            {t(s.current ? 'details.stepCurrent' : 'details.step', {
+              time: formatClock(s.since),
+              duration: formatDuration(s.ms)
+            })}
           </span>
         </li>
       ))}
@@ -70,29 +75,27 @@ function fields(r: TableRow, now: number): ReadonlyArray<readonly [string, strin
   const count = (v: number | null): string => (v === null ? '—' : formatCount(v))
   const bytes = (v: number | null): string => (v === null ? '—' : exactBytes(v))
   const info = r.tcpInfo
+  const f = (key: string): string => i18n.t(`connections:details.field.${key}`)
   return [
-    ['Protocol', `${r.protocol}${r.unixType ? `/${r.unixType}` : ''} (${r.family})`],
-    ['Local', formatEndpoint({ address: r.localAddress, port: r.localPort })],
+    [f('protocol'), `${r.protocol}${r.unixType ? `/${r.unixType}` : ''} (${r.family})`],
+    [f('local'), formatEndpoint({ address: r.localAddress, port: r.localPort })],
     [
-      'Remote',
+      f('remote'),
       r.remoteAddress === null
         ? '—'
         : formatEndpoint({ address: r.remoteAddress, port: r.remotePort })
     ],
-    ['State', r.state ?? '—'],
-    ['Send-Q / Recv-Q', `${count(r.sendQueue)} / ${count(r.recvQueue)}`],
-    ['Inode', n(r.inode)],
-    ['Peer inode', n(r.peerInode)],
-    ['UID', n(r.uid)],
-    [
-      'TCP_INFO bytes sent / acked',
-      info ? `${bytes(info.bytesSent)} / ${bytes(info.bytesAcked)}` : '—'
-    ],
-    ['TCP_INFO bytes received', info ? bytes(info.bytesReceived) : '—'],
-    ['RTT', info?.rttMs == null ? '—' : `${info.rttMs.toFixed(3)} ms`],
-    ['Timer', r.timer ?? '—'],
-    ['First seen', formatWhen(r.firstSeen, now)],
-    ['This app', r.sessionId ?? r.listenerId ?? '—']
+    [f('state'), r.state ?? '—'],
+    [f('queues'), `${count(r.sendQueue)} / ${count(r.recvQueue)}`],
+    [f('inode'), n(r.inode)],
+    [f('peerInode'), n(r.peerInode)],
+    [f('uid'), n(r.uid)],
+    [f('bytesSent'), info ? `${bytes(info.bytesSent)} / ${bytes(info.bytesAcked)}` : '—'],
+    [f('bytesReceived'), info ? bytes(info.bytesReceived) : '—'],
+    [f('rtt'), info?.rttMs == null ? '—' : `${info.rttMs.toFixed(3)} ms`],
+    [f('timer'), r.timer ?? '—'],
+    [f('firstSeen'), formatWhen(r.firstSeen, now)],
+    [f('thisApp'), r.sessionId ?? r.listenerId ?? '—']
   ]
 }
 
@@ -101,13 +104,10 @@ function fields(r: TableRow, now: number): ReadonlyArray<readonly [string, strin
  * every process, so telling root to run as root would be wrong.
  */
 export function ownersHint(row: Pick<TableRow, 'state'>, coreUid: number | null): string {
-  if (row.state === 'TIME_WAIT')
-    return 'No process holds a socket in TIME_WAIT: the kernel keeps it a while after the close, so that late packets find it.'
-  if (coreUid === 0)
-    return 'No process holds it: it is closing, or its process just exited (the core runs as root and sees every process).'
-  if (coreUid === null)
-    return 'No process found: the system holds it, or it is closing (TIME_WAIT sockets have no process).'
-  return `No process found: another user's socket (the core runs as uid ${coreUid} and sees only its own user's processes; root sees all), or one that is closing.`
+  if (row.state === 'TIME_WAIT') return i18n.t('connections:details.hint.timeWait')
+  if (coreUid === 0) return i18n.t('connections:details.hint.root')
+  if (coreUid === null) return i18n.t('connections:details.hint.noUid')
+  return i18n.t('connections:details.hint.otherUser', { uid: coreUid })
 }
 
 export interface RowDetailsProps {
@@ -132,22 +132,20 @@ export function RowDetails({
   onDock,
   onClose
 }: RowDetailsProps): ReactElement {
+  const { t } = useTranslation('connections')
   const [flash, showFlash] = useFlash()
-  const copy = (what: string, text: string): void => {
+  /** `done`: what the flash says once it is copied. */
+  const copy = (done: string, text: string): void => {
     navigator.clipboard.writeText(text).then(
-      () => showFlash({ text: `Copied as ${what}.`, kind: 'done' }),
-      () =>
-        showFlash({
-          text: 'The clipboard is not available here; select the text instead.',
-          kind: 'error'
-        })
+      () => showFlash({ text: done, kind: 'done' }),
+      () => showFlash({ text: t('details.noClipboard'), kind: 'error' })
     )
   }
   const other: DetailsDock = dock === 'right' ? 'bottom' : 'right'
   return (
-    <aside className="panel details" aria-label="Socket details">
+    <aside className="panel details" aria-label={t('details.aria')}>
       <header>
-        <h2>Socket details{stale ? ' (as last seen, not live)' : ''}</h2>
+        <h2>{stale ? t('details.titleStale') : t('details.title')}</h2>
         {flash ? (
           <span
             role="status"
@@ -158,41 +156,40 @@ export function RowDetails({
             {flash.text}
           </span>
         ) : null}
-        <button type="button" onClick={() => copy('text', formatTable([row]))}>
-          Copy row
+        <button type="button" onClick={() => copy(t('details.copiedText'), formatTable([row]))}>
+          {t('details.copyRow')}
         </button>
-        <button type="button" onClick={() => copy('JSON', formatJson([row]))}>
-          Copy JSON
+        <button type="button" onClick={() => copy(t('details.copiedJson'), formatJson([row]))}>
+          {t('details.copyJson')}
         </button>
         <button
           type="button"
-          title={`Dock the details ${other === 'right' ? 'on the right' : 'below the table'}`}
+          title={other === 'right' ? t('details.dockRightTitle') : t('details.dockBottomTitle')}
           onClick={() => onDock(other)}
         >
-          {other === 'right' ? 'Dock right' : 'Dock bottom'}
+          {other === 'right' ? t('details.dockRight') : t('details.dockBottom')}
         </button>
-        <button type="button" aria-label="Close details" onClick={onClose}>
+        <button type="button" aria-label={t('details.close')} onClick={onClose}>
           ✕
         </button>
       </header>
       <div className="details-body">
-        <Facts facts={fields(row, now)} label="Fields" />
+        <Facts facts={fields(row, now)} label={t('details.fields')} />
         <div>
-          <h3>Owners</h3>
+          <h3>{t('details.owners')}</h3>
           {row.closingSince !== null ? (
             <p className="muted">
-              None: the socket closed at {formatClock(row.closingSince)} and no process holds it any
-              more. Its row fades out after the grace period.
+              {t('details.closedOwners', { time: formatClock(row.closingSince) })}
             </p>
           ) : row.owners.length === 0 ? (
             <p className="muted">{ownersHint(row, coreUid)}</p>
           ) : (
-            <table className="sessions" aria-label="Owners">
+            <table className="sessions" aria-label={t('details.owners')}>
               <thead>
                 <tr>
-                  <th scope="col">PID</th>
-                  <th scope="col">Process</th>
-                  <th scope="col">FD</th>
+                  <th scope="col">{t('details.pid')}</th>
+                  <th scope="col">{t('details.process')}</th>
+                  <th scope="col">{t('details.fd')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -208,7 +205,7 @@ export function RowDetails({
           )}
         </div>
         <div>
-          <h3>Life cycle</h3>
+          <h3>{t('details.lifeCycle')}</h3>
           <Timeline row={row} now={now} />
         </div>
         <LifeDiagram row={row} now={now} />

@@ -3,6 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SortDirection } from '../../../../shared/connections-settings'
 import type { TableRow } from '../../../../shared/model'
 import type { TableState } from '../../store/table-store'
@@ -47,6 +48,7 @@ export function TableGrid({
   onSelect,
   onRowContextMenu
 }: TableGridProps): ReactElement {
+  const { t } = useTranslation('connections')
   const scroller = useRef<HTMLDivElement>(null)
   const head = useRef<HTMLDivElement>(null)
   // No React Compiler here: the virtualizer's functions are read fresh on every render.
@@ -80,7 +82,7 @@ export function TableGrid({
     <div
       className="grid"
       role="table"
-      aria-label="Connections table"
+      aria-label={t('grid.aria')}
       aria-rowcount={rows.length + 1}
       tabIndex={0}
       onKeyDown={onKey}
@@ -97,11 +99,7 @@ export function TableGrid({
         }}
       >
         {loaded && rows.length === 0 ? (
-          <p className="empty muted">
-            {total === 0
-              ? 'The source returned no sockets. The Machine view says what it can and cannot see.'
-              : 'No socket matches this filter and these toggles. Clear the filter, or try port:22, state:listen, proc:node or mine.'}
-          </p>
+          <p className="empty muted">{total === 0 ? t('grid.noSockets') : t('grid.noMatch')}</p>
         ) : null}
         <div
           style={{

@@ -3,6 +3,7 @@
 // toggles through `extra` (the second row's end).
 import { memo } from 'react'
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import type {
   TableOptions,
@@ -12,6 +13,7 @@ import type {
   TableStatus
 } from '../../../../shared/model'
 import { formatCsv, formatJson } from '../../../../shared/row-format'
+import { i18n } from '../../i18n'
 import { saveText } from '../../components/download'
 import { ErrorNote } from '../../components/error-note'
 import { formatCount } from '../../components/format'
@@ -53,9 +55,14 @@ function flip<T>(list: readonly T[], item: T): T[] {
 }
 
 const chipTitle = (state: string, shown: boolean, only: boolean): string =>
-  only
-    ? `Showing only ${state}: click to show every state`
-    : `Click: only ${state}. Alt+click: ${shown ? 'hide' : 'show'} ${state}`
+  i18n.t(
+    only
+      ? 'connections:toolbar.chipOnly'
+      : shown
+        ? 'connections:toolbar.chipHide'
+        : 'connections:toolbar.chipShow',
+    { state }
+  )
 
 const stamp = (): string => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
@@ -63,41 +70,46 @@ const stamp = (): string => new Date().toISOString().slice(0, 19).replace(/[:T]/
 export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps): ReactElement {
   const { store, loaded, total, paused, status, settings, onSettings, toggles, shown, rowsInView } =
     props
+  const { t } = useTranslation('connections')
   const sources = props.sources.filter((s) => s.available)
   // A source or rate the core refuses is said here, beside the picker, not in the console.
   const [configureError, act] = useAction()
   const configure = (options: TableOptions): void => void act(() => store.configure(options))
   return (
-    <div className="toolbar" role="toolbar" aria-label="Table controls">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.aria')}>
       <div className="toolbar-row">
         <FilterBox value={settings.filter} onChange={(filter) => onSettings({ filter })} />
-        <span className="muted" role="status" aria-label="Connection count">
-          {loaded ? `${formatCount(shown)} of ${formatCount(total)} sockets` : 'Reading the table…'}
+        <span className="muted" role="status" aria-label={t('toolbar.countAria')}>
+          {loaded
+            ? t('toolbar.count', { shown: formatCount(shown), total: formatCount(total) })
+            : t('toolbar.reading')}
         </span>
         <button
           type="button"
           aria-pressed={paused}
           aria-keyshortcuts="Space"
-          title="Hold the table still (Space)"
+          title={t('toolbar.pauseTitle')}
           onClick={() => store.setPaused(!paused)}
         >
-          {paused ? '▶ Resume' : '❚❚ Pause'}
+          {paused ? t('toolbar.resume') : t('toolbar.pause')}
         </button>
         <label>
-          Poll rate
+          {t('toolbar.pollRate')}
           <select
             value={status?.rateHz ?? 1}
             onChange={(e) => configure({ rateHz: Number(e.target.value) })}
           >
             {RATES.map((hz) => (
               <option key={hz} value={hz}>
-                {hz < 1 ? `every ${1 / hz} s` : `${hz} Hz`}
+                {hz < 1
+                  ? t('toolbar.everySeconds', { seconds: 1 / hz })
+                  : t('toolbar.hertz', { hz })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Source
+          {t('toolbar.source')}
           <select
             value={status?.source ?? ''}
             onChange={(e) => configure({ source: e.target.value as TableSourceId })}
@@ -117,7 +129,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
           type="button"
           onClick={() => saveText(`sockets-${stamp()}.csv`, formatCsv(rowsInView()), 'text/csv')}
         >
-          Export CSV
+          {t('toolbar.exportCsv')}
         </button>
         <button
           type="button"
@@ -125,7 +137,7 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
             saveText(`sockets-${stamp()}.json`, formatJson(rowsInView()), 'application/json')
           }
         >
-          Export JSON
+          {t('toolbar.exportJson')}
         </button>
       </div>
       <FilterProblems value={settings.filter} />
@@ -147,9 +159,9 @@ export const TableToolbar = memo(function TableToolbar(props: TableToolbarProps)
             checked={settings.hideLoopback}
             onChange={() => onSettings({ hideLoopback: !settings.hideLoopback })}
           />
-          Hide loopback
+          {t('toolbar.hideLoopback')}
         </label>
-        <span className="chips" role="group" aria-label="States">
+        <span className="chips" role="group" aria-label={t('toolbar.statesAria')}>
           {props.stateCounts.map(([s, n]) => {
             const on = stateShown(toggles, s)
             return (

@@ -2,6 +2,7 @@
 // client, or to the one chosen here; saved payloads sit beside the send form.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { Session } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
@@ -30,6 +31,7 @@ export function ClientConsole({
   onConnected,
   settings
 }: ClientConsoleProps): ReactElement {
+  const { t } = useTranslation('echo')
   const [chosen, setChosen] = useState<string | null>(null)
   const [sendError, act] = useAction()
   const [payload, setPayload] = useState<Payload>(FIRST_PAYLOAD)
@@ -52,9 +54,7 @@ export function ClientConsole({
         }}
       />
       {target === null ? (
-        <p className="muted">
-          Connect a client to send: to an echo server on the left, or to any server on this machine.
-        </p>
+        <p className="muted">{t('console.none')}</p>
       ) : (
         <SendForm
           api={api}

@@ -3,6 +3,7 @@
 // done, not of what the fields now say; an error stays until the next try.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { ClientSpec, Session, TlsClientSpec } from '../../../../shared/model'
@@ -15,6 +16,9 @@ export interface TlsChoice {
   readonly servername: string
   readonly alpn: string
 }
+
+/** ALPN's placeholder: protocol ids, the same in every language. */
+const ALPN_EXAMPLE = 'h2, http/1.1'
 
 const NO_TLS: TlsChoice = { on: false, verify: true, servername: '', alpn: '' }
 
@@ -37,6 +41,7 @@ function TlsFields({
   readonly tls: TlsChoice
   readonly onChange: (t: TlsChoice) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   return (
     <>
       <label className="check">
@@ -49,19 +54,19 @@ function TlsFields({
       </label>
       {tls.on ? (
         <>
-          <label className="check" title="Check the server's certificate against trusted CAs">
+          <label className="check" title={t('connect.verifyTitle')}>
             <input
               type="checkbox"
               checked={tls.verify}
               onChange={(e) => onChange({ ...tls, verify: e.target.checked })}
             />
-            Verify certificate
+            {t('connect.verify')}
           </label>
           <label>
-            Server name (SNI)
+            {t('connect.servername')}
             <input
               value={tls.servername}
-              placeholder="the host"
+              placeholder={t('connect.theHost')}
               onChange={(e) => onChange({ ...tls, servername: e.target.value })}
             />
           </label>
@@ -69,7 +74,7 @@ function TlsFields({
             ALPN
             <input
               value={tls.alpn}
-              placeholder="h2, http/1.1"
+              placeholder={ALPN_EXAMPLE}
               onChange={(e) => onChange({ ...tls, alpn: e.target.value })}
             />
           </label>
@@ -86,6 +91,7 @@ export function ConnectForm({
   readonly api: InspectorApi
   readonly onConnected: (id: string) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const endpoint = useEndpoint('', false)
   const { protocol, host, port, path, problem } = endpoint
   const [tls, setTls] = useState<TlsChoice>(NO_TLS)
@@ -111,7 +117,7 @@ export function ConnectForm({
     <>
       <form
         className="fields"
-        aria-label="Connect a client"
+        aria-label={t('connect.form')}
         onChange={() => setConnected(null)}
         onSubmit={(e) => {
           e.preventDefault()
@@ -121,7 +127,7 @@ export function ConnectForm({
         <EndpointFields id="client" endpoint={endpoint} />
         {protocol === 'tcp' ? <TlsFields tls={tls} onChange={setTls} /> : null}
         <button type="submit" disabled={!ready}>
-          Connect
+          {t('connect.connect')}
         </button>
       </form>
       <FieldProblem id="client-port-problem" problem={problem} />
@@ -129,13 +135,18 @@ export function ConnectForm({
       {connected ? (
         <p
           role="status"
-          aria-label="Client connected"
+          aria-label={t('connect.connectedAria')}
           className="muted"
           data-session={connected.id}
         >
-          Connected {connected.id}: {formatEndpoint(connected.local)} →{' '}
-          {formatEndpoint(connected.remote)}
-          {connected.tls ? ` over ${connected.tls.version} (${connected.tls.cipher})` : ''}
+          {t('connect.connected', {
+            id: connected.id,
+            local: formatEndpoint(connected.local),
+            remote: formatEndpoint(connected.remote)
+          })}
+          {connected.tls
+            ? t('connect.over', { version: connected.tls.version, cipher: connected.tls.cipher })
+            : ''}
         </p>
       ) : null}
     </>

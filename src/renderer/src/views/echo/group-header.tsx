@@ -3,11 +3,17 @@
 // that folds its sessions away. The app's own clients get a header of their own.
 import { memo } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { Listener } from '../../../../shared/model'
 import type { ListItem } from './session-rows'
 import { describeListener } from './start-server-form'
 
 export const GROUP_ROW_HEIGHT = 34
+
+/** The fold toggle's arrow: pointing right when folded, down when open. */
+const FOLDED = '▸'
+const UNFOLDED = '▾'
 
 export type ServerAction = 'stop' | 'restart' | 'remove' | 'pcapng'
 
@@ -20,18 +26,19 @@ function ServerButtons({
   readonly listener: Listener
   readonly onAction: (id: string, action: ServerAction) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   // Every session the server served, as packets Wireshark opens.
   const pcapng =
     listener.sessionsTotal > 0 ? (
       <button type="button" onClick={() => onAction(listener.id, 'pcapng')}>
-        Sessions as pcapng
+        {t('group.pcapng')}
       </button>
     ) : null
   if (listener.state === 'listening')
     return (
       <>
         <button type="button" onClick={() => onAction(listener.id, 'stop')}>
-          Stop
+          {t('group.stop')}
         </button>
         {pcapng}
       </>
@@ -40,17 +47,25 @@ function ServerButtons({
     <>
       {pcapng}
       <button type="button" onClick={() => onAction(listener.id, 'restart')}>
-        Restart
+        {t('group.restart')}
       </button>
       <button type="button" onClick={() => onAction(listener.id, 'remove')}>
-        Remove
+        {t('group.remove')}
       </button>
     </>
   )
 }
 
-function summary(l: Listener): string {
-  return `${l.id} · fd ${l.fd ?? '—'} · ${l.state} · ${l.sessionsOpen} open of ${l.sessionsTotal} · ${l.bytesIn} B in, ${l.bytesOut} B out`
+function summary(t: TFunction<'echo'>, l: Listener): string {
+  return t('group.summary', {
+    id: l.id,
+    fd: l.fd ?? '—',
+    state: l.state,
+    open: l.sessionsOpen,
+    total: l.sessionsTotal,
+    bytesIn: l.bytesIn,
+    bytesOut: l.bytesOut
+  })
 }
 
 export const GroupHeader = memo(function GroupHeader({
@@ -64,8 +79,9 @@ export const GroupHeader = memo(function GroupHeader({
   readonly onToggle: (key: string) => void
   readonly onAction: (id: string, action: ServerAction) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const l = item.listener
-  const name = l ? `Echo server ${l.id}` : 'Clients'
+  const name = l ? t('group.serverName', { id: l.id }) : t('group.clients')
   // A TCP or Unix server with N clients holds N+1 sockets: the listener and one per client.
   const sockets =
     l && l.protocol !== 'udp' ? l.sessionsOpen + (l.state === 'listening' ? 1 : 0) : null
@@ -83,19 +99,21 @@ export const GroupHeader = memo(function GroupHeader({
         <button
           type="button"
           className="fold"
-          aria-label={`${item.collapsed ? 'Show' : 'Hide'} the sessions of ${l ? l.id : 'the clients'}`}
+          aria-label={t(item.collapsed ? 'group.show' : 'group.hide', {
+            whose: l ? l.id : t('group.theClients')
+          })}
           onClick={() => onToggle(item.key)}
         >
-          {item.collapsed ? '▸' : '▾'}
+          {item.collapsed ? FOLDED : UNFOLDED}
         </button>
-        <strong className="group-name">{l ? describeListener(l) : 'Clients of this app'}</strong>
-        <span className="muted group-summary" title={l ? summary(l) : undefined}>
-          {l ? summary(l) : `${item.total} ${item.total === 1 ? 'client' : 'clients'}`}
-          {item.shown !== item.total ? ` · ${item.shown} shown` : ''}
+        <strong className="group-name">{l ? describeListener(l) : t('group.clientsOfApp')}</strong>
+        <span className="muted group-summary" title={l ? summary(t, l) : undefined}>
+          {l ? summary(t, l) : t('group.clientCount', { count: item.total })}
+          {item.shown !== item.total ? t('group.shown', { count: item.shown }) : ''}
         </span>
         {sockets !== null ? (
-          <span className="badge" title="The listening socket plus one accepted socket a client">
-            {sockets} {sockets === 1 ? 'socket' : 'sockets'}
+          <span className="badge" title={t('group.socketsTitle')}>
+            {t('group.socketCount', { count: sockets })}
           </span>
         ) : null}
         {l?.error ? (

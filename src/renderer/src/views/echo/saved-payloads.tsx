@@ -2,6 +2,7 @@
 // or send as it is, rename, delete (asking first). Kept in settings under `echo`.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SavedPayload } from '../../../../shared/settings-schema'
 import { ECHO_SAVED_LIMITS } from '../../../../shared/settings-schema'
 import { ErrorNote } from '../../components/error-note'
@@ -42,6 +43,7 @@ export function SavedPayloads({
   onLoad,
   onSend
 }: SavedPayloadsProps): ReactElement {
+  const { t } = useTranslation('echo')
   const { echo, save, error } = settings
   const list = echo.savedPayloads
   const [picked, setPicked] = useState('')
@@ -51,9 +53,9 @@ export function SavedPayloads({
   const trimmed = name.trim()
   const problem =
     current.data.length > ECHO_SAVED_LIMITS.payloadChars
-      ? `This payload is too big to save (at most ${ECHO_SAVED_LIMITS.payloadChars} characters); send it from its file.`
+      ? t('payloads.tooBig', { max: ECHO_SAVED_LIMITS.payloadChars })
       : trimmed.length > ECHO_SAVED_LIMITS.nameChars
-        ? `A name is at most ${ECHO_SAVED_LIMITS.nameChars} characters.`
+        ? t('payloads.nameTooLong', { max: ECHO_SAVED_LIMITS.nameChars })
         : null
   const replacing = list.some((p) => p.name === trimmed)
   const full = !replacing && list.length >= ECHO_SAVED_LIMITS.payloads
@@ -75,9 +77,9 @@ export function SavedPayloads({
   }
 
   return (
-    <div className="fields saved" role="group" aria-label="Saved payloads">
+    <div className="fields saved" role="group" aria-label={t('payloads.group')}>
       <label>
-        Saved payloads
+        {t('payloads.label')}
         <select
           value={chosen ? chosen.name : ''}
           onChange={(e) => {
@@ -85,7 +87,9 @@ export function SavedPayloads({
             setConfirming(false)
           }}
         >
-          <option value="">{list.length === 0 ? 'None saved yet' : 'Pick one…'}</option>
+          <option value="">
+            {list.length === 0 ? t('payloads.noneSaved') : t('payloads.pick')}
+          </option>
           {list.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name}
@@ -94,35 +98,35 @@ export function SavedPayloads({
         </select>
       </label>
       <button type="button" disabled={!chosen} onClick={() => chosen && onLoad(fromSaved(chosen))}>
-        Load
+        {t('payloads.load')}
       </button>
       <button
         type="button"
         disabled={!chosen || !onSend}
         onClick={() => chosen && onSend?.(fromSaved(chosen))}
       >
-        Send saved
+        {t('payloads.sendSaved')}
       </button>
       {confirming ? (
-        <span className="confirm" role="alertdialog" aria-label="Delete saved payload">
-          Delete “{chosen?.name}”?
+        <span className="confirm" role="alertdialog" aria-label={t('payloads.deleteAria')}>
+          {t('payloads.deleteQuestion', { name: chosen?.name ?? '' })}
           <button type="button" onClick={() => void remove()}>
-            Delete
+            {t('payloads.delete')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep
+            {t('payloads.keep')}
           </button>
         </span>
       ) : (
         <button type="button" disabled={!chosen} onClick={() => setConfirming(true)}>
-          Delete…
+          {t('payloads.deleteEllipsis')}
         </button>
       )}
       <label>
-        Name
+        {t('payloads.name')}
         <input
           value={name}
-          placeholder="e.g. ping"
+          placeholder={t('payloads.namePlaceholder')}
           aria-invalid={problem !== null}
           onChange={(e) => setName(e.target.value)}
         />
@@ -130,21 +134,17 @@ export function SavedPayloads({
       <button
         type="button"
         disabled={trimmed === '' || problem !== null || full}
-        title={
-          full
-            ? `At most ${ECHO_SAVED_LIMITS.payloads} saved payloads; delete one first`
-            : undefined
-        }
+        title={full ? t('payloads.full', { max: ECHO_SAVED_LIMITS.payloads }) : undefined}
         onClick={() => void saveCurrent()}
       >
-        {replacing ? 'Replace saved' : 'Save current'}
+        {replacing ? t('payloads.replace') : t('payloads.saveCurrent')}
       </button>
       <button
         type="button"
         disabled={!chosen || trimmed === '' || replacing}
         onClick={() => void rename()}
       >
-        Rename to this name
+        {t('payloads.rename')}
       </button>
       <FieldProblem id="saved-problem" problem={problem} />
       {error ? <ErrorNote error={error} /> : null}

@@ -1,6 +1,7 @@
 // The saved echo servers, folded under the start form: start one now, tick "start on
 // launch" (the core starts it when it starts), or remove it from the list.
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import type { Listener, ListenerSpec } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
@@ -22,6 +23,7 @@ export function SavedServers({
   readonly settings: EchoSettingsHandle
   readonly onStarted: (l: Listener) => void
 }): ReactElement | null {
+  const { t } = useTranslation('echo')
   const [error, act] = useAction()
   const { echo, save } = settings
   const list = echo.savedServers
@@ -29,8 +31,8 @@ export function SavedServers({
   const write = (next: typeof list): void => void save({ ...echo, savedServers: next })
   return (
     <details className="saved-servers">
-      <summary>Saved servers ({list.length})</summary>
-      <ul aria-label="Saved servers">
+      <summary>{t('saved.serversCount', { count: list.length })}</summary>
+      <ul aria-label={t('saved.servers')}>
         {list.map((entry, i) => (
           <li key={i}>
             <code>{describeSpec(entry.spec)}</code>
@@ -40,7 +42,7 @@ export function SavedServers({
                 void act(() => api['echo:start'](entry.spec)).then((l) => l && onStarted(l))
               }
             >
-              Start
+              {t('saved.start')}
             </button>
             <label className="check">
               <input
@@ -52,10 +54,10 @@ export function SavedServers({
                   )
                 }
               />
-              Start on launch
+              {t('saved.startOnLaunch')}
             </label>
             <button type="button" onClick={() => write(list.filter((_, j) => j !== i))}>
-              Remove
+              {t('saved.remove')}
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@
 // (disabled, saying why) until it is done.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import { LIMITS } from '../../../../shared/limits'
@@ -11,6 +12,7 @@ import { decodePayload, repeatProblem } from '../../../../shared/payload'
 import { ErrorNote } from '../../components/error-note'
 import { FieldProblem, useAction } from '../../components/form-bits'
 import { formatBytes } from '../../components/format'
+import { i18n } from '../../i18n'
 
 /**
  * The newest open clients the picker lists (and the target, always); with a thousand, the
@@ -40,31 +42,39 @@ function payloadProblem(data: string, encoding: PayloadEncoding): string | null 
     decodePayload(data, encoding)
     return null
   } catch (err) {
-    return `The payload cannot be sent: ${(err as Error).message}.`
+    return i18n.t('echo:send.payloadProblem', { reason: (err as Error).message })
   }
 }
 
 /** The core refuses repeats that would queue too many bytes; say so before Send. */
 function queueProblem(data: string, encoding: PayloadEncoding, repeat: string): string | null {
   const tooMuch = repeatProblem(decodePayload(data, encoding).length, Number(repeat))
-  return tooMuch ? `That is more than a client queues: ${tooMuch}.` : null
+  return tooMuch ? i18n.t('echo:send.queueProblem', { reason: tooMuch }) : null
 }
 
 function countProblem(text: string, what: string, min: number, max: number): string | null {
   const n = Number(text)
   return /^\d+$/.test(text) && n >= min && n <= max
     ? null
-    : `${what} is a whole number from ${min} to ${max}.`
+    : i18n.t('echo:send.countProblem', { what, min, max })
 }
 
 export function problemOf(p: Payload): string | null {
   return (
     payloadProblem(p.data, p.encoding) ??
-    countProblem(p.repeat, 'Repeat', LIMITS.repeat.min, LIMITS.repeat.max) ??
-    countProblem(p.intervalMs, 'The interval', LIMITS.intervalMs.min, LIMITS.intervalMs.max) ??
+    countProblem(p.repeat, i18n.t('echo:send.repeatWhat'), LIMITS.repeat.min, LIMITS.repeat.max) ??
+    countProblem(
+      p.intervalMs,
+      i18n.t('echo:send.intervalWhat'),
+      LIMITS.intervalMs.min,
+      LIMITS.intervalMs.max
+    ) ??
     queueProblem(p.data, p.encoding, p.repeat)
   )
 }
+
+/** A client's kind in the picker: its protocol, or tls. */
+const kindOf = (s: Session): string => (s.tls ? 'tls' : s.protocol)
 
 function hexOf(bytes: Uint8Array): string {
   let out = ''
@@ -79,15 +89,27 @@ export function RepeatProgress({
   readonly progress: SendProgress
   readonly onStop: () => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const { sent, total, bytesPerSend, state } = progress
+  const what = state === 'running' ? 'sending' : state === 'stopped' ? 'stoppedAt' : 'sent'
   return (
-    <p role="status" aria-label="Repeat progress" className="muted progress" data-state={state}>
+    <p
+      role="status"
+      aria-label={t('send.progressAria')}
+      className="muted progress"
+      data-state={state}
+    >
       <progress max={total} value={sent} />
-      {state === 'running' ? 'Sending' : state === 'stopped' ? 'Stopped at' : 'Sent'} {sent} /{' '}
-      {total} · {formatBytes(sent * bytesPerSend)} of {formatBytes(total * bytesPerSend)}
+      {t(`send.${what}`)}{' '}
+      {t('send.progressOf', {
+        sent,
+        total,
+        sentBytes: formatBytes(sent * bytesPerSend),
+        totalBytes: formatBytes(total * bytesPerSend)
+      })}
       {state === 'running' ? (
         <button type="button" onClick={onStop}>
-          Stop
+          {t('send.stop')}
         </button>
       ) : null}
     </p>
@@ -111,6 +133,7 @@ export function SendForm({
   payload,
   onPayload
 }: SendFormProps): ReactElement {
+  const { t } = useTranslation('echo')
   const [error, act] = useAction()
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const problem = fileProblem ?? problemOf(payload)
@@ -126,7 +149,11 @@ export function SendForm({
   const readFile = async (file: File): Promise<void> => {
     if (file.size > MAX_FILE_BYTES) {
       setFileProblem(
-        `${file.name} is ${formatBytes(file.size)}; a payload holds at most ${formatBytes(MAX_FILE_BYTES)}. Pick a smaller file.`
+        t('send.fileTooBig', {
+          name: file.name,
+          size: formatBytes(file.size),
+          max: formatBytes(MAX_FILE_BYTES)
+        })
       )
       return
     }
@@ -152,39 +179,39 @@ export function SendForm({
     <>
       <form
         className="fields"
-        aria-label="Send to a client"
+        aria-label={t('send.form')}
         onSubmit={(e) => {
           e.preventDefault()
           if (!problem && !running) send()
         }}
       >
         <label>
-          Client
+          {t('send.client')}
           <select value={target.id} onChange={(e) => onTarget(e.target.value)}>
             {listed.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.id} ({s.tls ? 'tls' : s.protocol} → {formatEndpoint(s.remote)})
+                {s.id} ({kindOf(s)} → {formatEndpoint(s.remote)})
               </option>
             ))}
             {unlisted > 0 ? (
               <option disabled value="">
-                … {unlisted} more: select one in the session list
+                {t('send.more', { count: unlisted })}
               </option>
             ) : null}
           </select>
         </label>
         <label>
-          As
+          {t('send.as')}
           <select
             value={payload.encoding}
             onChange={(e) => set({ encoding: e.target.value as PayloadEncoding })}
           >
-            <option value="text">Text (\n \r \t \xNN)</option>
-            <option value="hex">Hex bytes</option>
+            <option value="text">{t('send.text')}</option>
+            <option value="hex">{t('send.hex')}</option>
           </select>
         </label>
         <label className="grow">
-          Payload
+          {t('send.payload')}
           <input
             value={payload.data}
             aria-invalid={problem !== null}
@@ -192,11 +219,8 @@ export function SendForm({
             onChange={(e) => set({ data: e.target.value })}
           />
         </label>
-        <label
-          className="file"
-          title={`Send a file's bytes (hex, up to ${formatBytes(MAX_FILE_BYTES)})`}
-        >
-          From a file
+        <label className="file" title={t('send.fileTitle', { max: formatBytes(MAX_FILE_BYTES) })}>
+          {t('send.fromFile')}
           <input
             type="file"
             onChange={(e) => {
@@ -207,7 +231,7 @@ export function SendForm({
           />
         </label>
         <label className="narrow">
-          Repeat
+          {t('send.repeat')}
           <input
             value={payload.repeat}
             inputMode="numeric"
@@ -215,7 +239,7 @@ export function SendForm({
           />
         </label>
         <label className="narrow">
-          Every (ms)
+          {t('send.every')}
           <input
             value={payload.intervalMs}
             inputMode="numeric"
@@ -225,19 +249,19 @@ export function SendForm({
         <button
           type="submit"
           disabled={problem !== null || running}
-          title={running ? 'A repeat is running: stop it, or wait for it to finish' : undefined}
+          title={running ? t('send.runningTitle') : undefined}
         >
-          Send
+          {t('send.send')}
         </button>
         <button type="button" onClick={() => void act(() => api['client:close'](target.id))}>
-          Close
+          {t('send.close')}
         </button>
         <button
           type="button"
-          title="Abort the connection: the peer sees a reset (RST)"
+          title={t('send.resetTitle')}
           onClick={() => void act(() => api['client:reset'](target.id))}
         >
-          Reset
+          {t('send.reset')}
         </button>
       </form>
       <FieldProblem id="send-problem" problem={problem} />

@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Listener, Session } from '../../../../shared/model'
 import {
   SESSION_COLUMNS,
@@ -50,6 +51,7 @@ function SortHeader({
   readonly order: SortOrder
   readonly onSort: (key: SortKey) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   return (
     <div role="row" className="session-head" style={{ gridTemplateColumns: SESSION_TEMPLATE }}>
       {SESSION_COLUMNS.map((c) => {
@@ -59,15 +61,15 @@ function SortHeader({
           <div
             key={c.key}
             role="columnheader"
-            title={c.hint}
+            title={c.hint ? t(c.hint) : undefined}
             className={c.numeric ? 'num' : undefined}
             aria-sort={sorted ? (order.descending ? 'descending' : 'ascending') : undefined}
           >
             {key === undefined ? (
-              c.title
+              t(c.title)
             ) : (
               <button type="button" className="sort" onClick={() => onSort(key)}>
-                {c.title}
+                {t(c.title)}
                 {sorted ? (order.descending ? ' ▼' : ' ▲') : ''}
               </button>
             )}
@@ -79,6 +81,7 @@ function SortHeader({
 }
 
 export function SessionList(props: SessionListProps): ReactElement {
+  const { t } = useTranslation('echo')
   const { listeners, sessions, rates, now, selected, onSelect, onAction } = props
   const [filter, setFilter] = useState<SessionFilter>(NO_FILTER)
   const [order, setOrder] = useState<SortOrder>(DEFAULT_SORT)
@@ -121,7 +124,7 @@ export function SessionList(props: SessionListProps): ReactElement {
     })
 
   return (
-    <section className="session-list" aria-label="Sessions">
+    <section className="session-list" aria-label={t('list.aria')}>
       <SessionToolbar
         listeners={listeners}
         sessions={sessions}
@@ -132,7 +135,7 @@ export function SessionList(props: SessionListProps): ReactElement {
         forgotten={props.forgotten}
       />
       <div className="session-scroll" ref={scroller}>
-        <div role="table" aria-label="Sessions" aria-rowcount={items.length + 1}>
+        <div role="table" aria-label={t('list.aria')} aria-rowcount={items.length + 1}>
           <SortHeader
             order={order}
             onSort={(key) =>
@@ -171,9 +174,7 @@ export function SessionList(props: SessionListProps): ReactElement {
         </div>
         {sessions.length === 0 && listeners.length === 0 ? (
           <p className="muted empty-hint" role="note">
-            No echo servers yet. Start one above (port 0 picks a free port; the list then shows it),
-            then connect a client from the console, or run <code>nc 127.0.0.1 PORT</code> in a
-            terminal.
+            <Trans t={t} i18nKey="list.empty" components={{ code: <code /> }} />
           </p>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 // error and hint in place, and says which server it started (tests and users read that).
 import { memo, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { Listener, ListenerSpec } from '../../../../shared/model'
@@ -34,12 +35,10 @@ function TlsServerFields({
   readonly tls: TlsServerChoice
   readonly onChange: (t: TlsServerChoice) => void
 }): ReactElement {
+  const { t } = useTranslation('echo')
   return (
     <>
-      <label
-        className="check"
-        title="Speak TLS; without files, the app's own self-signed certificate"
-      >
+      <label className="check" title={t('server.tlsTitle')}>
         <input
           type="checkbox"
           checked={tls.on}
@@ -50,18 +49,18 @@ function TlsServerFields({
       {tls.on ? (
         <>
           <label>
-            Certificate (PEM path, optional)
+            {t('server.certificate')}
             <input
               value={tls.certPath}
-              placeholder="self-signed"
+              placeholder={t('server.selfSigned')}
               onChange={(e) => onChange({ ...tls, certPath: e.target.value })}
             />
           </label>
           <label>
-            Key (PEM path)
+            {t('server.key')}
             <input
               value={tls.keyPath}
-              placeholder="self-signed"
+              placeholder={t('server.selfSigned')}
               onChange={(e) => onChange({ ...tls, keyPath: e.target.value })}
             />
           </label>
@@ -81,6 +80,7 @@ export const StartServerForm = memo(function StartServerForm({
   readonly api: InspectorApi
   readonly settings: EchoSettingsHandle
 }): ReactElement {
+  const { t } = useTranslation('echo')
   const endpoint = useEndpoint('0', true)
   const { protocol, host, port, path } = endpoint
   const [greeting, setGreeting] = useState('')
@@ -92,7 +92,7 @@ export const StartServerForm = memo(function StartServerForm({
     protocol !== 'unix' && port === ''
       ? portProblem(port, true)
       : protocol === 'tcp' && tls.on && (tls.certPath.trim() === '') !== (tls.keyPath.trim() === '')
-        ? 'Give both the certificate and its key, or neither (the app’s own self-signed one).'
+        ? t('server.bothOrNeither')
         : endpoint.problem
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -121,27 +121,27 @@ export const StartServerForm = memo(function StartServerForm({
   return (
     <form
       className="panel form"
-      aria-label="Start an echo server"
+      aria-label={t('server.form')}
       onSubmit={(e) => void submit(e)}
       onChange={() => setStarted(null)}
     >
-      <h2>Start an echo server</h2>
+      <h2>{t('server.form')}</h2>
       <div className="fields">
         <EndpointFields id="server" endpoint={endpoint} />
         {protocol === 'tcp' ? <TlsServerFields tls={tls} onChange={setTls} /> : null}
         {protocol === 'udp' ? null : (
           <label className="grow">
-            Greeting (optional; \n \r \t \xNN)
+            {t('server.greeting')}
             <input value={greeting} onChange={(e) => setGreeting(e.target.value)} />
           </label>
         )}
         <button type="submit" disabled={problem !== null}>
-          Start
+          {t('server.start')}
         </button>
         <button
           type="button"
           disabled={problem !== null}
-          title="Keep this server in the saved list, to start again later or on launch"
+          title={t('server.saveTitle')}
           onClick={() =>
             void settings.save({
               ...settings.echo,
@@ -152,17 +152,26 @@ export const StartServerForm = memo(function StartServerForm({
             })
           }
         >
-          Save
+          {t('server.save')}
         </button>
       </div>
       <SavedServers api={api} settings={settings} onStarted={setStarted} />
       <FieldProblem id="server-port-problem" problem={problem} />
       {error ? <ErrorNote error={error} /> : null}
       {started ? (
-        <p role="status" aria-label="Server started" className="muted" data-listener={started.id}>
-          Started {started.id}: {describeListener(started)}
+        <p
+          role="status"
+          aria-label={t('server.startedAria')}
+          className="muted"
+          data-listener={started.id}
+        >
+          {t('server.started', { id: started.id, what: describeListener(started) })}
           {started.tls
-            ? ` · certificate ${started.tls.subject ?? '?'}${started.tls.selfSigned ? ' (self-signed)' : ''}, valid to ${started.tls.validTo ?? '?'}`
+            ? t('server.startedCert', {
+                subject: started.tls.subject ?? '?',
+                selfSigned: started.tls.selfSigned ? t('server.selfSignedNote') : '',
+                validTo: started.tls.validTo ?? '?'
+              })
             : ''}
         </p>
       ) : null}
