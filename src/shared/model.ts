@@ -52,8 +52,13 @@ export interface Notice {
 /** How every failure crosses a boundary: a code, a sentence, and what to do about it. */
 export interface InspectorError {
   readonly code: string
+  /** English, always: the fallback, the CLI's text and what tests match. */
   readonly message: string
   readonly hint?: string
+  /** A message id (src/shared/error-ids.ts) the renderer shows in the user's language. */
+  readonly id?: string
+  /** The values the sentence names (a port, a path, a holder), for the translation. */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 // ── Echo servers, clients and their sessions ─────────────────────────────────────────────

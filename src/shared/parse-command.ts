@@ -1,10 +1,13 @@
 // Checks a command's name and arguments where the call lands, against the command's one
 // definition (commands.ts); throws an InspectorFailure that says what is wrong.
 import type { z } from 'zod'
-import { shown } from './schema'
+import { numericHostProblem, shown } from './schema'
 import type { CommandArgs, CommandName } from './contract'
 import { commandArgsSchema, isCommandName } from './contract'
+import type { ErrorText } from './errors'
 import { InspectorFailure } from './errors'
+import { ERROR_IDS } from './error-ids'
+import { describeRefusal } from './refusals'
 
 export const INVALID_ARGUMENT = 'EINVAL'
 export const UNKNOWN_COMMAND = 'EUNKNOWNCMD'
@@ -19,16 +22,19 @@ export function parseCommand(name: unknown, args: unknown): { name: CommandName;
     throw new InspectorFailure(
       UNKNOWN_COMMAND,
       `There is no command named ${JSON.stringify(String(name)).slice(0, 80)}.`,
-      'The app and its core may be from different versions; restart the app.'
+      'The app and its core may be from different versions; restart the app.',
+      { id: ERROR_IDS.commandUnknown, params: { name: JSON.stringify(String(name)).slice(0, 80) } }
     )
   }
   const schema = commandArgsSchema(name)
   const result = schema.safeParse(padArgs(schema, args), { reportInput: true })
   if (!result.success) {
+    const issue = result.error.issues[0]
     throw new InspectorFailure(
       INVALID_ARGUMENT,
-      sentence(result.error.issues[0]),
-      'Correct it and try again.'
+      sentence(issue),
+      'Correct it and try again.',
+      textOf(issue)
     )
   }
   return { name, args: result.data }
@@ -61,6 +67,16 @@ function sentence(issue: z.core.$ZodIssue | undefined): string {
     text = `the ${field} ${shown(issue.input)} is not valid here`
   }
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`
+}
+
+/** The message id of a schema message, for the renderer to say it in the user's language. */
+function textOf(issue: z.core.$ZodIssue | undefined): ErrorText | undefined {
+  if (!issue) return undefined
+  const input = (issue as { input?: unknown }).input
+  if (typeof input === 'string' && issue.message === numericHostProblem(input)) {
+    return { id: ERROR_IDS.clientBadIpv4, params: { value: shown(input) } }
+  }
+  return describeRefusal(issue.message, input) ?? undefined
 }
 
 /** Optional trailing arguments may be left out; zod tuples want them present. */

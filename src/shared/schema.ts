@@ -2,31 +2,17 @@
 // the core checks every call against these (through commands.ts) before any syscall, and
 // the renderer's forms reuse the same schemas as the user types.
 import { z } from 'zod'
+import type { FieldId } from './error-ids'
 import { LIMITS, POLL_RATE_HZ } from './limits'
 import { TABLE_SOURCE_IDS } from './model'
+import { FIELD_WORDS, protocolError, refused, shown, STREAM_PROTOCOLS } from './refusals'
 import { decodeEscapes, decodePayload, formatCount, PayloadError, payloadTooLarge } from './payload'
 
-export { LIMITS }
+export { LIMITS, shown }
 
 // Every message here is what the user reads when a value is refused: it names the field
 // in their words, quotes what they gave, and says what would be accepted. parse-command.ts
 // puts it first, capitalized; no command or field name of the code ever shows.
-
-/** How a value the user gave reads inside a sentence. */
-export function shown(input: unknown): string {
-  if (typeof input === 'string')
-    return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}…` : input)
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input)
-  return input === null ? 'nothing' : 'that value'
-}
-
-/** "The port 70000 is not valid: <rule>", or "The port is missing: <rule>". */
-const refused =
-  (field: string, rule: string) =>
-  (iss: { readonly input?: unknown }): string =>
-    iss.input === undefined
-      ? `the ${field} is missing: ${rule}`
-      : `the ${field} ${shown(iss.input)} is not valid: ${rule}`
 
 /**
  * A host whose last label is all digits is an IPv4 address typed by hand (no top-level
@@ -50,43 +36,53 @@ const HOST_NAME =
 export const ip = z.union([z.ipv4(), z.ipv6()])
 /** Servers bind an address of this machine: an IP literal or localhost. */
 export const bindHost = z.union([ip, z.literal('localhost')], {
-  error: refused('host', BIND_RULE)
+  error: refused('host', BIND_RULE, { id: 'bindHost' })
 })
 /** Clients may also name a host; DNS resolves it at connect time, never a bad dotted quad. */
-export const remoteHost = z.union([ip, z.string()], { error: refused('host', REMOTE_RULE) }).check(
-  z.superRefine((host, ctx) => {
-    const numeric = numericHostProblem(host)
-    if (numeric) return void ctx.addIssue({ code: 'custom', message: numeric })
-    if (!ip.safeParse(host).success && !HOST_NAME.test(host)) {
-      ctx.addIssue({ code: 'custom', message: refused('host', REMOTE_RULE)({ input: host }) })
-    }
-  })
-)
+export const remoteHost = z
+  .union([ip, z.string()], { error: refused('host', REMOTE_RULE, { id: 'remoteHost' }) })
+  .check(
+    z.superRefine((host, ctx) => {
+      const numeric = numericHostProblem(host)
+      if (numeric) return void ctx.addIssue({ code: 'custom', message: numeric })
+      if (!ip.safeParse(host).success && !HOST_NAME.test(host)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: refused('host', REMOTE_RULE, { id: 'remoteHost' })({ input: host })
+        })
+      }
+    })
+  )
 
-const wholeNumber = (field: string, min: number, max: number, extra = ''): z.ZodNumber => {
+const wholeNumber = (field: FieldId, min: number, max: number, extra = ''): z.ZodNumber => {
   const error = refused(
     field,
-    `${field === 'port' ? 'a port' : `the ${field}`} is a whole number from ${min} to ${max}${extra}`
+    `${field === 'port' ? 'a port' : `the ${FIELD_WORDS[field]}`} is a whole number from ${min} to ${max}${extra}`,
+    { id: extra ? 'portAny' : 'wholeNumber', params: { min, max } }
   )
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error })
 }
 export const port = wholeNumber('port', 0, 65_535, ' (0 picks any free port)')
 export const remotePort = wholeNumber('port', 1, 65_535)
 export const socketPath = z
-  .string({ error: refused('socket path', 'give a file path, such as /tmp/echo.sock') })
+  .string({
+    error: refused('socketPath', 'give a file path, such as /tmp/echo.sock', { id: 'socketPath' })
+  })
   .min(1, { error: 'the socket path is empty: give a file path, such as /tmp/echo.sock' })
   .max(LIMITS.pathChars, {
     error: `the socket path is longer than ${formatCount(LIMITS.pathChars)} characters`
   })
   .refine((p) => !p.includes('\0'), { error: 'the socket path must not contain a NUL byte' })
-const intIn = (min: number, max: number, what: string): z.ZodNumber => wholeNumber(what, min, max)
+const intIn = (min: number, max: number, what: FieldId): z.ZodNumber => wholeNumber(what, min, max)
 export const id = z.string().regex(/^[a-z]{1,8}-\d{1,12}$/, {
   error: (iss) =>
     `${shown(iss.input)} is not a server, client or session this app has made: pick one from its list`
 })
 
 const greeting = z
-  .string({ error: refused('greeting', 'it is text, with escapes such as \\n') })
+  .string({
+    error: refused('greeting', 'it is text, with escapes such as \\n', { id: 'greeting' })
+  })
   .max(LIMITS.greetingChars, {
     error: `the greeting is longer than ${formatCount(LIMITS.greetingChars)} characters`
   })
@@ -128,16 +124,6 @@ const tlsClientSpec = strict({
     .optional()
 })
 
-/** The protocol picks the fields; say which protocols there are when it is none of them. */
-const protocolError =
-  (which: string) =>
-  (iss: { readonly input?: unknown }): string => {
-    const given = (iss.input as { protocol?: unknown } | null | undefined)?.protocol
-    return given === undefined
-      ? `the protocol is missing: use ${which}`
-      : `the protocol ${shown(given)} is not one of ${which}`
-  }
-
 export const listenerSpec = z.discriminatedUnion(
   'protocol',
   [
@@ -156,7 +142,7 @@ export const listenerSpec = z.discriminatedUnion(
       idleTimeoutMs: intIn(
         LIMITS.idleTimeoutMs.min,
         LIMITS.idleTimeoutMs.max,
-        'idle timeout in ms'
+        'idleTimeout'
       ).optional()
     }),
     strict({
@@ -166,10 +152,10 @@ export const listenerSpec = z.discriminatedUnion(
       greeting: greeting.optional()
     })
   ],
-  { error: protocolError('tcp, udp or unix') }
+  { error: protocolError(STREAM_PROTOCOLS) }
 )
 
-const timeoutMs = intIn(LIMITS.connectTimeoutMs.min, LIMITS.connectTimeoutMs.max, 'timeout in ms')
+const timeoutMs = intIn(LIMITS.connectTimeoutMs.min, LIMITS.connectTimeoutMs.max, 'timeout')
 export const clientSpec = z.discriminatedUnion(
   'protocol',
   [
@@ -188,18 +174,20 @@ export const clientSpec = z.discriminatedUnion(
     }),
     strict({ protocol: z.literal('unix'), path: socketPath, timeoutMs: timeoutMs.optional() })
   ],
-  { error: protocolError('tcp, udp or unix') }
+  { error: protocolError(STREAM_PROTOCOLS) }
 )
 
 export const sendSpec = strict({
   data: z
-    .string({ error: refused('payload', 'it is text or hex digits') })
+    .string({ error: refused('payload', 'it is text or hex digits', { id: 'payload' }) })
     .max(LIMITS.payloadChars, {
       error: `the payload cannot be sent: ${payloadTooLarge(null).message}`
     }),
-  encoding: z.enum(['text', 'hex'], { error: refused('payload format', 'use text or hex') }),
-  repeat: intIn(LIMITS.repeat.min, LIMITS.repeat.max, 'repeat count').optional(),
-  intervalMs: intIn(LIMITS.intervalMs.min, LIMITS.intervalMs.max, 'interval in ms').optional()
+  encoding: z.enum(['text', 'hex'], {
+    error: refused('payloadFormat', 'use text or hex', { id: 'textOrHex' })
+  }),
+  repeat: intIn(LIMITS.repeat.min, LIMITS.repeat.max, 'repeatCount').optional(),
+  intervalMs: intIn(LIMITS.intervalMs.min, LIMITS.intervalMs.max, 'interval').optional()
 }).superRefine((spec, ctx) => {
   try {
     decodePayload(spec.data, spec.encoding)
@@ -215,7 +203,7 @@ export const sendSpec = strict({
 
 export const trafficRange = strict({
   fromSeq: z.number().int().min(0).optional(),
-  limit: intIn(1, LIMITS.trafficPage.max, 'page size').optional(),
+  limit: intIn(1, LIMITS.trafficPage.max, 'pageSize').optional(),
   newest: z.boolean().optional()
 })
 
@@ -225,21 +213,28 @@ export const forgetSessions = strict({
   ids: z.array(id).max(LIMITS.closedSessionsKept).readonly().optional()
 })
 export const exportFormat = z.enum(['text', 'hex'], {
-  error: refused('export format', 'use text or hex')
+  error: refused('exportFormat', 'use text or hex', { id: 'textOrHex' })
 })
 export const tableProtocol = z.enum(['tcp', 'udp'], {
-  error: refused('protocol', 'use tcp or udp')
+  error: refused('protocol', 'use tcp or udp', { id: 'tcpOrUdp' })
 })
 export const tableSourceId = z.enum(TABLE_SOURCE_IDS, {
-  error: refused('source', `a source is one of ${TABLE_SOURCE_IDS.join(', ')}`)
+  error: refused('source', `a source is one of ${TABLE_SOURCE_IDS.join(', ')}`, {
+    id: 'source',
+    params: { sources: TABLE_SOURCE_IDS.join(', ') }
+  })
 })
 const RATE_RULE = `the poll rate is a number of polls a second from ${POLL_RATE_HZ.min} to ${POLL_RATE_HZ.max}`
+const RATE_REF = {
+  id: 'pollRate',
+  params: { min: POLL_RATE_HZ.min, max: POLL_RATE_HZ.max }
+} as const
 export const pollRate = z
-  .number({ error: refused('poll rate', RATE_RULE) })
-  .min(POLL_RATE_HZ.min, { error: refused('poll rate', RATE_RULE) })
-  .max(POLL_RATE_HZ.max, { error: refused('poll rate', RATE_RULE) })
+  .number({ error: refused('pollRate', RATE_RULE, RATE_REF) })
+  .min(POLL_RATE_HZ.min, { error: refused('pollRate', RATE_RULE, RATE_REF) })
+  .max(POLL_RATE_HZ.max, { error: refused('pollRate', RATE_RULE, RATE_REF) })
 export const tableOptions = strict({
   rateHz: pollRate.optional(),
   source: tableSourceId.optional(),
-  graceMs: intIn(0, 600_000, 'grace period in ms').optional()
+  graceMs: intIn(0, 600_000, 'gracePeriod').optional()
 })

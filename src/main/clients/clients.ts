@@ -1,8 +1,9 @@
 // The clients the app runs: connect, send (with bounded repeats), close, reset, list.
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 import type { ClientSpec, Session, SessionId, SendReceipt, SendSpec } from '../../shared/model'
 import { decodePayload, repeatProblem } from '../../shared/payload'
-import { numericHostProblem } from '../../shared/schema'
+import { LIMITS, numericHostProblem, shown } from '../../shared/schema'
 import type { SessionRecord, SessionRegistry } from '../echo/sessions'
 import { checkSocketToConnect, normalizeSocketPath } from '../echo/unix-path'
 import type { ClientConnection } from './client-connection'
@@ -39,7 +40,12 @@ export class Clients {
       const host = spec.host ?? DEFAULT_HOST
       // Checked where it lands, too: a bad dotted quad must never reach a resolver.
       const bad = numericHostProblem(host)
-      if (bad) throw new InspectorFailure('EINVAL', bad, 'Type the address again.')
+      if (bad) {
+        throw new InspectorFailure('EINVAL', bad, 'Type the address again.', {
+          id: ID.clientBadIpv4,
+          params: { value: shown(host) }
+        })
+      }
       connection =
         spec.protocol === 'udp'
           ? await connectUdp(host, spec.port, timeoutMs, this.sessions)
@@ -60,7 +66,8 @@ export class Clients {
       throw new InspectorFailure(
         'ECLOSED',
         `Client ${id} is closing and cannot send.`,
-        'Connect a new client.'
+        'Connect a new client.',
+        { id: ID.clientClosing, params: { id } }
       )
     }
     const running = session.sending
@@ -68,7 +75,8 @@ export class Clients {
       throw new InspectorFailure(
         'EBUSY',
         `Client ${id} is still sending a repeat (${running.sent} of ${running.total}).`,
-        'Stop it first, or wait for it to finish.'
+        'Stop it first, or wait for it to finish.',
+        { id: ID.clientBusy, params: { id, sent: running.sent, total: running.total } }
       )
     }
     const bytes = Buffer.from(decodePayload(spec.data, spec.encoding))
@@ -81,7 +89,18 @@ export class Clients {
         `Client ${id} cannot queue that much: ${tooMuch}.`,
         entry.queuedBytes > 0
           ? 'Wait for the earlier sends to finish, repeat fewer times, or send less.'
-          : 'Repeat fewer times, or send a smaller payload.'
+          : 'Repeat fewer times, or send a smaller payload.',
+        {
+          id: entry.queuedBytes > 0 ? ID.clientQueueFullWaiting : ID.clientQueueFull,
+          params: {
+            id,
+            repeat,
+            bytes: bytes.byteLength,
+            total: repeat * bytes.byteLength,
+            queued: entry.queuedBytes,
+            max: LIMITS.clientQueueBytes
+          }
+        }
       )
     }
     const generation = entry.generation
@@ -203,14 +222,16 @@ export class Clients {
       throw new InspectorFailure(
         'ENOCLIENT',
         `There is no client ${id}.`,
-        'Connect a client first, or list the clients again.'
+        'Connect a client first, or list the clients again.',
+        { id: ID.clientNone, params: { id } }
       )
     }
     if (entry.connection.session.closed) {
       throw new InspectorFailure(
         'ECLOSED',
         `Client ${id} is already closed.`,
-        'Connect a new client.'
+        'Connect a new client.',
+        { id: ID.clientClosed, params: { id } }
       )
     }
     return entry

@@ -1,6 +1,7 @@
 // The echo room's commands: servers, and the sessions they (and the clients) hold.
 import type { RoomHandlers } from '../../shared/contract'
 import { formatEndpoint } from '../../shared/endpoint'
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 import type {
   ExportFormat,
@@ -44,7 +45,8 @@ function sessionOf(core: CoreParts, id: SessionId): SessionRecord {
     throw new InspectorFailure(
       'ENOSESSION',
       `There is no session ${id}.`,
-      'Closed sessions are kept for a while, then forgotten; list the sessions again.'
+      'Closed sessions are kept for a while, then forgotten; list the sessions again.',
+      { id: ID.sessionNone, params: { id } }
     )
   }
   return s

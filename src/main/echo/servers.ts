@@ -1,6 +1,7 @@
 // The echo servers the app runs: start, stop, list. Input was validated by the schema;
 // here the OS gets its say, and every failure comes back as a code, a sentence and a hint.
 import { isIP } from 'node:net'
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 import type { Listener, ListenerId, ListenerSpec, StopOptions } from '../../shared/model'
 import { decodeEscapes } from '../../shared/payload'
@@ -68,7 +69,8 @@ export class EchoServers {
       throw new InspectorFailure(
         'EBUSY',
         `Echo server ${id} is already running.`,
-        'Stop it first to restart it.'
+        'Stop it first to restart it.',
+        { id: ID.serverRunning, params: { id } }
       )
     }
     const old = entry.record
@@ -131,7 +133,8 @@ export class EchoServers {
       throw new InspectorFailure(
         'ENOSERVER',
         `There is no echo server ${id}.`,
-        'It may have been removed; list the servers again.'
+        'It may have been removed; list the servers again.',
+        { id: ID.serverNone, params: { id } }
       )
     }
     return entry

@@ -5,6 +5,7 @@
 import { lstat, stat, unlink } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { dirname, isAbsolute, resolve } from 'node:path'
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 
 /** sun_path is 108 bytes on Linux, 104 on macOS, NUL included. */
@@ -38,14 +39,16 @@ async function checkFolder(path: string): Promise<void> {
     throw new InspectorFailure(
       'ENOENT',
       `There is no folder ${folder}, so no socket can be made at ${path}.`,
-      'Create the folder first, or pick a path in a folder that exists, such as /tmp/echo.sock.'
+      'Create the folder first, or pick a path in a folder that exists, such as /tmp/echo.sock.',
+      { id: ID.pathNoFolder, params: { folder, path } }
     )
   }
   if (!info.isDirectory()) {
     throw new InspectorFailure(
       'ENOTDIR',
       `${folder} is a file, not a folder, so no socket can be made at ${path}.`,
-      'Pick a path in a folder, such as /tmp/echo.sock.'
+      'Pick a path in a folder, such as /tmp/echo.sock.',
+      { id: ID.pathFolderIsFile, params: { folder, path } }
     )
   }
 }
@@ -63,7 +66,8 @@ export async function checkSocketToConnect(path: string): Promise<void> {
     throw new InspectorFailure(
       'ENOTSOCK',
       `${path} is ${info.isDirectory() ? 'a folder' : 'a file'}, not a socket: nothing can connect to it.`,
-      'Pick the path a Unix-socket server listens on; the Echo view lists yours.'
+      'Pick the path a Unix-socket server listens on; the Echo view lists yours.',
+      { id: info.isDirectory() ? ID.pathIsFolder : ID.pathIsFile, params: { path } }
     )
   }
 }
@@ -81,14 +85,16 @@ export async function prepareSocketPath(path: string): Promise<PathCheck> {
     throw new InspectorFailure(
       'EEXIST',
       `${path} already exists and is not a socket.`,
-      'Pick another path; Socket Inspector never deletes a file that is not a socket.'
+      'Pick another path; Socket Inspector never deletes a file that is not a socket.',
+      { id: ID.pathExists, params: { path } }
     )
   }
   if (await isLive(path)) {
     throw new InspectorFailure(
       'EADDRINUSE',
       `A server is already listening at ${path}.`,
-      'Pick another path, or stop that server first.'
+      'Pick another path, or stop that server first.',
+      { id: ID.listenPathInUse, params: { where: path } }
     )
   }
   await unlink(path)
