@@ -6,7 +6,9 @@ import { memo } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatEndpoint } from '../../../shared/endpoint'
+import { localizeError } from '../../../shared/error-ids'
 import type { Session } from '../../../shared/model'
+import { i18n } from '../i18n'
 import type { RateHistory } from '../store/rate-history'
 import { formatDuration } from './format'
 import { Sparkline } from './sparkline'
@@ -82,7 +84,7 @@ function kernelBytes(s: Session): string {
 }
 
 function appState(s: Session): string {
-  if (s.error) return `${s.state}: ${s.error.message}`
+  if (s.error) return `${s.state}: ${localizeError(s.error, i18n).message}`
   return s.closeReason ? `${s.state} (${s.closeReason})` : s.state
 }
 

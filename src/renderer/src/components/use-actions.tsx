@@ -9,6 +9,8 @@ import type { CloseMode, StopResult } from '../../../shared/actions-model'
 import type { InspectorApi } from '../../../shared/contract'
 import { formatEndpoint } from '../../../shared/endpoint'
 import type { Endpoint, InspectorError, SocketProtocol } from '../../../shared/model'
+import { localizeError } from '../../../shared/error-ids'
+import { i18n } from '../i18n'
 import { CommandError } from '../api'
 import { ConfirmDialog } from './confirm-dialog'
 import type { ConfirmRequest } from './confirm-dialog'
@@ -35,10 +37,15 @@ export interface ActionFlow {
 }
 
 function asError(err: unknown): InspectorError {
+  // The id and params travel on, so the error reads in the user's language where it shows.
   if (err instanceof CommandError)
-    return err.hint === undefined
-      ? { code: err.code, message: err.message }
-      : { code: err.code, message: err.message, hint: err.hint }
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.hint !== undefined ? { hint: err.hint } : {}),
+      ...(err.id !== undefined ? { id: err.id } : {}),
+      ...(err.params !== undefined ? { params: err.params } : {})
+    }
   return { code: 'EUI', message: err instanceof Error ? err.message : String(err) }
 }
 
@@ -89,7 +96,7 @@ async function stopFlow(
       if (error.code !== 'EOTHERUSER' || otherUser) return { error }
       const again = await ask(
         {
-          title: error.message,
+          title: localizeError(error, i18n).message,
           body: t('stop.otherUserBody'),
           confirmLabel: t('stop.otherUserConfirm')
         },

@@ -5,7 +5,9 @@ import { memo } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
+import { localizeError } from '../../../../shared/error-ids'
 import type { Listener } from '../../../../shared/model'
+import { i18n } from '../../i18n'
 import type { ListItem } from './session-rows'
 import { describeListener } from './start-server-form'
 
@@ -117,8 +119,8 @@ export const GroupHeader = memo(function GroupHeader({
           </span>
         ) : null}
         {l?.error ? (
-          <span className="group-error" role="alert" title={l.error.hint}>
-            {l.error.message}
+          <span className="group-error" role="alert" title={localizeError(l.error, i18n).hint}>
+            {localizeError(l.error, i18n).message}
           </span>
         ) : null}
         {l ? <ServerButtons listener={l} onAction={onAction} /> : null}
