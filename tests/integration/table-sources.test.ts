@@ -30,6 +30,8 @@ beforeAll(async () => {
   client = connect(port, '127.0.0.1')
   await new Promise<void>((r) => client.once('connect', () => r()))
   await inspector.internals.table.configure({ rateHz: 0.25 })
+  // The first poll may have run before the client existed: a poll started now sees it.
+  await inspector.internals.table.poll()
 })
 afterAll(async () => {
   off()
