@@ -3,7 +3,6 @@
 import type { ConnectionsSettings } from '../../../../shared/connections-settings'
 import { CONNECTIONS_LIMITS } from '../../../../shared/connections-settings'
 import type { TableRow } from '../../../../shared/model'
-import { describeLeftBy } from '../../../../shared/time-wait'
 import { i18n } from '../../i18n'
 import { localText, remoteText } from './endpoint-names'
 import {
@@ -81,8 +80,10 @@ const DEFS: readonly ColumnDef[] = [
     width: 100,
     grow: 1,
     // An orphan (TIME_WAIT) says who left it: "left by node (pid 812), closed 14 s ago".
-    text: (r, now) =>
-      describeLeftBy(r, now) ?? [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', '),
+    text: (r, now) => {
+      const left = leftByWords(r, now)
+      return left ?? [...new Set(r.owners.map((o) => o.process ?? '?'))].join(', ')
+    },
     sort: (r) => r.owners[0]?.process ?? ''
   },
   {
@@ -187,4 +188,15 @@ export function layoutColumns(s: LayoutSettings): ColumnLayout {
   const minWidth =
     columns.reduce((n, c) => n + widthOf(c, s.columnWidths), 0) + GAP * (columns.length - 1) + PAD
   return { columns, template: tracks.join(' '), minWidth }
+}
+
+/** "left by node (pid 812), closed 14 s ago", in the UI's language. */
+function leftByWords(r: TableRow, now: number): string | null {
+  const o = r.leftBy?.owners[0]
+  if (!r.leftBy || r.owners.length > 0 || !o) return null
+  return i18n.t('connections:columns.leftBy', {
+    process: o.process ?? '?',
+    pid: o.pid,
+    secs: Math.max(0, Math.round((now - r.leftBy.at) / 1000))
+  })
 }
