@@ -112,8 +112,11 @@ export class Inspector {
       sessions,
       listenerChanged: (record) => this.listenerUpdates.mark(record),
       notify: (notice) => this.notify(notice),
-      portHolders: async (protocol, port) =>
-        holdersOf((await table.snapshot()).rows, port, protocol)
+      // A poll started now: the holder may have bound the port since the last one.
+      portHolders: async (protocol, port) => {
+        await table.poll()
+        return holdersOf((await table.snapshot()).rows, port, protocol)
+      }
     }
     const startupNotices = this.startupNotices
     if (settings.startupNotice) startupNotices.push({ ...settings.startupNotice, at: Date.now() })

@@ -17,7 +17,7 @@ async function englishIn(page: Page, root: string): Promise<string[]> {
     const re = new RegExp(kept)
     const skip = (n: Element | null): boolean =>
       !!n?.closest(
-        'code, pre, .chunks, [role=row]:not(:first-child), tbody tr, .sd-state, .sd-edge, .seq-step, .seq-lane, .sequence-scroll, select option, [data-data], .process-tree, .holders'
+        'code, pre, .chunks, .alert-list, [role=row]:not(:first-child), tbody tr, .sd-state, .sd-edge, .seq-step, .seq-lane, .sequence-scroll, select option, [data-data], .process-tree, .holders'
       )
     const words = new Set<string>()
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
