@@ -37,6 +37,8 @@ test('Export pcapng for a session and for a server; tshark reads both', async ({
   expect(comments.stdout).toContain(`session ${id} synthesized: handshake SYN`)
   expect(comments.stdout).toMatch(/^\S+ pid \d+ fd \d+ session /m)
 
+  // Other specs' sessions share the list: show this server's alone, its row on top.
+  await page.getByLabel('Sessions of server').selectOption(serverId)
   const serverDownload = page.waitForEvent('download')
   await card.getByRole('button', { name: 'Sessions as pcapng' }).click()
   const serverFile = join(dir, `${serverId}.pcapng`)
