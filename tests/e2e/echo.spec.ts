@@ -23,6 +23,8 @@ test.describe('echo view (serve + Chromium, real core)', () => {
     // from the table's next poll.
     await expect(client.locator('[data-col=kernel-bytes]')).toHaveText('14 / 14')
 
+    // Other specs' sessions share the list (virtualized): show only this server's two ends.
+    await page.getByRole('searchbox', { name: 'Filter sessions' }).fill(`:${port}`)
     const accepted = sessions.first()
     await expect(accepted.locator('[data-col=fd]')).toHaveText(/^\d+$/)
     await expect(accepted.locator('[data-col=app-state]')).toHaveText('open')

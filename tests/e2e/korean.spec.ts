@@ -9,7 +9,7 @@ import { test, expect } from './fixtures'
  * words of the filter and alert-rule languages (typed as they are in any language).
  */
 const KEPT =
-  /^(TCP|UDP|TLS|SNI|ALPN|IPv4|IPv6|Unix|RST|FIN|SYN|ACK|MSL|RFC|JSON|CSV|pcapng|netlink|procfs|lsof|netstat|sock_diag|TCP_INFO|localhost|KiB|MiB|GiB|ms|fd|pid|uid|Hz|Socket|Inspector|Wireshark|Prometheus|Electron|Node|Chromium|Linux|macOS|Windows|node|socat|nc|ss|Send-Q|Recv-Q|Ctrl|Cmd|Space|Esc|Alt|Shift|Enter|Tab|mine|port|state|proc|proto|listen|freed|connect|stuck|count|close-wait|https?|www|tcp|udp|unix|hex|text|[A-Z_0-9]+)$/
+  /^(TCP|UDP|TLS|SNI|ALPN|IPv4|IPv6|Unix|RST|FIN|SYN|ACK|MSL|RFC|JSON|CSV|pcapng|netlink|procfs|lsof|netstat|sock_diag|TCP_INFO|localhost|KiB|MiB|GiB|ms|fd|pid|uid|Hz|Socket|Inspector|Wireshark|Prometheus|Electron|Node|Chromium|Linux|macOS|Windows|node|socat|nc|ss|Send-Q|Recv-Q|Ctrl|Cmd|Space|Esc|Alt|Shift|Enter|Tab|mine|port|state|proc|proto|listen|freed|connect|stuck|count|close-wait|listening|stopped|removed|connecting|open|closed|half-closed|error|https?|www|tcp|udp|unix|hex|text|[A-Z_0-9]+)$/
 
 /** Visible English words outside data: tables' rows, traffic logs and code are data. */
 async function englishIn(page: Page, root: string): Promise<string[]> {

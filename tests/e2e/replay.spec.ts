@@ -46,7 +46,7 @@ test.describe('recordings (serve + Chromium, real core)', () => {
     const { server, port } = await listen()
     // The first read of a busy host's table can take a while.
     await expect(page.getByRole('status', { name: 'Connection count' })).toContainText(
-      /\d+ of \d+ sockets/,
+      /[\d,]+ of [\d,]+ sockets/,
       { timeout: 30_000 }
     )
     await filterPort(page, port)

@@ -18,7 +18,7 @@ const listen = async (): Promise<{ server: Server; port: number }> => {
 async function rowsOnPort(page: Page, port: number): Promise<Locator> {
   // The first snapshot of a busy machine (tens of thousands of sockets) can take a while.
   await expect(page.getByRole('status', { name: 'Connection count' })).toContainText(
-    /of \d+ sockets/,
+    /of [\d,]+ sockets/,
     { timeout: 30_000 }
   )
   await page.getByRole('searchbox', { name: 'Filter connections' }).fill(`port:${port}`)
