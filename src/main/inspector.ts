@@ -13,7 +13,7 @@ import type {
 } from '../shared/contract'
 import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
-import type { Notice, ShellKind, TableDiff } from '../shared/model'
+import type { Notice, PortHolder, ShellKind, TableDiff } from '../shared/model'
 import type { Settings } from '../shared/settings-schema'
 import { actionsHandlers } from './actions/handlers'
 import { appHandlers } from './app-handlers'
@@ -46,6 +46,9 @@ import { Names } from './names/names'
 import { namesHandlers } from './names/handlers'
 import { processHandlers } from './processes/handlers'
 import { ProcessesPart } from './processes/processes-part'
+
+/** Polls an EADDRINUSE may take to name who holds the port. */
+const HOLDER_POLLS = 3
 
 export interface InspectorOptions {
   readonly shell: ShellKind
@@ -112,10 +115,16 @@ export class Inspector {
       sessions,
       listenerChanged: (record) => this.listenerUpdates.mark(record),
       notify: (notice) => this.notify(notice),
-      // A poll started now: the holder may have bound the port since the last one.
+      // A poll started now: the holder may have bound the port since the last one; a socket
+      // new to a known process is placed by the owner scan one poll later, so ask once more.
       portHolders: async (protocol, port) => {
-        await table.poll()
-        return holdersOf((await table.snapshot()).rows, port, protocol)
+        let holders: PortHolder[] = []
+        for (let i = 0; i < HOLDER_POLLS; i++) {
+          await table.poll()
+          holders = holdersOf((await table.snapshot()).rows, port, protocol)
+          if (holders.length > 0 && holders.every((h) => h.owners.length > 0)) break
+        }
+        return holders
       }
     }
     const startupNotices = this.startupNotices
