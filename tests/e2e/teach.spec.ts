@@ -14,6 +14,9 @@ test.describe('teaching the socket', () => {
     await (await sendForm(page, id)).getByRole('button', { name: 'Send' }).click()
     await expect(client.locator('[data-col=bytes-in]')).toHaveText('14')
     const clientPort = /:(\d+)$/.exec(await client.getByRole('cell').nth(1).innerText())![1]
+    // The table has seen the connection established (its kernel state on the session row)
+    // before the client closes, so the life cycle has the state to start from.
+    await expect(client.locator('[data-col=kernel-state]')).toHaveText('ESTABLISHED')
     await (await sendForm(page, id)).getByRole('button', { name: 'Close' }).click()
     await expect(client.locator('[data-col=app-state]')).toHaveText(/^closed/)
 
