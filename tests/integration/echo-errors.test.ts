@@ -61,8 +61,8 @@ describe('invalid input is refused before any syscall', () => {
     ],
     [
       'client:connect',
-      [{ protocol: 'udp', host: '10.0.0.256', port: 80 }],
-      /^"10\.0\.0\.256" is not a valid IPv4 address/
+      [{ protocol: 'udp', host: '127.0.0.256', port: 80 }],
+      /^"127\.0\.0\.256" is not a valid IPv4 address/
     ],
     ['client:connect', [{ protocol: 'unix' }], /path/],
     ['client:send', ['s-1', { data: 'zz', encoding: 'hex' }], /"z" is not a hex digit/],

@@ -72,10 +72,10 @@ describe.runIf(linux)('insight rooms through the contract', () => {
     )
     await invoke(inspector, 'names:configure', { reverseDns: true })
     let answer = await invoke(inspector, 'names:hosts', ['127.0.0.1'])
-    for (let i = 0; i < 200 && answer['127.0.0.1'] === null; i++) {
-      await new Promise((r) => setTimeout(r, 25))
+    await waitFor(async () => {
       answer = await invoke(inspector, 'names:hosts', ['127.0.0.1'])
-    }
+      return answer['127.0.0.1'] !== null
+    }, 'the lookup answered')
     expect(answer).toEqual({ '127.0.0.1': 'localhost' })
   })
 

@@ -182,11 +182,10 @@ describe.runIf(linux)('the process tree (real processes)', () => {
       // The reply is on its way until the kernel has delivered it; wait for that, bounded.
       let group: ReturnType<typeof groupByProcess>[number] | undefined
       const t = table()
-      for (let tries = 0; tries < 200; tries++) {
+      await waitFor(async () => {
         group = groupByProcess((await t.snapshot()).rows).find((g) => g.pid === c.pid)
-        if (group?.bytesIn === REPLY[c.pid]) break
-        await new Promise((r) => setTimeout(r, 25))
-      }
+        return group?.bytesIn === REPLY[c.pid]
+      }, 'the reply reached the child')
       expect(group?.bytesOut).toBe(SENT[i])
       expect(group?.bytesIn).toBe(REPLY[c.pid])
     }

@@ -8,6 +8,7 @@ import { MAX_IN_FLIGHT, ReverseDns } from '../../src/main/names/reverse-dns'
 import { matches, parseFilter } from '../../src/shared/row-filter'
 import { BUILTIN_SERVICE_NAMES, parseServices, ServiceNames } from '../../src/shared/service-names'
 import { row as tableRow } from '../support/table-row'
+import { waitFor } from '../support/net'
 
 const fixture = (name: string): string =>
   readFileSync(join(__dirname, '../fixtures/names', name), 'utf8')
@@ -73,8 +74,7 @@ describe('reverse lookups', () => {
     const dns = new ReverseDns()
     dns.setEnabled(true)
     expect(dns.names(['127.0.0.1'])).toEqual({ '127.0.0.1': null }) // asked, not yet known
-    for (let i = 0; i < 400 && dns.names(['127.0.0.1'])['127.0.0.1'] === null; i++)
-      await new Promise((r) => setTimeout(r, 25))
+    await waitFor(() => dns.names(['127.0.0.1'])['127.0.0.1'] !== null, 'the lookup answered')
     expect(dns.names(['127.0.0.1'])['127.0.0.1']).toBe('localhost')
     expect(dns.status().inFlight).toBe(0)
   })
