@@ -6,14 +6,25 @@ import { MessageChannelMain, Notification, utilityProcess } from 'electron'
 import type { MessagePortMain, WebContents } from 'electron'
 import { join } from 'node:path'
 import { CORE_LOST_CHANNEL, CORE_PORT_CHANNEL } from '../shared/ipc-channels'
+import type { Settings } from '../shared/settings-schema'
 import type { HostControl } from '../shared/wire'
 import { CORE_HOST_V8_FLAGS, CoreSupervisor } from './core-supervisor'
 import type { HostProcess } from './core-supervisor'
 
-function forkHost(configDir: string): HostProcess {
+export interface CoreOptions {
+  /** Where settings live (Electron's userData). */
+  readonly configDir: string
+  /** A recording the app was started with: the first page replays it. */
+  readonly openAtStart?: string
+  /** The app's language setting, at start and on change (main's menu speaks it). */
+  readonly language?: (language: Settings['language']) => void
+}
+
+function forkHost(options: CoreOptions): HostProcess {
+  const open = options.openAtStart ? [`--open=${options.openAtStart}`] : []
   const child = utilityProcess.fork(
     join(__dirname, 'core-host.js'),
-    ['--shell=electron', `--config=${configDir}`],
+    ['--shell=electron', `--config=${options.configDir}`, ...open],
     { execArgv: [...CORE_HOST_V8_FLAGS], serviceName: 'Socket Inspector core', stdio: 'inherit' }
   )
   // An alert the core says fired, as a desktop notification.
@@ -25,6 +36,11 @@ function forkHost(configDir: string): HostProcess {
       Notification.isSupported()
     )
       new Notification({ title: 'Socket Inspector', body: message.body }).show()
+  })
+  child.on('message', (m: unknown) => {
+    const message = m as Partial<Extract<HostControl, { t: 'host:language' }>> | null
+    if (message?.t === 'host:language' && typeof message.language === 'string')
+      options.language?.(message.language)
   })
   return {
     get pid() {
@@ -45,8 +61,11 @@ function forkHost(configDir: string): HostProcess {
  * Runs the core host for the app. `pages()` lists the web contents showing our own page
  * (checked by the caller); each gets a fresh port on every load and after every restart.
  */
-export function launchCore(configDir: string, pages: () => readonly WebContents[]): CoreSupervisor {
-  const supervisor = new CoreSupervisor(() => forkHost(configDir), {
+export function launchCore(
+  options: CoreOptions,
+  pages: () => readonly WebContents[]
+): CoreSupervisor {
+  const supervisor = new CoreSupervisor(() => forkHost(options), {
     ready: (host) => {
       for (const page of pages()) linkPage(host, page)
     },

@@ -1,10 +1,20 @@
 // Electron's entry: app life cycle, single instance, menu, the one window, and the core
-// host process (restarted if it dies). All behaviour lives in the core, in its own process
+// host process (restarted if it dies). A recording the user opens (File → Open, a file on
+// the command line or a second launch's, macOS's open-file) goes to the core by path; the
+// core offers it to the page, which replays it. All behaviour lives in the core, in its own process
 // (core-host.ts); pages talk to it over a MessagePort, so main is not on the data path.
-import { app, BrowserWindow, Menu, session } from 'electron'
-import type { MenuItemConstructorOptions, WebContents } from 'electron'
-import { join } from 'node:path'
+import { app, BrowserWindow, dialog, Menu, session } from 'electron'
+import type { MenuItemConstructorOptions, OpenDialogOptions, WebContents } from 'electron'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import {
+  menuLabels,
+  menuLanguage,
+  menuTemplate,
+  RECORDING_DIALOG_EXTENSIONS,
+  recordingArgument
+} from './app-menu'
+import type { MenuLanguage } from './app-menu'
 import { launchCore, linkPage } from './core-launcher'
 import type { CoreSupervisor } from './core-supervisor'
 import { hardenContents, hardenSession } from './hardening'
@@ -30,17 +40,40 @@ function ourPages(): WebContents[] {
     .filter((c) => !c.isDestroyed() && isOurPage(c.getURL()))
 }
 
-function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin'
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-    { role: 'help', submenu: [{ role: 'about' }] }
-  ]
-  return Menu.buildFromTemplate(template)
+let language: MenuLanguage = 'en'
+let core: CoreSupervisor | null = null
+
+function setMenu(): void {
+  const template: MenuItemConstructorOptions[] = menuTemplate(process.platform, language, {
+    openRecording: () => void pickRecording()
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+async function pickRecording(): Promise<void> {
+  const l = menuLabels(language)
+  const options: OpenDialogOptions = {
+    title: l.dialogTitle,
+    properties: ['openFile'],
+    filters: [{ name: l.recordings, extensions: [...RECORDING_DIALOG_EXTENSIONS] }]
+  }
+  const win = BrowserWindow.getFocusedWindow()
+  const picked = win
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options)
+  const path = picked.filePaths[0]
+  if (!picked.canceled && path) openRecording(path)
+}
+
+/** Hands the core the user's file; the page replays it (or says why it cannot). */
+function openRecording(path: string): void {
+  const host = core?.current()
+  if (!host) {
+    console.error(`Socket Inspector: the core is restarting; open ${path} again in a moment.`)
+    return
+  }
+  host.control({ t: 'host:open-recording', path })
+  focus(BrowserWindow.getAllWindows()[0])
 }
 
 async function openWindow(): Promise<BrowserWindow> {
@@ -61,8 +94,15 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
-  let core: CoreSupervisor | null = null
   let coreClosed = false
+  // A recording named when the app starts (a file manager's "Open with"; macOS says it
+  // with open-file, before ready): the core replays it on the first page.
+  let openAtStart = recordingArgument(process.argv.slice(1)) ?? undefined
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (core) openRecording(path)
+    else openAtStart = path
+  })
 
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents)
@@ -73,7 +113,11 @@ if (!app.requestSingleInstanceLock()) {
     })
   })
 
-  app.on('second-instance', () => focus(BrowserWindow.getAllWindows()[0]))
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focus(BrowserWindow.getAllWindows()[0])
+    const file = recordingArgument(argv.slice(1))
+    if (file) openRecording(resolve(workingDirectory, file))
+  })
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -93,8 +137,19 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession)
-      Menu.setApplicationMenu(buildMenu())
-      core = launchCore(app.getPath('userData'), ourPages)
+      language = menuLanguage('system', app.getLocale())
+      setMenu()
+      core = launchCore(
+        {
+          configDir: app.getPath('userData'),
+          openAtStart,
+          language: (setting) => {
+            language = menuLanguage(setting, app.getLocale())
+            setMenu()
+          }
+        },
+        ourPages
+      )
       await openWindow()
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) void openWindow()

@@ -13,6 +13,7 @@ import type {
 } from '../shared/contract'
 import { InspectorFailure } from '../shared/errors'
 import { EventHub } from '../shared/event-hub'
+import type { RecordingOffer } from '../shared/export-schema'
 import type { Notice, PortHolder, ShellKind, TableDiff } from '../shared/model'
 import type { Settings } from '../shared/settings-schema'
 import { actionsHandlers } from './actions/handlers'
@@ -190,6 +191,16 @@ export class Inspector {
 
   listenerCount(event: EventName): number {
     return this.hub.count(event)
+  }
+
+  /**
+   * The desktop shell's File → Open (or a file given to the app): every page is told, and
+   * the one that takes it replays it. The path is the user's pick, never a page's.
+   */
+  offerRecording(path: string): RecordingOffer {
+    const offer = this.recordings.offer(path)
+    this.hub.emit('recording:offered', offer)
+    return offer
   }
 
   notify(notice: Omit<Notice, 'at'>): void {

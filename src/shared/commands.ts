@@ -49,7 +49,7 @@ import {
 } from './insight-schema'
 import type { CloseResult, PortReport, StopResult } from './actions-model'
 import { closeRequest, freePortQuery, portQuery, stopRequest } from './actions-schema'
-import { pcapngTarget, recordingName } from './export-schema'
+import { offerId, pcapngTarget, recordingName } from './export-schema'
 import type { RecordingData, RecordingFile, RecordingInfo } from './export-schema'
 import type { Settings } from './settings-schema'
 
@@ -171,5 +171,7 @@ export const COMMANDS = {
   'recording:list': def<RecordingFile[]>()('recording', none),
   'recording:open': def<RecordingData>()('recording', z.tuple([recordingName])),
   /** The recording `serve --open FILE` was started with, if any. */
-  'recording:startup': def<RecordingData | null>()('recording', none)
+  'recording:startup': def<RecordingData | null>()('recording', none),
+  /** The file a recording:offered event named (the desktop app's File → Open). */
+  'recording:take': def<RecordingData>()('recording', z.tuple([offerId]))
 } as const

@@ -47,6 +47,8 @@ export const ERROR_IDS = {
   serverNone: 'server.none',
   serverRunning: 'server.running',
   sessionNone: 'session.none',
+  // Recordings (recording/handlers.ts)
+  recordingNotOffered: 'recording.notOffered',
   // Arguments (parse-command.ts, schema.ts)
   commandUnknown: 'command.unknown',
   argInvalid: 'arg.invalid',

@@ -3,6 +3,7 @@
 import type { Listener, Notice, Session, SessionsForgotten, TableDiff } from './model'
 import type { Settings } from './settings-schema'
 import type { Alert } from './alert-rules'
+import type { RecordingOffer } from './export-schema'
 
 declare const payloadType: unique symbol
 export interface EventDef<Payload> {
@@ -25,5 +26,7 @@ export const EVENTS = {
   /** The whole settings, after any change (from this window, another tab, or the core). */
   'settings:changed': event<Settings>(),
   /** One of the user's alert rules fired. */
-  'alert:fired': event<Alert>()
+  'alert:fired': event<Alert>(),
+  /** The desktop shell was asked to open a recording (File → Open): take it and replay it. */
+  'recording:offered': event<RecordingOffer>()
 } as const

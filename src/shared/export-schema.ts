@@ -38,6 +38,16 @@ export interface RecordingFile {
   readonly modifiedAt: number
 }
 
+/** A file the desktop shell asked the core to open (File → Open, a file given to the app). */
+export interface RecordingOffer {
+  /** Ask for its bytes with recording:take and this id. */
+  readonly id: number
+  readonly name: string
+}
+
+/** An offer's id, as recording:take receives it. */
+export const offerId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
 /** A recording's bytes as stored (gzip), base64, for the renderer to replay. */
 export interface RecordingData {
   readonly name: string

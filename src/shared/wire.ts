@@ -3,6 +3,7 @@
 // app's MessagePort (core host ⇄ preload), and Node's IPC channel when a test forks the core
 // host. Both ends import this; the core validates every incoming message
 // (headless/client-message.ts) before acting on it.
+import type { Settings } from './settings-schema'
 import type { EventName, Events, WireResult } from './contract'
 
 export const WS_PATH = '/ws'
@@ -66,5 +67,9 @@ export type HostControl =
   | { readonly t: 'host:quit' }
   /** Main → host: the MessagePort that comes with this message is a new page's link. */
   | { readonly t: 'host:port' }
+  /** Main → host: the user picked this recording (File → Open, or a file given to the app). */
+  | { readonly t: 'host:open-recording'; readonly path: string }
+  /** Host → main: the app's language setting, at start and when it changes (the menu's). */
+  | { readonly t: 'host:language'; readonly language: Settings['language'] }
   /** Host → main: an alert fired and the user wants desktop notifications; main shows it. */
   | { readonly t: 'host:alert'; readonly body: string }

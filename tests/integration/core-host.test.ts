@@ -1,12 +1,17 @@
 // The core host as a real process: forked under plain Node (child_process.fork), driven
 // through the one wire protocol over the IPC channel by the same client the pages use, kept
 // alive by the same supervisor Electron main uses. Commands and events go through it; a
-// kill -9 is followed by a restart and a resync; quitting closes every socket it owned.
+// kill -9 is followed by a restart and a resync; main's File → Open reaches the page as an
+// offer; quitting closes every socket it owned.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CoreSupervisor } from '../../src/main/core-supervisor'
 import { toApi } from '../../src/renderer/src/api/to-api'
 import type { InspectorApi, WireResult } from '../../src/shared/contract'
+import type { RecordingOffer } from '../../src/shared/export-schema'
 import { LinkSignals } from '../../src/shared/link-signals'
 import type { Listener, Session, TableDiff } from '../../src/shared/model'
 import { createWireClient } from '../../src/shared/wire-client'
@@ -162,6 +167,36 @@ describe('the core host under plain Node', () => {
       // Subscriptions were taken up again with the new core.
       const again = await api['echo:start']({ protocol: 'tcp', port: 0 })
       await waitSlow(() => listeners.get(again.id)?.port === again.port, 'listener:update again')
+    },
+    SLOW_TEST_MS
+  )
+
+  it(
+    "File → Open: main's path is offered to the page, which takes it; a stale offer is refused",
+    async () => {
+      const offers: RecordingOffer[] = []
+      const off = api.on('recording:offered', (o) => offers.push(o))
+      await api['record:start']()
+      const recorded = await api['record:stop']()
+      // What Electron main sends when the user picks a file in File → Open Recording….
+      host!.control({ t: 'host:open-recording', path: recorded.path })
+      await waitSlow(() => offers.length === 1, 'the recording:offered event')
+      expect(offers[0]!.name).toBe(basename(recorded.path))
+      const data = await api['recording:take'](offers[0]!.id)
+      expect(data.name).toBe(basename(recorded.path))
+      expect(Buffer.from(data.gzipBase64, 'base64')).toEqual(readFileSync(recorded.path))
+
+      // The user picks another file (here, not a recording): the older offer is gone.
+      const junk = join(mkdtempSync(join(tmpdir(), 'si-offer-')), 'notes.sirec.gz')
+      writeFileSync(junk, 'not a recording')
+      host!.control({ t: 'host:open-recording', path: junk })
+      await waitSlow(() => offers.length === 2, 'the second offer')
+      await expect(api['recording:take'](offers[0]!.id)).rejects.toMatchObject({
+        id: 'recording.notOffered',
+        message: 'That recording is no longer on offer: another one was opened since.'
+      })
+      await expect(api['recording:take'](offers[1]!.id)).rejects.toThrow(/not a gzip/)
+      off()
     },
     SLOW_TEST_MS
   )

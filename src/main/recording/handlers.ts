@@ -1,13 +1,20 @@
 // The recording room: the Record button's recorder (one at a time), the recordings folder,
-// and the file `serve --open FILE` was started with. Files are named, never given as paths:
-// the renderer is untrusted and must not make the core read or write where it likes.
+// the file `serve --open FILE` was started with, and the one the desktop shell offers (File →
+// Open). Files are named, never given as paths: the renderer is untrusted and must not make
+// the core read or write where it likes; a path comes only from the shell (the user's pick).
 import { mkdirSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { RoomHandlers } from '../../shared/contract'
+import { ERROR_IDS } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 import { RECORDING_EXTENSION } from '../../shared/export-schema'
-import type { RecordingData, RecordingFile, RecordingInfo } from '../../shared/export-schema'
+import type {
+  RecordingData,
+  RecordingFile,
+  RecordingInfo,
+  RecordingOffer
+} from '../../shared/export-schema'
 import type { CoreApi } from '../core-api'
 import { parseRecordingBytes, readRecordingFile } from './reader'
 import { Recorder } from './recorder'
@@ -30,6 +37,9 @@ export class Recordings {
   readonly dir: string
   private recorder: Recorder | null = null
   private last: RecordingInfo | null = null
+  /** The one file on offer: a newer offer replaces it (the user picked another). */
+  private offered: (RecordingOffer & { readonly path: string }) | null = null
+  private offers = 0
 
   constructor(
     private readonly core: CoreApi,
@@ -51,8 +61,26 @@ export class Recordings {
       'recording:startup': async () => {
         const file = this.options.startupFile
         return file === undefined ? null : this.open(file, basename(file))
+      },
+      'recording:take': (id) => {
+        const o = this.offered
+        if (o?.id !== id) {
+          throw new InspectorFailure(
+            'ENOENT',
+            'That recording is no longer on offer: another one was opened since.',
+            'Open it again (File → Open Recording…).',
+            { id: ERROR_IDS.recordingNotOffered }
+          )
+        }
+        return this.open(o.path, o.name)
       }
     }
+  }
+
+  /** The shell's File → Open: the file is named in an event, and read when taken. */
+  offer(path: string): RecordingOffer {
+    this.offered = { id: ++this.offers, name: basename(path), path }
+    return { id: this.offered.id, name: this.offered.name }
   }
 
   async start(): Promise<RecordingInfo> {

@@ -21,7 +21,8 @@ const PASS_THROUGH: ReadonlySet<CommandName> = new Set<CommandName>([
   'record:status',
   'recording:list',
   'recording:open',
-  'recording:startup'
+  'recording:startup',
+  'recording:take'
 ])
 /** Events the recording provides; the rest come from the live core. */
 const REPLAYED: ReadonlySet<EventName> = new Set<EventName>([

@@ -1,5 +1,5 @@
 // Which recording, if any, the window is replaying; opening one from bytes, a file, or the
-// core (the Record button's files, `serve --open FILE`).
+// core (the Record button's files, `serve --open FILE`, the desktop app's File → Open).
 import { useCallback, useEffect, useState } from 'react'
 import type { InspectorApi } from '../../../shared/contract'
 import type { InspectorError } from '../../../shared/model'
@@ -56,6 +56,17 @@ export function useReplay(live: InspectorApi, ready: boolean): Replay {
       (err: unknown) => setError(toError(err))
     )
   }, [live, ready, openData])
+
+  // The desktop app's File → Open: main hands the path to the core, which offers it here.
+  useEffect(() => {
+    if (!ready) return
+    return live.on('recording:offered', (offer) =>
+      openBytes(
+        offer.name,
+        live['recording:take'](offer.id).then((data) => base64Bytes(data.gzipBase64))
+      )
+    )
+  }, [live, ready, openBytes])
 
   return {
     source,
