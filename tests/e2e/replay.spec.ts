@@ -1,6 +1,7 @@
 // Recordings in the real UI against the real core: Record, Stop, Replay with the scrubber
-// (the table as it was, the status bar saying live polling is paused), Download, open a cut
-// copy with the file picker, drop one on the window; and `serve --open FILE`.
+// (the table and the process tree as they were, the status bar saying live polling is
+// paused), Download, open a cut copy with the file picker, drop one on the window; and
+// `serve --open FILE`.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -50,7 +51,8 @@ test.describe('recordings (serve + Chromium, real core)', () => {
       { timeout: 30_000 }
     )
     await filterPort(page, port)
-    await expect(listenRow(page, port)).toBeVisible()
+    // Its owner too: a new socket is placed with its process a poll after it is first seen.
+    await expect(listenRow(page, port)).toContainText(String(process.pid))
 
     await page.getByRole('button', { name: '● Record' }).click()
     const stop = page.getByRole('button', { name: /Stop recording/ })
@@ -79,6 +81,17 @@ test.describe('recordings (serve + Chromium, real core)', () => {
     await slider.focus()
     await page.keyboard.press('End')
     await expect(listenRow(page, port)).toHaveCount(0)
+    // The Processes view replays too: this process held the port at the first poll only.
+    await page.getByRole('tab', { name: 'Processes' }).click()
+    await expect(page.getByRole('note').filter({ hasText: 'Replaying: processes' })).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Filter processes' }).fill(`port:${port}`)
+    const proc = page
+      .getByRole('tree', { name: 'Processes and their sockets' })
+      .getByRole('treeitem', { name: `node pid ${process.pid}` })
+    await expect(proc).toHaveCount(0)
+    await slider.focus()
+    await page.keyboard.press('Home')
+    await expect(proc).toContainText(`listening ${port}`)
     // Acting on the live machine is refused in words while replaying.
     await page.getByRole('tab', { name: 'Echo' }).click()
     await page

@@ -11,12 +11,11 @@ export function processHandlers(core: CoreParts): RoomHandlers<'processes'> {
       if (!filter?.trim()) {
         return indexedTree(processes.index, processes.directory, processes.indexRates, expand)
       }
-      const nodes = await processTree((await table.snapshot()).rows, filter, processes.directory, {
+      return processTree((await table.snapshot()).rows, filter, processes.directory, {
         services: names.current(),
-        rates: processes.rates
+        rates: processes.rates,
+        expand: expand ?? []
       })
-      const open = new Set(expand ?? [])
-      return nodes.map((n) => (open.has(n.pid) ? n : { ...n, rowIds: [] }))
     }
   }
 }

@@ -221,15 +221,11 @@ export function App({ connection, schedule }: AppProps): ReactElement {
       </>
     ) : id === 'overview' ? (
       <OverviewView table={table} echo={echo} onOpenProcess={openProcess} />
-    ) : id === 'processes' && source ? (
-      // The tree comes from the live core; during a replay it would show now as then.
-      <p className="panel muted" role="note">
-        {t('replay:bar.processesNotReplayed')}
-      </p>
     ) : id === 'processes' ? (
       <ProcessesView
         key={processFilter?.n ?? 0}
-        api={connection.api}
+        api={api}
+        replaying={source !== null}
         table={table}
         initialFilter={processFilter?.text}
         onOpenSocket={openSocket}

@@ -17,10 +17,12 @@ export interface ProcessesViewProps {
   /** A filter to start with (the Overview's "most sockets" links pass pid:N). */
   readonly initialFilter?: string
   readonly onOpenSocket: (rowId: string) => void
+  /** A recording is the source: say what a recording does not keep. */
+  readonly replaying?: boolean
 }
 
 export function ProcessesView(props: ProcessesViewProps): ReactElement {
-  const { api, table, initialFilter, onOpenSocket } = props
+  const { api, table, initialFilter, onOpenSocket, replaying } = props
   const { t } = useTranslation('processes')
   const [filter, setFilter] = useState(initialFilter ?? '')
   const deferred = useDeferredValue(filter)
@@ -59,6 +61,11 @@ export function ProcessesView(props: ProcessesViewProps): ReactElement {
             {t('view.collapseAll')}
           </button>
         </div>
+        {replaying ? (
+          <p className="muted" role="note">
+            {t('view.replayNote')}
+          </p>
+        ) : null}
       </div>
       <ProcessTree
         tree={tree}
