@@ -1,11 +1,13 @@
 // The real desktop app under Playwright's Electron driver. It runs wherever the Electron
 // binary is installed and is skipped, saying why, where it is not (these build machines).
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, test as base, expect } from '@playwright/test'
 import type { ElectronApplication } from '@playwright/test'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
+import { OPEN_RECORDING_ID } from '../../src/main/app-menu'
 import { COMMAND_NAMES } from '../../src/shared/contract'
 
 const root = resolve(__dirname, '../..')
@@ -73,6 +75,38 @@ test.describe('desktop app (Electron)', () => {
       return r.ok ? r.value.pid : 0
     })
     expect(after).not.toBe(before)
+  })
+
+  test('File → Open Recording… replays the file the user picks', async ({ app }) => {
+    const page = await app.firstWindow()
+    const dir = mkdtempSync(join(tmpdir(), 'si-electron-open-'))
+    const file = join(dir, 'picked.sirec.gz')
+    // A real recording, made by the CLI.
+    execFileSync(process.execPath, [
+      join(root, 'out/main/cli.js'),
+      'record',
+      '--out',
+      file,
+      '--duration',
+      '1'
+    ])
+    // The native dialog cannot be driven: answer it as a user picking the file would.
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: [path]
+      })) as unknown as typeof dialog.showOpenDialog
+    }, file)
+    await app.evaluate(({ Menu }, id) => {
+      const item = Menu.getApplicationMenu()?.getMenuItemById(id)
+      if (!item) throw new Error(`no menu item ${id}`)
+      item.click()
+    }, OPEN_RECORDING_ID)
+    await expect(page.getByRole('region', { name: 'Recording replay' })).toContainText(
+      'Replaying picked.sirec.gz'
+    )
+    await page.getByRole('button', { name: 'Close recording' }).click()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('grants the page no permission but the clipboard: notifications are refused', async ({
