@@ -1,6 +1,7 @@
 // A recording of a real echo scenario replayed through the renderer's own stores, as the
 // views read them: the Echo view's store shows only the servers and sessions that existed at
-// the scrubber's time (a seek back takes away what opened later), and the Processes view's
+// the scrubber's time (a seek back takes away what opened later), the charts' history is the
+// recording's own (states at each poll, bytes a second per session), and the Processes view's
 // tree at the last poll is the live core's tree of the same moment (minus what a recording
 // does not keep: user, command line, parents), with rates from the bytes moved between polls.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { parseRecordingBytes } from '../../src/main/recording/reader'
 import { Recorder } from '../../src/main/recording/recorder'
 import { ReplaySource } from '../../src/renderer/src/replay/replay-source'
 import { EchoStore } from '../../src/renderer/src/store/echo-store'
+import { STATE_GROUPS, stateGroup } from '../../src/renderer/src/store/state-history'
 import type { InspectorApi } from '../../src/shared/contract'
 import type { TableDiff } from '../../src/shared/model'
 import type { ProcessNode } from '../../src/shared/process-groups'
@@ -94,6 +96,22 @@ describe('replaying the Echo and Processes views', () => {
       expect(ids()).not.toContain(client.id)
       expect(echo.getState().listeners.map((l) => l.id)).not.toContain(server.id)
       stop()
+
+      // The Overview's and the Echo view's charts: the recording's own five minutes up to then.
+      const history = replay.history.at(end)
+      const recordedPolls = parsed.records.filter((r) => r.type === 'keyframe' || r.type === 'diff')
+      expect(history.states.map((p) => p.t)).toEqual([
+        ...new Set(recordedPolls.map((r) => Math.floor(r.t / 1000)))
+      ])
+      const last = Object.fromEntries(STATE_GROUPS.map((g) => [g, 0]))
+      for (const row of replay.player.frameAt(end).table.rows) last[stateGroup(row)]!++
+      expect(history.states.at(-1)).toEqual({ t: Math.floor(end / 1000), ...last })
+      const moved = history.rates.series(end, client.id)
+      expect(moved.reduce((n, p) => n + p.in, 0)).toBe(text.length)
+      expect(moved.reduce((n, p) => n + p.out, 0)).toBe(text.length)
+      // Before the server started, nothing had moved yet.
+      const early = replay.history.at(start).rates.series(start, client.id)
+      expect(early.every((p) => p.in === 0 && p.out === 0)).toBe(true)
 
       // The tree at the last poll is the live one of that moment, as far as it was recorded.
       replay.seek(end)

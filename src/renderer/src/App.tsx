@@ -97,10 +97,29 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   const source = replay.source
   const api = source?.api ?? connection.api
   const table = useMemo(
-    () => new TableStore(api, schedule, source ? () => source.at : undefined),
+    () =>
+      source
+        ? new TableStore(
+            api,
+            schedule,
+            () => source.at,
+            (at) => source.history.at(at).states
+          )
+        : new TableStore(api, schedule),
     [api, source, schedule]
   )
-  const echo = useMemo(() => new EchoStore(api, schedule), [api, schedule])
+  const echo = useMemo(
+    () =>
+      source
+        ? new EchoStore(
+            api,
+            schedule,
+            () => source.at,
+            () => source.history.at(source.at).rates
+          )
+        : new EchoStore(api, schedule),
+    [api, source, schedule]
+  )
   const [dropping, setDropping] = useState(false)
   const names = useMemo(() => new NamesStore(connection.api), [connection])
   const alerts = useMemo(

@@ -12,6 +12,7 @@ import type { ParsedRecording, RecordingFrame } from '../../../shared/recording'
 import { ServiceNames } from '../../../shared/service-names'
 import { CommandError } from '../api/command-error'
 import { i18n } from '../i18n'
+import { ReplayHistory } from './replay-history'
 import { ReplayTree } from './replay-tree'
 
 /** Commands that still go to the live core while a recording is open. */
@@ -38,6 +39,8 @@ const REPLAYED: ReadonlySet<EventName> = new Set<EventName>([
 
 export class ReplaySource {
   readonly player: RecordingPlayer
+  /** The charts' five minutes before the scrubber's time. */
+  readonly history: ReplayHistory
   readonly api: InspectorApi
   private readonly hub = new EventHub<Events>()
   private frame: RecordingFrame
@@ -53,6 +56,7 @@ export class ReplaySource {
     this.player = new RecordingPlayer(recording.records)
     this.frame = this.player.frameAt(this.player.start)
     this.tree = new ReplayTree(this.player)
+    this.history = new ReplayHistory(recording.records)
     const refuse = (): Promise<never> =>
       Promise.reject(
         new CommandError({

@@ -1,6 +1,7 @@
 // The app's own echo servers and sessions in the renderer: loaded once, then kept current
 // by listener:update and session:update, applied at most once per animation frame. Each
-// session update also feeds the bytes-a-second history the charts draw. Closed sessions are
+// session update also feeds the bytes-a-second history the charts draw (in a replay, the
+// recording's own history does). Closed sessions are
 // bounded here as in the core (one limit): what the core forgets, or the page drops, goes,
 // and is counted.
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
@@ -36,15 +37,27 @@ export class EchoStore {
   private state: EchoState = { listeners: [], sessions: [], loaded: false, forgotten: 0 }
   private loaded = false
   private forgotten = 0
-  readonly rates = new RateHistory()
+  private readonly liveRates = new RateHistory()
   private readonly subscribers = new Set<() => void>()
   private scheduled = false
 
   constructor(
     private readonly api: InspectorApi,
     private readonly schedule: Schedule = (fn) => requestAnimationFrame(fn),
-    private readonly now: () => number = () => Date.now()
+    private readonly now: () => number = () => Date.now(),
+    /** A replay's own rates (the recording's session updates before `now`). */
+    private readonly replayRates?: () => RateHistory
   ) {}
+
+  /** Bytes a second per session and in all, for the charts. */
+  get rates(): RateHistory {
+    return this.replayRates?.() ?? this.liveRates
+  }
+
+  /** The time the sessions are at: now, or the recording's time when replaying one. */
+  clock(): number {
+    return this.now()
+  }
 
   start(): Unsubscribe {
     const offs = [
@@ -116,7 +129,7 @@ export class EchoStore {
   private mergeSessions(items: readonly Session[]): void {
     const at = this.now()
     for (const s of items) {
-      this.rates.record(s.id, at, s.bytesIn, s.bytesOut, s.openedAt)
+      if (!this.replayRates) this.liveRates.record(s.id, at, s.bytesIn, s.bytesOut, s.openedAt)
       this.sessions.set(s.id, s)
       if (isClosed(s)) this.closedOrder.add(s.id)
     }

@@ -98,7 +98,9 @@ export class TableStore {
   constructor(
     private readonly api: InspectorApi,
     private readonly schedule: Schedule = (fn) => requestAnimationFrame(fn),
-    private readonly now: () => number = () => Date.now()
+    private readonly now: () => number = () => Date.now(),
+    /** A replay's own history (the recording's polls before `now`) instead of sampling. */
+    private readonly series?: (atMs: number) => readonly StateSample[]
   ) {}
 
   /**
@@ -252,7 +254,8 @@ export class TableStore {
     // One sample a second is all the chart draws; counting 20,000 rows on every frame's
     // flush would cost more than the flush.
     const at = this.now()
-    if (this.loaded && this.history.lastSecond !== Math.floor(at / 1000)) {
+    if (this.series) this.samples = this.series(at)
+    else if (this.loaded && this.history.lastSecond !== Math.floor(at / 1000)) {
       this.history.sample(at, this.rows.values())
       this.samples = this.history.series()
     }

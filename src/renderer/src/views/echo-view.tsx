@@ -31,7 +31,9 @@ export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactE
     store.getState
   )
   const [selected, setSelected] = useState<string | null>(initialSelected ?? null)
-  const now = useNow()
+  // Ticks each second; the time itself is the store's (a replay's, when one is open).
+  useNow()
+  const now = store.clock()
   const actions = useEchoActions(api, store)
   const settings = useEchoSettings(api)
   const { clearError } = actions

@@ -86,7 +86,9 @@ export function OverviewView({
     table.getState
   )
   const { listeners, sessions } = useSyncExternalStore(echo.subscribe, echo.getState)
-  const now = useNow()
+  // Ticks each second; the time itself is the table's (a replay's, when one is open).
+  useNow()
+  const now = table.clock()
 
   const topProcesses = useMemo(() => {
     const counts = new Map<number, { name: string; n: number }>()
