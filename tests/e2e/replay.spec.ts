@@ -92,6 +92,7 @@ test.describe('recordings (serve + Chromium, real core)', () => {
     await slider.focus()
     await page.keyboard.press('Home')
     await expect(proc).toContainText(`listening ${port}`)
+    await expect(proc.getByTitle('Sockets', { exact: true })).toHaveText('1 socket')
     // Acting on the live machine is refused in words while replaying.
     await page.getByRole('tab', { name: 'Echo' }).click()
     await page

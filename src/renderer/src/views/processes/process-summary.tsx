@@ -24,7 +24,9 @@ export function ProcessSummary({ node }: { readonly node: ProcessNode }): ReactE
         <span className="muted">{t('summary.pid', { pid: node.pid })}</span>
         {node.user ? <span className="muted"> · {node.user}</span> : null}
         <span className="process-figures">
-          <span title={t('summary.socketsTitle')}>{t('summary.sockets', { n: node.sockets })}</span>
+          <span title={t('summary.socketsTitle')}>
+            {t('summary.sockets', { count: node.sockets })}
+          </span>
           {node.listening.length > 0 ? (
             <span title={t('summary.listeningTitle')}>
               {t('summary.listening', { ports: node.listening.join(', ') })}
