@@ -146,6 +146,9 @@ test.describe('recordings (serve + Chromium, real core)', () => {
       'not a gzip-compressed Socket Inspector recording'
     )
     writeFileSync(join(dir, 'for-serve.sirec.gz'), bytes)
+    // The saved notice floats until dismissed.
+    await saved.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(saved).toHaveCount(0)
   })
 
   test('serve --open FILE starts in the replay of that file', async ({ page }) => {

@@ -108,3 +108,36 @@ test('the theme follows the system; a choice in the header overrides it and is r
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system')
   await expect.poll(background).toBe('rgb(246, 247, 249)')
 })
+
+test('the header holds one row at 1280 px in English and Korean; narrower, nothing is cut off', async ({
+  page,
+  served
+}) => {
+  const tabs = page.getByRole('tablist')
+  const badge = page.getByRole('status', { name: /Connection to the core|코어와의 연결/ })
+  const box = async (l: typeof tabs): Promise<{ x: number; y: number; w: number; h: number }> => {
+    const b = (await l.boundingBox())!
+    return { x: b.x, y: b.y, w: b.width, h: b.height }
+  }
+  const sameRow = async (): Promise<boolean> => {
+    const [t, b] = [await box(tabs), await box(badge)]
+    return b.y < t.y + t.h && t.y < b.y + b.h
+  }
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(served.url)
+  await expect(badge).toContainText('Connected')
+  expect(await sameRow()).toBe(true)
+  // The whole badge is on screen (its words, not just the dot).
+  const b = await box(badge)
+  expect(b.x + b.w).toBeLessThanOrEqual(1280)
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko')
+  await expect(badge).toContainText('연결됨')
+  expect(await sameRow()).toBe(true)
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en')
+  await expect(badge).toContainText('Connected')
+  // Narrower than the row: the controls move under the tabs, still whole.
+  await page.setViewportSize({ width: 1000, height: 800 })
+  await expect.poll(sameRow).toBe(false)
+  const narrow = await box(badge)
+  expect(narrow.x + narrow.w).toBeLessThanOrEqual(1000)
+})

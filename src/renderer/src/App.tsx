@@ -121,6 +121,8 @@ export function App({ connection, schedule }: AppProps): ReactElement {
     [api, source, schedule]
   )
   const [dropping, setDropping] = useState(false)
+  /** The row under the header where the recording controls put their notices. */
+  const [noticeSlot, setNoticeSlot] = useState<HTMLDivElement | null>(null)
   const names = useMemo(() => new NamesStore(connection.api), [connection])
   const alerts = useMemo(
     () => new AlertsStore(connection.api, connection.shell === 'browser'),
@@ -300,12 +302,13 @@ export function App({ connection, schedule }: AppProps): ReactElement {
             ))}
           </nav>
           <div className="header-end">
-            <RecordingControls api={connection.api} replay={replay} />
+            <RecordingControls api={connection.api} replay={replay} noticeSlot={noticeSlot} />
             <ThemePicker />
             <LanguagePicker />
             <LinkBadge shell={connection.shell} status={status} coreRestarts={coreRestarts} />
           </div>
         </header>
+        <div className="header-notices" ref={setNoticeSlot} />
         {source ? <ReplayBar key={source.name} source={source} onClose={replay.close} /> : null}
         <main className="app-main">
           {status === 'unauthorized' ? (

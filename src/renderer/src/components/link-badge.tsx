@@ -13,9 +13,15 @@ export function LinkBadge({ shell, status, coreRestarts = 0 }: LinkBadgeProps): 
   const { t } = useTranslation('common')
   const where = shell === 'electron' ? t('link.desktop') : t('link.browser')
   return (
-    <div className="link-badge" data-status={status} role="status" aria-label={t('link.aria')}>
+    <div
+      className="link-badge"
+      data-status={status}
+      role="status"
+      aria-label={t('link.aria')}
+      title={`${t(`link.${status}`)} · ${where}`}
+    >
       <span className="dot" aria-hidden="true" />
-      {t(`link.${status}`)} <span className="muted">· {where}</span>
+      {t(`link.${status}`)} <span className="muted link-where">· {where}</span>
       {coreRestarts > 0 && (
         <span className="muted" data-core-restarts={coreRestarts}>
           {' '}

@@ -1,6 +1,8 @@
 // The header's Record and Open controls: Record writes a recording on the core's machine
-// (then offers to replay or download it); Open replays a file from this computer.
+// (then offers to replay or download it, in a notice row under the header: in the header's
+// own row it would push the tabs onto a second line); Open replays a file from this computer.
 import { useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InspectorApi } from '../../../shared/contract'
@@ -16,6 +18,8 @@ import type { Replay } from './use-replay'
 export interface RecordingControlsProps {
   readonly api: InspectorApi
   readonly replay: Replay
+  /** Where the saved notice goes (a row under the header); inline until it exists. */
+  readonly noticeSlot?: HTMLElement | null
 }
 
 function saveBytes(name: string, bytes: Uint8Array): void {
@@ -27,7 +31,11 @@ function saveBytes(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
-export function RecordingControls({ api, replay }: RecordingControlsProps): ReactElement {
+export function RecordingControls({
+  api,
+  replay,
+  noticeSlot
+}: RecordingControlsProps): ReactElement {
   const { t } = useTranslation('replay')
   const [recording, setRecording] = useState<RecordingInfo | null>(null)
   const [saved, setSaved] = useState<RecordingInfo | null>(null)
@@ -61,6 +69,37 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
   }
   const fetchSaved = async (): Promise<Uint8Array> =>
     base64Bytes((await api['recording:open'](saved!.name)).gzipBase64)
+
+  const savedNotice = saved ? (
+    <span className="recording-saved" role="status">
+      {t('controls.saved', { name: saved.name, size: formatBytes(saved.bytesWritten) })}
+      <button
+        type="button"
+        onClick={() => run(api['recording:open'](saved.name).then((data) => replay.openData(data)))}
+      >
+        {t('controls.replay')}
+      </button>
+      <button type="button" onClick={() => run(fetchSaved().then((b) => saveBytes(saved.name, b)))}>
+        {t('controls.download')}
+      </button>
+      <button
+        type="button"
+        className="dismiss"
+        aria-label={t('controls.dismiss')}
+        title={t('controls.dismiss')}
+        onClick={() => setSaved(null)}
+      >
+        {t('controls.dismissIcon')}
+      </button>
+    </span>
+  ) : null
+  const shown = error ?? replay.error
+  const notices = (
+    <>
+      {savedNotice}
+      {shown ? <ErrorNote error={shown} /> : null}
+    </>
+  )
 
   return (
     <div className="recording-controls" aria-label={t('controls.aria')}>
@@ -101,26 +140,7 @@ export function RecordingControls({ api, replay }: RecordingControlsProps): Reac
           e.currentTarget.value = ''
         }}
       />
-      {saved ? (
-        <span className="recording-saved" role="status">
-          {t('controls.saved', { name: saved.name, size: formatBytes(saved.bytesWritten) })}
-          <button
-            type="button"
-            onClick={() =>
-              run(api['recording:open'](saved.name).then((data) => replay.openData(data)))
-            }
-          >
-            {t('controls.replay')}
-          </button>
-          <button
-            type="button"
-            onClick={() => run(fetchSaved().then((b) => saveBytes(saved.name, b)))}
-          >
-            {t('controls.download')}
-          </button>
-        </span>
-      ) : null}
-      {(error ?? replay.error) ? <ErrorNote error={(error ?? replay.error)!} /> : null}
+      {noticeSlot ? createPortal(notices, noticeSlot) : notices}
     </div>
   )
 }
