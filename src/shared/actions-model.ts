@@ -126,6 +126,8 @@ export interface PortReport {
   readonly verdicts: readonly BindVerdict[]
   /** What the table could not see (other users' sockets without root). */
   readonly blind: readonly string[]
+  /** The notes of `blind` that have words in the renderer, by their English text. */
+  readonly blindSaid?: Readonly<Record<string, Said>>
   readonly at: number
 }
 
