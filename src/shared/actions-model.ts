@@ -1,6 +1,7 @@
 // What the actions room (close a socket, stop a process, who holds a port) takes and answers.
 // Plain, read-only data; nothing here imports Node, Electron or the DOM.
 import type { Endpoint, ListenerId, SessionId, SocketOwner, SocketProtocol } from './model'
+import type { Said } from './said'
 
 /** Graceful: FIN after what is queued; reset: RST now. Foreign sockets are always reset. */
 export type CloseMode = 'graceful' | 'reset'
@@ -22,7 +23,10 @@ export interface CloseResult {
   readonly how: CloseHow
   /** The app's own session, when the socket was one. */
   readonly sessionId: SessionId | null
+  /** The sentence in English (CLI, logs). */
   readonly message: string
+  /** The same sentence as an id and params, for the renderer to say in the user's language. */
+  readonly said: Said
 }
 
 export interface StopRequest {
@@ -44,7 +48,10 @@ export interface StopResult {
   readonly signal: 'SIGTERM' | 'SIGKILL' | 'taskkill' | 'taskkill /F'
   readonly outcome: StopOutcome
   readonly waitedMs: number
+  /** The sentence in English (CLI, logs). */
   readonly message: string
+  /** The same sentence as an id and params, for the renderer to say in the user's language. */
+  readonly said: Said
 }
 
 /** Per-OS limits and defaults of process:stop. */
@@ -119,6 +126,8 @@ export interface PortReport {
   readonly verdicts: readonly BindVerdict[]
   /** What the table could not see (other users' sockets without root). */
   readonly blind: readonly string[]
+  /** The notes of `blind` that have words in the renderer, by their English text. */
+  readonly blindSaid?: Readonly<Record<string, Said>>
   readonly at: number
 }
 

@@ -47,6 +47,28 @@ export const ERROR_IDS = {
   serverNone: 'server.none',
   serverRunning: 'server.running',
   sessionNone: 'session.none',
+  // Closing a connection (actions/close-socket.ts)
+  closeUdpPeer: 'close.udpPeer',
+  closeNotTcp: 'close.notTcp',
+  closeNoPeer: 'close.noPeer',
+  closeMacos: 'close.macos',
+  closeWindows: 'close.windows',
+  closeOtherOs: 'close.otherOs',
+  closeNotAllowed: 'close.notAllowed',
+  closeNoDestroy: 'close.noDestroy',
+  closeGone: 'close.gone',
+  closeRefused: 'close.refused',
+  closeOnlyReset: 'close.onlyReset',
+  closeNoDiag: 'close.noDiag',
+  // Stopping a process (actions/stop-process.ts)
+  stopInit: 'stop.init',
+  stopSelf: 'stop.self',
+  stopNoProcess: 'stop.noProcess',
+  stopOtherUser: 'stop.otherUser',
+  stopNotAllowed: 'stop.notAllowed',
+  stopNotAllowedUnknown: 'stop.notAllowedUnknown',
+  stopTaskkill: 'stop.taskkill',
+  stopTaskkillForce: 'stop.taskkillForce',
   // Recordings (recording/handlers.ts)
   recordingNotOffered: 'recording.notOffered',
   // Arguments (parse-command.ts, schema.ts)

@@ -1,6 +1,8 @@
 // Plain, read-only data that crosses every boundary (IPC, WebSocket, CLI --json).
 // Nothing here imports Node, Electron or the DOM.
 
+import type { Said } from './said'
+
 /** Every table source the app knows; which of them a machine has is the core's to say. */
 export const TABLE_SOURCE_IDS = ['procfs', 'netlink', 'lsof', 'ss', 'netstat'] as const
 export type TableSourceId = (typeof TABLE_SOURCE_IDS)[number]
@@ -421,6 +423,8 @@ export interface TableStatus {
   readonly health: SourceHealth
   /** What the source could not see (other users' sockets without root, a missing tool). */
   readonly blind: readonly string[]
+  /** The sentences of `blind` that have words in the renderer, by their English text. */
+  readonly blindSaid?: Readonly<Record<string, Said>>
   readonly rows: number
   readonly pollMs: number | null
   readonly rateHz: number

@@ -2,11 +2,17 @@
 // Pure and shared, so the renderer can validate as the user types and main checks again.
 
 import { LIMITS } from './limits'
+import { SAID_IDS as S, said, worded } from './said'
+import type { Said, Worded } from './said'
 
 export const MAX_PAYLOAD_BYTES = 512 * 1024
 
+/** Why a payload cannot be sent: in English (the core, the CLI) and as words (the form). */
 export class PayloadError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly said: Said
+  ) {
     super(message)
     this.name = 'PayloadError'
   }
@@ -27,9 +33,17 @@ export function formatCount(n: number): string {
 /** What the user reads when a payload is too big, in one place for every caller. */
 export function payloadTooLarge(bytes: number | null): PayloadError {
   const size =
-    bytes === null ? 'the payload is too long' : `the payload is ${formatCount(bytes)} bytes`
+    bytes === null
+      ? worded(S.payloadTooLong, undefined, 'the payload is too long')
+      : worded(
+          S.payloadIsBytes,
+          { bytes: formatCount(bytes) },
+          `the payload is ${formatCount(bytes)} bytes`
+        )
+  const max = formatCount(MAX_PAYLOAD_BYTES)
   return new PayloadError(
-    `${size}; at most ${formatCount(MAX_PAYLOAD_BYTES)} bytes are sent at once (send it in parts, or use repeat)`
+    `${size.text}; at most ${max} bytes are sent at once (send it in parts, or use repeat)`,
+    said(S.payloadTooLarge, { size: size.said, max })
   )
 }
 
@@ -45,11 +59,18 @@ export function decodeEscapes(text: string): Uint8Array {
   for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', from)) {
     length += encoder.encodeInto(text.slice(from, i), out.subarray(length)).written
     const next = text[i + 1]
-    if (next === undefined) throw new PayloadError(`a lone backslash ends the text (at ${i + 1})`)
+    if (next === undefined)
+      throw new PayloadError(
+        `a lone backslash ends the text (at ${i + 1})`,
+        said(S.payloadLoneBackslash, { at: i + 1 })
+      )
     if (next === 'x') {
       const hex = text.slice(i + 2, i + 4)
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
-        throw new PayloadError(`\\x at ${i + 1} needs two hex digits, as in \\x0a`)
+        throw new PayloadError(
+          `\\x at ${i + 1} needs two hex digits, as in \\x0a`,
+          said(S.payloadBadHexEscape, { at: i + 1 })
+        )
       }
       out[length++] = parseInt(hex, 16)
       from = i + 4
@@ -58,7 +79,8 @@ export function decodeEscapes(text: string): Uint8Array {
     const code = SIMPLE_ESCAPES[next]
     if (code === undefined) {
       throw new PayloadError(
-        `unknown escape \\${next} at ${i + 1} (use \\n \\r \\t \\0 \\\\ or \\xNN)`
+        `unknown escape \\${next} at ${i + 1} (use \\n \\r \\t \\0 \\\\ or \\xNN)`,
+        said(S.payloadUnknownEscape, { escape: next, at: i + 1 })
       )
     }
     out[length++] = code
@@ -72,9 +94,16 @@ export function decodeEscapes(text: string): Uint8Array {
 export function decodeHex(text: string): Uint8Array {
   const digits = text.replace(/0x/gi, '').replace(/[\s:,-]/g, '')
   const bad = /[^0-9a-fA-F]/.exec(digits)
-  if (bad) throw new PayloadError(`"${bad[0]}" is not a hex digit`)
+  if (bad)
+    throw new PayloadError(
+      `"${bad[0]}" is not a hex digit`,
+      said(S.payloadNotHex, { char: bad[0] })
+    )
   if (digits.length % 2 !== 0)
-    throw new PayloadError('hex needs an even number of digits (two per byte)')
+    throw new PayloadError(
+      'hex needs an even number of digits (two per byte)',
+      said(S.payloadOddHex)
+    )
   const out = new Uint8Array(digits.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16)
   return out
@@ -91,11 +120,33 @@ export function decodePayload(data: string, encoding: 'text' | 'hex'): Uint8Arra
  * it already has waiting; null when they fit. One rule for the form and the core.
  */
 export function repeatProblem(bytesPerSend: number, repeat: number, queued = 0): string | null {
+  return repeatReason(bytesPerSend, repeat, queued)?.text ?? null
+}
+
+/** repeatProblem's sentence with its words, for the form to say in the user's language. */
+export function repeatReason(bytesPerSend: number, repeat: number, queued = 0): Worded | null {
   const total = bytesPerSend * repeat
   if (queued + total <= LIMITS.clientQueueBytes) return null
-  const waiting = queued > 0 ? ` on top of the ${formatCount(queued)} bytes still waiting` : ''
-  return (
-    `${formatCount(repeat)} × ${formatCount(bytesPerSend)} bytes is ${formatCount(total)} bytes${waiting}; ` +
-    `a client queues at most ${formatCount(LIMITS.clientQueueBytes)} bytes (${LIMITS.clientQueueBytes / MIB} MiB) to send`
+  const waiting =
+    queued > 0
+      ? worded(
+          S.repeatWaiting,
+          { queued: formatCount(queued) },
+          ` on top of the ${formatCount(queued)} bytes still waiting`
+        )
+      : null
+  const params = {
+    repeat: formatCount(repeat),
+    bytes: formatCount(bytesPerSend),
+    total: formatCount(total),
+    waiting: waiting?.said ?? '',
+    limit: formatCount(LIMITS.clientQueueBytes),
+    mib: LIMITS.clientQueueBytes / MIB
+  }
+  return worded(
+    S.repeatTooMuch,
+    params,
+    `${params.repeat} × ${params.bytes} bytes is ${params.total} bytes${waiting?.text ?? ''}; ` +
+      `a client queues at most ${params.limit} bytes (${params.mib} MiB) to send`
   )
 }

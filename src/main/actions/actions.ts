@@ -90,12 +90,13 @@ export class Actions {
 
   private async report(query: PortQuery, details: DiagDetail[] | null): Promise<PortReport> {
     const [snapshot, names] = await Promise.all([this.deps.table.snapshot(), userNames()])
-    const blind = this.deps.table.status().blind
+    const { blind, blindSaid } = this.deps.table.status()
     return portReport(query, {
       rows: snapshot.rows,
       details,
       env: await readBindEnv(blind.length > 0),
       blind,
+      ...(blindSaid ? { blindSaid } : {}),
       userName: (uid) => names.get(uid) ?? null,
       commandLine: async (pid) => (await processFacts(pid))?.commandLine ?? null,
       probe: probeBind,

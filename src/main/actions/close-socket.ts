@@ -3,7 +3,9 @@
 // `ss -K` does. Everywhere else, a sentence saying why not and what would make it possible.
 import type { CloseMode, CloseRequest, CloseResult } from '../../shared/actions-model'
 import { formatEndpoint } from '../../shared/endpoint'
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
+import { SAID_IDS, worded } from '../../shared/said'
 import { AF_INET, AF_INET6, IPPROTO_TCP } from '../conntable/sock-diag'
 import type { DiagTuple } from '../conntable/sock-diag'
 import { ERRNO } from './netlink-io'
@@ -46,18 +48,30 @@ function closeOwn(own: OwnSocket, req: CloseRequest): CloseResult {
     throw new InspectorFailure(
       'ENOTCONN',
       `${describe(req)} is a UDP peer of one of this app's servers: it has no socket of its own to close.`,
-      'Stop the UDP server to close its socket.'
+      'Stop the UDP server to close its socket.',
+      { id: ID.closeUdpPeer, params: { what: describe(req) } }
     )
   }
   const mode = req.mode ?? 'graceful'
   own.close(mode)
+  const params = { what: describe(req), session: own.sessionId }
+  const done =
+    mode === 'reset'
+      ? worded(
+          SAID_IDS.closeReset,
+          params,
+          `Reset ${params.what} (session ${params.session}): RST sent, queued bytes dropped.`
+        )
+      : worded(
+          SAID_IDS.closeGraceful,
+          params,
+          `Closing ${params.what} (session ${params.session}): FIN sent after what is queued.`
+        )
   return {
     how: mode === 'reset' ? 'app-reset' : 'app-graceful',
     sessionId: own.sessionId,
-    message:
-      mode === 'reset'
-        ? `Reset ${describe(req)} (session ${own.sessionId}): RST sent, queued bytes dropped.`
-        : `Closing ${describe(req)} (session ${own.sessionId}): FIN sent after what is queued.`
+    message: done.text,
+    said: done.said
   }
 }
 
@@ -66,64 +80,74 @@ function refuseForeign(req: CloseRequest, platform: string): void {
     throw new InspectorFailure(
       'ENOTTCP',
       `Only TCP connections can be closed from outside their process; this is a ${req.protocol.toUpperCase()} socket.`,
-      STOP_INSTEAD
+      STOP_INSTEAD,
+      { id: ID.closeNotTcp, params: { protocol: req.protocol.toUpperCase() } }
     )
   }
   if (req.remote.port === null || req.remote.port === 0 || req.local.port === null) {
     throw new InspectorFailure(
       'ENOTCONN',
       `${formatEndpoint(req.local)} has no peer: only a connection can be closed.`,
-      `A listening socket closes with its process. ${STOP_INSTEAD}`
+      `A listening socket closes with its process. ${STOP_INSTEAD}`,
+      { id: ID.closeNoPeer, params: { local: formatEndpoint(req.local) } }
     )
   }
   if (platform === 'darwin') {
     throw new InspectorFailure(
       'EUNSUPPORTED',
       'macOS offers no way to close another process’s connection from outside it.',
-      `${STOP_INSTEAD} The app's own connections can be closed.`
+      `${STOP_INSTEAD} The app's own connections can be closed.`,
+      { id: ID.closeMacos }
     )
   }
   if (platform === 'win32') {
     throw new InspectorFailure(
       'EUNSUPPORTED',
       'Closing another process’s connection is not supported on Windows yet.',
-      `${STOP_INSTEAD} (Windows can do it with SetTcpEntry as Administrator, as TCPView does.)`
+      `${STOP_INSTEAD} (Windows can do it with SetTcpEntry as Administrator, as TCPView does.)`,
+      { id: ID.closeWindows }
     )
   }
   if (platform !== 'linux') {
     throw new InspectorFailure(
       'EUNSUPPORTED',
       `Closing another process’s connection is not supported on ${platform}.`,
-      STOP_INSTEAD
+      STOP_INSTEAD,
+      { id: ID.closeOtherOs, params: { platform } }
     )
   }
 }
 
 function destroyFailure(errno: number, req: CloseRequest): InspectorFailure {
+  const what = describe(req)
   switch (errno) {
     case ERRNO.EPERM:
       return new InspectorFailure(
         'EPERM',
         `Not allowed to close ${describe(req)}: the kernel needs CAP_NET_ADMIN to close another process’s connection.`,
-        'Run Socket Inspector as root (sudo), or give it CAP_NET_ADMIN.'
+        'Run Socket Inspector as root (sudo), or give it CAP_NET_ADMIN.',
+        { id: ID.closeNotAllowed, params: { what } }
       )
     case ERRNO.EOPNOTSUPP:
       return new InspectorFailure(
         'EOPNOTSUPP',
         'This kernel cannot close sockets from outside: it was built without CONFIG_INET_DIAG_DESTROY.',
-        `Use a kernel built with that option. ${STOP_INSTEAD}`
+        `Use a kernel built with that option. ${STOP_INSTEAD}`,
+        { id: ID.closeNoDestroy }
       )
     case ERRNO.ENOENT:
       return new InspectorFailure(
         'ENOENT',
         `There is no TCP connection ${describe(req)} (any more).`,
-        'It may have closed already; check the addresses against the table.'
+        'It may have closed already; check the addresses against the table.',
+        { id: ID.closeGone, params: { what } }
       )
     default:
       return new InspectorFailure(
         'ECLOSE',
         `The kernel refused to close ${describe(req)} (errno ${errno}).`,
-        STOP_INSTEAD
+        STOP_INSTEAD,
+        { id: ID.closeRefused, params: { what, errno } }
       )
   }
 }
@@ -136,23 +160,28 @@ export async function closeSocket(req: CloseRequest, deps: CloseDeps): Promise<C
     throw new InspectorFailure(
       'EGRACEFUL',
       `${describe(req)} belongs to another process: it can only be reset (RST) from outside, not closed gracefully.`,
-      'Choose reset, or ask that program to close it.'
+      'Choose reset, or ask that program to close it.',
+      { id: ID.closeOnlyReset, params: { what: describe(req) } }
     )
   }
   let errno: number
   try {
     errno = await deps.destroy(tupleOf(req))
   } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err)
     throw new InspectorFailure(
       'EUNSUPPORTED',
-      `Cannot reach the kernel’s sock_diag interface to close ${describe(req)}: ${err instanceof Error ? err.message : String(err)}.`,
-      STOP_INSTEAD
+      `Cannot reach the kernel’s sock_diag interface to close ${describe(req)}: ${reason}.`,
+      STOP_INSTEAD,
+      { id: ID.closeNoDiag, params: { what: describe(req), reason } }
     )
   }
   if (errno !== 0) throw destroyFailure(errno, req)
-  return {
-    how: 'sock-destroy',
-    sessionId: null,
-    message: `Closed ${describe(req)}: the kernel aborted it (its process sees ECONNABORTED, the peer a reset).`
-  }
+  const what = describe(req)
+  const done = worded(
+    SAID_IDS.closeDestroyed,
+    { what },
+    `Closed ${what}: the kernel aborted it (its process sees ECONNABORTED, the peer a reset).`
+  )
+  return { how: 'sock-destroy', sessionId: null, message: done.text, said: done.said }
 }

@@ -27,6 +27,7 @@ export interface PortReportDeps {
   readonly details: readonly DiagDetail[] | null
   readonly env: BindEnv
   readonly blind: readonly string[]
+  readonly blindSaid?: PortReport['blindSaid']
   readonly userName: (uid: number) => string | null
   readonly commandLine: (pid: number) => Promise<string | null>
   readonly probe: (
@@ -188,5 +189,6 @@ export async function portReport(query: PortQuery, deps: PortReportDeps): Promis
     const probe = port === 0 ? null : await deps.probe(protocol, address, port)
     verdicts.push(judgeBind(address, port, holders, deps.env, probe, deps.now))
   }
-  return { port, protocol, holders, verdicts, blind: deps.blind, at: deps.now }
+  const said = deps.blindSaid ?? {}
+  return { port, protocol, holders, verdicts, blind: deps.blind, blindSaid: said, at: deps.now }
 }

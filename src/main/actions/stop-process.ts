@@ -5,7 +5,10 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { StopRequest, StopResult } from '../../shared/actions-model'
 import { STOP_WAIT_MS } from '../../shared/actions-model'
+import { ERROR_IDS as ID } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
+import { SAID_IDS, worded } from '../../shared/said'
+import type { Worded } from '../../shared/said'
 import { alive, processFacts } from './host-facts'
 import type { ProcessFacts } from './host-facts'
 
@@ -32,7 +35,8 @@ function refuse(req: StopRequest, facts: ProcessFacts | null, deps: StopDeps): v
     throw new InspectorFailure(
       'EREFUSED',
       'pid 1 is the system’s init process: stopping it would bring the whole machine down.',
-      'Pick the process that holds the socket (the PID column).'
+      'Pick the process that holds the socket (the PID column).',
+      { id: ID.stopInit }
     )
   }
   const root = deps.appRootPid
@@ -40,14 +44,16 @@ function refuse(req: StopRequest, facts: ProcessFacts | null, deps: StopDeps): v
     throw new InspectorFailure(
       'EREFUSED',
       `${named(facts, pid)} is Socket Inspector itself; it will not stop its own processes.`,
-      'Close its sockets with Close connection, or quit the app.'
+      'Close its sockets with Close connection, or quit the app.',
+      { id: ID.stopSelf, params: { who: named(facts, pid) } }
     )
   }
   if (!facts) {
     throw new InspectorFailure(
       'ESRCH',
       `There is no process with pid ${pid} (it may have exited already).`,
-      'Look at the table again: its rows go when their process does.'
+      'Look at the table again: its rows go when their process does.',
+      { id: ID.stopNoProcess, params: { pid } }
     )
   }
   if (deps.myUid !== null && facts.uid !== null && facts.uid !== deps.myUid && !req.otherUser) {
@@ -55,7 +61,8 @@ function refuse(req: StopRequest, facts: ProcessFacts | null, deps: StopDeps): v
     throw new InspectorFailure(
       'EOTHERUSER',
       `${named(facts, pid)} belongs to ${who}, not to you.`,
-      'Confirm a second time to stop another user’s process (CLI: --other-user).'
+      'Confirm a second time to stop another user’s process (CLI: --other-user).',
+      { id: ID.stopOtherUser, params: { who: named(facts, pid), owner: who } }
     )
   }
 }
@@ -77,7 +84,10 @@ async function signalPosix(
       throw new InspectorFailure(
         'EPERM',
         `Not allowed to stop ${named(facts, pid)}: it belongs to ${who}.`,
-        'Only its owner or root may signal it: run Socket Inspector as that user or with sudo.'
+        'Only its owner or root may signal it: run Socket Inspector as that user or with sudo.',
+        facts.uid === null
+          ? { id: ID.stopNotAllowedUnknown, params: { who: named(facts, pid) } }
+          : { id: ID.stopNotAllowed, params: { who: named(facts, pid), owner: who } }
       )
     }
     throw err
@@ -94,7 +104,11 @@ async function signalWindows(pid: number, force: boolean, facts: ProcessFacts): 
       `taskkill could not stop ${named(facts, pid)}${out ? `: ${out}` : ''}.`,
       force
         ? 'Run Socket Inspector as Administrator to stop another user’s or an elevated process.'
-        : 'A console program ignores the polite request; confirm Kill (taskkill /F) to force it.'
+        : 'A console program ignores the polite request; confirm Kill (taskkill /F) to force it.',
+      {
+        id: force ? ID.stopTaskkillForce : ID.stopTaskkill,
+        params: { who: named(facts, pid), output: out ? `: ${out}` : '' }
+      }
     )
   }
 }
@@ -123,15 +137,30 @@ export async function stopProcess(req: StopRequest, deps: StopDeps): Promise<Sto
   const waited = await waitGone(req.pid, waitMs)
   const gone = !alive(req.pid) || (await processFacts(req.pid))?.zombie === true
   const signal = windows ? (force ? 'taskkill /F' : 'taskkill') : force ? 'SIGKILL' : 'SIGTERM'
-  const secs = (waited / 1000).toFixed(1)
+  const done = stopSentence(named(f, req.pid), signal, waited, gone, force)
   return {
     pid: req.pid,
     process: f.name,
     signal,
     outcome: gone ? 'exited' : 'running',
     waitedMs: waited,
-    message: gone
-      ? `${named(f, req.pid)} exited after ${signal} (${secs} s).`
-      : `${named(f, req.pid)} is still running ${secs} s after ${signal}.${force ? '' : ' Kill it (SIGKILL) to force it.'}`
+    message: done.text,
+    said: done.said
   }
+}
+
+function stopSentence(
+  who: string,
+  signal: string,
+  waitedMs: number,
+  gone: boolean,
+  force: boolean
+): Worded {
+  const params = { who, signal, secs: (waitedMs / 1000).toFixed(1) }
+  const { secs } = params
+  if (gone) return worded(SAID_IDS.stopExited, params, `${who} exited after ${signal} (${secs} s).`)
+  const running = `${who} is still running ${secs} s after ${signal}.`
+  return force
+    ? worded(SAID_IDS.stopRunning, params, running)
+    : worded(SAID_IDS.stopRunningKill, params, `${running} Kill it (SIGKILL) to force it.`)
 }

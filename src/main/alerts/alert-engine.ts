@@ -7,6 +7,8 @@ import { ownerPids } from '../../shared/process-groups'
 import { matches } from '../../shared/row-filter'
 import type { Alert, AlertKind, ParsedRule } from '../../shared/alert-rules'
 import type { TableDiff, TableRow } from '../../shared/model'
+import { SAID_IDS as S, worded } from '../../shared/said'
+import type { Worded } from '../../shared/said'
 import { CLOSED_ID_PREFIX } from '../conntable/closed-history'
 
 export interface ActiveRule {
@@ -19,18 +21,72 @@ export type AlertDraft = Omit<Alert, 'seq' | 'at'>
 
 const CONNECTED = new Set(['ESTABLISHED', 'SYN_SENT', 'SYN_RECV'])
 
-function where(r: TableRow): string {
-  if (r.protocol === 'unix') return r.localAddress || '(unnamed unix socket)'
-  return `${formatEndpoint({ address: r.localAddress, port: r.localPort })} (${r.protocol})`
+// Each piece in English and as words the renderer can say (the alert's `said`).
+function where(r: TableRow): Worded {
+  if (r.protocol === 'unix') {
+    return r.localAddress
+      ? worded(S.alertWhere, { at: r.localAddress }, r.localAddress)
+      : worded(S.alertUnnamedUnix, undefined, '(unnamed unix socket)')
+  }
+  const at = `${formatEndpoint({ address: r.localAddress, port: r.localPort })} (${r.protocol})`
+  return worded(S.alertWhere, { at }, at)
 }
 
-function owner(r: TableRow): string {
+function processOf(name: string | null | undefined, pid: number): Worded {
+  const process = name ?? worded(S.alertAProcess, undefined, 'a process')
+  const text = typeof process === 'string' ? process : process.text
+  return worded(
+    S.alertOwner,
+    { process: typeof process === 'string' ? process : process.said, pid },
+    `${text} (pid ${pid})`
+  )
+}
+
+function owner(r: TableRow): Worded {
   const o = r.owners[0]
-  return o ? `${o.process ?? 'a process'} (pid ${o.pid})` : 'a process this user cannot see'
+  return o
+    ? processOf(o.process, o.pid)
+    : worded(S.alertOwnerUnseen, undefined, 'a process this user cannot see')
 }
 
 function peer(r: TableRow): string {
   return formatEndpoint({ address: r.remoteAddress ?? '*', port: r.remotePort })
+}
+
+function listened(row: TableRow): Worded {
+  const [o, w] = [owner(row), where(row)]
+  return worded(
+    S.alertListen,
+    { owner: o.said, where: w.said },
+    `${o.text} is listening on ${w.text}`
+  )
+}
+
+function freed(row: TableRow, prev: TableRow): Worded {
+  const [o, w] = [owner(prev), where(row)]
+  return worded(
+    S.alertFreed,
+    { owner: o.said, where: w.said },
+    `${w.text} is free: ${o.text} stopped listening`
+  )
+}
+
+function connected(row: TableRow): Worded {
+  const [o, w, p] = [owner(row), where(row), peer(row)]
+  return worded(
+    S.alertConnect,
+    { owner: o.said, where: w.said, peer: p },
+    `${o.text}: ${w.text} is connected to ${p}`
+  )
+}
+
+function stuckFor(row: TableRow, state: string, secs: number): Worded {
+  const [o, w] = [owner(row), where(row)]
+  return worded(
+    S.alertStuck,
+    { owner: o.said, where: w.said, state, secs },
+    `${o.text}: ${w.text} has been ${state} for ${secs} s`
+  )
 }
 
 export class AlertEngine {
@@ -115,11 +171,9 @@ export class AlertEngine {
     const live = row.closingSince === null
     const listening = live && row.state === 'LISTEN'
     const wasListening = prev !== undefined && prev.closingSince === null && prev.state === 'LISTEN'
-    let message: string | null = null
-    if (kind === 'listen' && listening && !wasListening)
-      message = `${owner(row)} is listening on ${where(row)}`
-    else if (kind === 'freed' && wasListening && !listening)
-      message = `${where(row)} is free: ${owner(prev!)} stopped listening`
+    let message: Worded | null = null
+    if (kind === 'listen' && listening && !wasListening) message = listened(row)
+    else if (kind === 'freed' && wasListening && !listening) message = freed(row, prev!)
     else if (
       kind === 'connect' &&
       live &&
@@ -127,7 +181,7 @@ export class AlertEngine {
       row.remoteAddress !== null &&
       CONNECTED.has(row.state ?? '')
     )
-      message = `${owner(row)}: ${where(row)} is connected to ${peer(row)}`
+      message = connected(row)
     if (message === null || !matches(row, rule.parsed.terms)) return
     this.emit(rule, kind, message, row)
   }
@@ -144,7 +198,7 @@ export class AlertEngine {
       if (this.stuckFired.has(key) || !matches(row, terms)) continue
       this.stuckFired.add(key)
       const secs = Math.round((at - since) / 1000)
-      this.emit(rule, 'stuck', `${owner(row)}: ${where(row)} has been ${state} for ${secs} s`, row)
+      this.emit(rule, 'stuck', stuckFor(row, state ?? '?', secs), row)
     }
     // Forget stays that ended (the row left the state or the table).
     for (const key of this.stuckFired) {
@@ -167,19 +221,33 @@ export class AlertEngine {
       const key = `${rule.id}|${pid}`
       if (c.n <= limit || this.over.has(key)) continue
       this.over.add(key)
-      const name = c.newest.owners.find((o) => o.pid === pid)?.process
-      const who = `${name ?? 'a process'} (pid ${pid})`
-      this.emit(rule, 'count', `${who} holds ${c.n} connections, more than ${limit}`, c.newest, pid)
+      const who = processOf(c.newest.owners.find((o) => o.pid === pid)?.process, pid)
+      const message = worded(
+        S.alertCount,
+        { who: who.said, n: c.n, limit },
+        `${who.text} holds ${c.n} connections, more than ${limit}`
+      )
+      this.emit(rule, 'count', message, c.newest, pid)
     }
   }
 
   private emit(
     rule: ActiveRule,
     kind: AlertKind,
-    message: string,
+    message: Worded,
     row: TableRow,
     pid: number | null = row.owners[0]?.pid ?? null
   ): void {
-    this.fire({ ruleId: rule.id, rule: rule.text, kind, message, rowId: row.id, row, pid })
+    const { text, said } = message
+    this.fire({
+      ruleId: rule.id,
+      rule: rule.text,
+      kind,
+      message: text,
+      said,
+      rowId: row.id,
+      row,
+      pid
+    })
   }
 }

@@ -4,6 +4,7 @@
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
 import { blindness, OwnerCache } from './owner-cache'
+import { blindOf } from './source'
 import { attachOwners } from './row'
 import { RowReuse } from './row-reuse'
 import {
@@ -125,7 +126,7 @@ export class NetlinkSource implements TableSource {
       throw err
     }
     this.reuse.turn()
-    return { rows, blind: await this.owners.own(rows) }
+    return { rows, ...blindOf(await this.owners.own(rows)) }
   }
 
   /**
@@ -145,7 +146,7 @@ export class NetlinkSource implements TableSource {
       await each(batch)
       batch.length = 0
     })
-    return blindness(lookup)
+    return blindness(lookup).map((n) => n.text)
   }
 
   /** Every TCP, UDP and Unix socket into `rows`; `afterRecv` runs after each recv(). */

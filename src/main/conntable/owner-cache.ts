@@ -12,6 +12,8 @@
 // every SCAN_SLICE_MS so a first poll does not hold the loop for its whole length.
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import type { SocketOwner, SocketRow } from '../../shared/model'
+import { SAID_IDS, worded } from '../../shared/said'
+import type { Worded } from '../../shared/said'
 import { attachOwners } from './row'
 
 const REFRESH_POLLS = 10
@@ -125,7 +127,7 @@ export class OwnerCache {
   }
 
   /** Gives fresh rows their owners; returns what could not be seen, as sentences. */
-  async own(rows: SocketRow[]): Promise<string[]> {
+  async own(rows: SocketRow[]): Promise<Worded[]> {
     const lookup = await this.lookup(rows.map((r) => r.inode ?? 0))
     attachOwners(rows, lookup.owners)
     return blindness(lookup)
@@ -253,10 +255,15 @@ export class OwnerCache {
 }
 
 /** What a lookup could not see, as sentences for the table's status. */
-export function blindness(lookup: OwnerLookup): string[] {
-  return lookup.unreadable > 0
+export function blindness(lookup: OwnerLookup): Worded[] {
+  const n = lookup.unreadable
+  return n > 0
     ? [
-        `${lookup.unreadable} processes' fds are unreadable (another user's; run as root to see their owners)`
+        worded(
+          SAID_IDS.noteFdsUnreadable,
+          { n },
+          `${n} processes' fds are unreadable (another user's; run as root to see their owners)`
+        )
       ]
     : []
 }

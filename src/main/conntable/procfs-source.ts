@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { SocketRow } from '../../shared/model'
 import { OwnerCache } from './owner-cache'
+import { blindOf } from './source'
 import { procInetRows, procUnixRows } from './parse-procfs'
 import type { SourceRead, TableSource } from './source'
 
@@ -33,6 +34,6 @@ export class ProcfsSource implements TableSource {
       ...procInetRows(udp6!, 'udp', 'ipv6'),
       ...procUnixRows(unix!)
     ]
-    return { rows, blind: await this.owners.own(rows) }
+    return { rows, ...blindOf(await this.owners.own(rows)) }
   }
 }

@@ -15,6 +15,7 @@ import type {
 } from '../../shared/model'
 import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
+import type { Said } from '../../shared/said'
 import type { ClosedHistory } from './closed-history'
 import { leftByOf, NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
 import type { SourceEntry } from './platform-sources'
@@ -70,6 +71,7 @@ export class ConnTable {
   private queued: Promise<TableDiff> | null = null
   private lastPollMs: number | null = null
   private blind: readonly string[] = []
+  private blindSaid: Readonly<Record<string, Said>> = {}
   private health: TableStatus['health'] = 'ok'
   private readonly now: () => number
 
@@ -114,6 +116,7 @@ export class ConnTable {
       source: this.sourceId,
       health: this.health,
       blind: this.blind,
+      blindSaid: this.blindSaid,
       rows: this.rows.size,
       pollMs: this.lastPollMs,
       rateHz: this.rateHz,
@@ -232,6 +235,7 @@ export class ConnTable {
       } else {
         this.health = 'failed'
         this.blind = [err instanceof Error ? err.message : String(err)]
+        this.blindSaid = {}
         throw err
       }
     }
@@ -246,6 +250,7 @@ export class ConnTable {
   ): TableDiff {
     this.lastPollMs = performance.now() - started
     this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
+    this.blindSaid = read.blindSaid ?? {}
     this.health = this.blind.length > 0 ? 'degraded' : 'ok'
     const removed = switched ? rekeyRows(this.rows, this.aliases, read.rows) : []
     if (switched) this.seq += RESYNC_SEQ_STEP - 1

@@ -4,6 +4,8 @@
 import { execFile } from 'node:child_process'
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow, TableSourceId } from '../../shared/model'
+import { SAID_IDS, worded } from '../../shared/said'
+import type { Worded } from '../../shared/said'
 import { parseLsof } from './parse-lsof'
 import {
   parseNetstatLinux,
@@ -12,6 +14,7 @@ import {
   parseTasklistCsv
 } from './parse-netstat'
 import { parseSs } from './parse-ss'
+import { blindOf } from './source'
 import type { SourceRead, TableSource } from './source'
 import { findTool } from './sources'
 
@@ -75,11 +78,18 @@ class ToolSource implements TableSource {
 
   async read(): Promise<SourceRead> {
     const { stdout, stderr } = await run(this.tool, this.args)
-    const blind = blindFrom(stderr)
+    // The tool's own lines stay as it wrote them; only our sentence has words to translate.
+    const notes: (Worded | string)[] = blindFrom(stderr)
     if (process.getuid?.() !== 0 && process.platform !== 'win32') {
-      blind.push("other users' sockets show without their owners (run as root to see them)")
+      notes.push(
+        worded(
+          SAID_IDS.noteOwnersHidden,
+          undefined,
+          "other users' sockets show without their owners (run as root to see them)"
+        )
+      )
     }
-    return { rows: this.parse(stdout), blind }
+    return { rows: this.parse(stdout), ...blindOf(notes) }
   }
 }
 

@@ -6,6 +6,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VANISHED_STATE } from '../../../shared/model'
 import { locale } from '../i18n'
+import { say } from '../i18n/say'
 import type { TableStore } from '../store/table-store'
 import { formatClock, formatCount } from './format'
 
@@ -41,6 +42,7 @@ export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
   // The rows the table holds now, as the header and the Overview count them (not the core's
   // count at its last status, which can be a poll behind).
   const vanished = stateCounts.find(([s]) => s === VANISHED_STATE)?.[1] ?? 0
+  const notes = status.blind.map((b) => say(status.blindSaid?.[b], b))
   return (
     <footer
       className="status-bar"
@@ -78,9 +80,9 @@ export function StatusBar({ store, replaying }: StatusBarProps): ReactElement {
         {status.polling ? `${status.rateHz} Hz` : t('status.notPolling')}
         {paused ? t('status.viewPaused') : ''}
       </span>
-      {status.blind.length > 0 ? (
-        <span data-item="blind" className="muted" title={status.blind.join('\n')}>
-          {t('status.blind', { what: status.blind.join('; ') })}
+      {notes.length > 0 ? (
+        <span data-item="blind" className="muted" title={notes.join('\n')}>
+          {t('status.blind', { what: notes.join('; ') })}
         </span>
       ) : null}
     </footer>

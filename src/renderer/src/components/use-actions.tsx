@@ -11,6 +11,7 @@ import { formatEndpoint } from '../../../shared/endpoint'
 import type { Endpoint, InspectorError, SocketProtocol } from '../../../shared/model'
 import { localizeError } from '../../../shared/error-ids'
 import { i18n } from '../i18n'
+import { say } from '../i18n/say'
 import { CommandError } from '../api'
 import { ConfirmDialog } from './confirm-dialog'
 import type { ConfirmRequest } from './confirm-dialog'
@@ -112,7 +113,7 @@ async function stopFlow(
   const kill = await ask(
     {
       title: t('kill.title', { who }),
-      body: t('kill.body', { message: first.message }),
+      body: t('kill.body', { message: say(first.said, first.message) }),
       confirmLabel: t('kill.confirm')
     },
     true
@@ -168,7 +169,7 @@ export function useActions(api: InspectorApi): ActionFlow {
           mode,
           ...(target.sessionId ? { sessionId: target.sessionId } : {})
         })
-        setNotice({ kind: 'done', text: r.message })
+        setNotice({ kind: 'done', text: say(r.said, r.message) })
         return true
       } catch (err) {
         setNotice({ kind: 'error', error: asError(err) })
@@ -186,7 +187,7 @@ export function useActions(api: InspectorApi): ActionFlow {
         setNotice({ kind: 'error', error: outcome.error })
         return null
       }
-      setNotice({ kind: 'done', text: outcome.message })
+      setNotice({ kind: 'done', text: say(outcome.said, outcome.message) })
       return outcome
     },
     [api, ask, t]
@@ -210,6 +211,8 @@ export function useActions(api: InspectorApi): ActionFlow {
     [t]
   )
 
+  // An error is said when it shows, so it follows a change of language while it is up.
+  const shown = notice?.kind === 'error' ? localizeError(notice.error, i18n) : null
   const overlay = (
     <>
       {asking ? (
@@ -227,8 +230,8 @@ export function useActions(api: InspectorApi): ActionFlow {
           data-kind={notice.kind}
         >
           <div>
-            <strong>{notice.kind === 'done' ? notice.text : notice.error.message}</strong>
-            {notice.kind === 'error' && notice.error.hint ? <p>{notice.error.hint}</p> : null}
+            <strong>{notice.kind === 'done' ? notice.text : shown?.message}</strong>
+            {shown?.hint ? <p>{shown.hint}</p> : null}
           </div>
           <button type="button" aria-label={t('notice.dismiss')} onClick={() => setNotice(null)}>
             ×

@@ -7,6 +7,7 @@ import { RECENT_ALERTS_LIMIT } from '../../../shared/alert-rules'
 import type { Alert, AlertRuleSpec } from '../../../shared/alert-rules'
 import type { InspectorApi, Unsubscribe } from '../../../shared/contract'
 import type { Settings } from '../../../shared/settings-schema'
+import { say } from '../i18n/say'
 
 export interface AlertsState {
   readonly rules: readonly AlertRuleSpec[]
@@ -92,7 +93,10 @@ export class AlertsStore {
   private notifyBrowser(alert: Alert): void {
     if (!this.browserNotifications || !this.state.notify) return
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return
-    new Notification('Socket Inspector', { body: alert.message, tag: `alert-${alert.seq}` })
+    new Notification('Socket Inspector', {
+      body: say(alert.said, alert.message),
+      tag: `alert-${alert.seq}`
+    })
   }
 
   private set(patch: Partial<AlertsState>): void {

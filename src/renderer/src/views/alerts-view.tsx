@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReactElement } from 'react'
 import { RECENT_ALERTS_LIMIT } from '../../../shared/alert-rules'
 import { formatClock } from '../components/format'
+import { say } from '../i18n/say'
 import type { AlertsStore } from '../store/alerts-store'
 import { localText, remoteText } from './connections/endpoint-names'
 import { RuleEditor } from './alerts/rule-editor'
@@ -76,7 +77,7 @@ export function AlertsView({ store, shell, onOpenSocket }: AlertsViewProps): Rea
               <li key={a.seq} className="alert-item">
                 <span className="muted">{formatClock(a.at)}</span>
                 <code>{a.rule}</code>
-                <span className="alert-message">{a.message}</span>
+                <span className="alert-message">{say(a.said, a.message)}</span>
                 {a.row ? (
                   <button
                     type="button"

@@ -12,6 +12,7 @@ import { ErrorNote } from '../components/error-note'
 import { portProblem } from '../components/form-bits'
 import type { ActionFlow } from '../components/use-actions'
 import { useNow } from '../components/use-now'
+import { say } from '../i18n/say'
 import { HolderTable } from './port/holder-table'
 import { VerdictList } from './port/verdict-list'
 
@@ -161,7 +162,7 @@ export function PortView({ api, actions, ask }: PortViewProps): ReactElement {
           )}
           {shown.blind.map((b) => (
             <p key={b} className="muted">
-              {t('answer.note', { note: b })}
+              {t('answer.note', { note: say(shown.blindSaid?.[b], b) })}
             </p>
           ))}
           <div className="free-port">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { FormEvent, ReactElement } from 'react'
 import { ALERT_KINDS, MAX_RULES, parseRule } from '../../../../shared/alert-rules'
 import type { AlertRuleSpec } from '../../../../shared/alert-rules'
+import { say } from '../../i18n/say'
 import type { AlertsStore } from '../../store/alerts-store'
 
 const EXAMPLES = [
@@ -57,7 +58,7 @@ export function RuleEditor({ store, rules }: RuleEditorProps): ReactElement {
       </form>
       <p id="rule-help" className={check && !check.ok ? 'error-note' : 'muted'}>
         {check && !check.ok
-          ? `${check.message} ${check.hint}`
+          ? `${say(check.said, check.message)} ${say(check.hintSaid, check.hint)}`
           : t('editor.help', { kinds: ALERT_KINDS.join(', '), examples: EXAMPLES.join(' · ') })}
       </p>
       {saveError ? (

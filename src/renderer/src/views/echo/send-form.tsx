@@ -8,11 +8,12 @@ import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import { LIMITS } from '../../../../shared/limits'
 import type { PayloadEncoding, SendProgress, Session } from '../../../../shared/model'
-import { decodePayload, repeatProblem } from '../../../../shared/payload'
+import { decodePayload, PayloadError, repeatReason } from '../../../../shared/payload'
 import { ErrorNote } from '../../components/error-note'
 import { FieldProblem, useAction } from '../../components/form-bits'
 import { formatBytes } from '../../components/format'
 import { i18n } from '../../i18n'
+import { say } from '../../i18n/say'
 
 /**
  * The newest open clients the picker lists (and the target, always); with a thousand, the
@@ -42,14 +43,17 @@ function payloadProblem(data: string, encoding: PayloadEncoding): string | null 
     decodePayload(data, encoding)
     return null
   } catch (err) {
-    return i18n.t('echo:send.payloadProblem', { reason: (err as Error).message })
+    const reason = err instanceof PayloadError ? say(err.said, err.message) : String(err)
+    return i18n.t('echo:send.payloadProblem', { reason })
   }
 }
 
 /** The core refuses repeats that would queue too many bytes; say so before Send. */
 function queueProblem(data: string, encoding: PayloadEncoding, repeat: string): string | null {
-  const tooMuch = repeatProblem(decodePayload(data, encoding).length, Number(repeat))
-  return tooMuch ? i18n.t('echo:send.queueProblem', { reason: tooMuch }) : null
+  const tooMuch = repeatReason(decodePayload(data, encoding).length, Number(repeat))
+  return tooMuch
+    ? i18n.t('echo:send.queueProblem', { reason: say(tooMuch.said, tooMuch.text) })
+    : null
 }
 
 function countProblem(text: string, what: string, min: number, max: number): string | null {
