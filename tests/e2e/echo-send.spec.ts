@@ -1,9 +1,25 @@
 // Sending beyond one shot: a running repeat shows progress and stops; a saved payload
-// survives a reload and is sent again; a TLS echo server with openssl s_client as the peer
+// survives a reload and is sent again; a file's bytes go and come back exactly; a TLS echo server with openssl s_client as the peer
 // shows the version and cipher openssl agreed, and the app's own TLS client connects.
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { LIMITS } from '../../src/shared/limits'
 import { connectClient, sendForm, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
+
+/** The bytes of one direction's chunks in a hex export (src/shared/traffic-format.ts). */
+function bytesOf(dump: string, dir: 'in' | 'out'): Buffer {
+  const parts: Buffer[] = []
+  for (const chunk of dump.split('\n\n')) {
+    const [head, ...rows] = chunk.split('\n')
+    if (!new RegExp(` ${dir} +\\d+ B$`).test(head!)) continue
+    for (const r of rows) parts.push(Buffer.from(r.slice(10, 59).replace(/ /g, ''), 'hex'))
+  }
+  return Buffer.concat(parts)
+}
 
 test.describe('sending (serve + Chromium, real core)', () => {
   test('a running repeat shows sent / total and bytes, Send waits, Stop stops it', async ({
@@ -65,6 +81,50 @@ test.describe('sending (serve + Chromium, real core)', () => {
     await expect(again.getByLabel('Saved payloads').locator(`option[value="${name}"]`)).toHaveCount(
       0
     )
+  })
+
+  test("a file's bytes go as hex and come back, every byte; a file over the limit is refused in words", async ({
+    page,
+    served
+  }) => {
+    // Every byte value, zeros and newlines included, then more: 4,352 bytes in all.
+    const bytes = Buffer.concat([
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      randomBytes(4096)
+    ])
+    const dir = mkdtempSync(join(tmpdir(), 'si-e2e-file-'))
+    const file = join(dir, 'payload.bin')
+    writeFileSync(file, bytes)
+    await page.goto(served.url)
+    await page.getByRole('tab', { name: 'Echo' }).click()
+    const { port } = await startServer(page)
+    const { id, row } = await connectClient(page, port)
+    const send = await sendForm(page, id)
+    await send.getByLabel('From a file').setInputFiles(file)
+    await expect(send.getByLabel('As')).toHaveValue('hex')
+    await expect(send.getByLabel('Payload')).toHaveValue(bytes.toString('hex'))
+    await send.getByRole('button', { name: 'Send' }).click()
+    await expect(row.locator('[data-col=bytes-out]')).toHaveText(String(bytes.length))
+    await expect(row.locator('[data-col=bytes-in]')).toHaveText(String(bytes.length))
+    // What came back is what was sent, in order: the exported hex dump's received chunks.
+    const traffic = page.getByRole('region', { name: `Traffic of ${id}` })
+    const download = page.waitForEvent('download')
+    await traffic.getByRole('button', { name: 'Export hex' }).click()
+    const dump = readFileSync((await (await download).path())!, 'utf8')
+    expect(bytesOf(dump, 'in')).toEqual(bytes)
+    expect(bytesOf(dump, 'out')).toEqual(bytes)
+
+    // A file larger than a payload holds is refused before anything is sent.
+    const big = join(dir, 'big.bin')
+    // The form sends a file as hex, two characters a byte, within the payload's limit.
+    writeFileSync(big, Buffer.alloc(LIMITS.payloadChars / 2 + 1))
+    await send.getByLabel('From a file').setInputFiles(big)
+    // Both round to 1.0 MiB, so the sentence gives the bytes.
+    await expect(page.locator('#send-problem')).toHaveText(
+      `big.bin is 1,048,577 B; a payload holds at most 1,048,576 B. Pick a smaller file.`
+    )
+    await expect(send.getByRole('button', { name: 'Send' })).toBeDisabled()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('TLS: openssl s_client as the peer; the session shows the version and cipher it agreed', async ({

@@ -11,7 +11,7 @@ import type { PayloadEncoding, SendProgress, Session } from '../../../../shared/
 import { decodePayload, PayloadError, repeatReason } from '../../../../shared/payload'
 import { ErrorNote } from '../../components/error-note'
 import { FieldProblem, useAction } from '../../components/form-bits'
-import { formatBytes } from '../../components/format'
+import { formatBytes, formatCount } from '../../components/format'
 import { i18n } from '../../i18n'
 import { say } from '../../i18n/say'
 
@@ -153,13 +153,11 @@ export function SendForm({
 
   const readFile = async (file: File): Promise<void> => {
     if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(
-        t('send.fileTooBig', {
-          name: file.name,
-          size: formatBytes(file.size),
-          max: formatBytes(MAX_FILE_BYTES)
-        })
-      )
+      let [size, max] = [formatBytes(file.size), formatBytes(MAX_FILE_BYTES)]
+      // Just over the limit both round to one figure: say the bytes.
+      if (size === max)
+        [size, max] = [`${formatCount(file.size)} B`, `${formatCount(MAX_FILE_BYTES)} B`]
+      setFileProblem(t('send.fileTooBig', { name: file.name, size, max }))
       return
     }
     onPayload({
