@@ -25,6 +25,20 @@ export function treeRows(
   return rows.filter((r) => r.closingSince === null && matches(r, terms))
 }
 
+/** A node's who-fields: the OS's answer where there is one, else the table's name. */
+export function whoFields(
+  who: ProcessWho | null,
+  tableName: string
+): Pick<ProcessNode, 'name' | 'user' | 'command' | 'exe' | 'parents'> {
+  return {
+    name: who?.name ?? tableName,
+    user: who?.user ?? null,
+    command: who?.command ?? null,
+    exe: who?.exe ?? null,
+    parents: who?.parents ?? []
+  }
+}
+
 /**
  * One process's node: its figures from the group, who it is from `who`, its rates from
  * `rates` (sampled by the caller), and its sockets' ids only when it is expanded.
@@ -38,11 +52,7 @@ export function processNode(
   const rate = rates?.of(g.pid) ?? null
   return {
     pid: g.pid,
-    name: who?.name ?? g.name,
-    user: who?.user ?? null,
-    command: who?.command ?? null,
-    exe: who?.exe ?? null,
-    parents: who?.parents ?? [],
+    ...whoFields(who, g.name),
     sockets: g.rows.length,
     rowIds: expanded ? g.rows.map((r) => r.id) : [],
     byState: g.byState,

@@ -14,22 +14,13 @@ import { Recorder } from '../../src/main/recording/recorder'
 import { ReplaySource } from '../../src/renderer/src/replay/replay-source'
 import { EchoStore } from '../../src/renderer/src/store/echo-store'
 import { STATE_GROUPS, stateGroup } from '../../src/renderer/src/store/state-history'
-import type { InspectorApi } from '../../src/shared/contract'
 import type { TableDiff } from '../../src/shared/model'
 import type { ProcessNode } from '../../src/shared/process-groups'
 import { waitFor } from '../support/net'
+import { apiOf } from '../support/inspector-api'
 
 const dir = mkdtempSync(join(tmpdir(), 'si-replay-views-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function apiOf(ins: Inspector): InspectorApi {
-  return new Proxy({} as InspectorApi, {
-    get: (_t, name: string) =>
-      name === 'on'
-        ? ins.on.bind(ins)
-        : (...args: unknown[]) => ins.call(name as never, args as never)
-  })
-}
 
 /** What a replay can know of a process: everything but who it is. */
 const recorded = (n: ProcessNode): Partial<ProcessNode> => ({

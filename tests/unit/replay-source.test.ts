@@ -5,22 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Inspector } from '../../src/main/inspector'
 import { ReplaySource } from '../../src/renderer/src/replay/replay-source'
 import { TableStore } from '../../src/renderer/src/store/table-store'
-import type { InspectorApi } from '../../src/shared/contract'
 import type { ParsedRecording } from '../../src/shared/recording'
 import { row } from '../support/table-row'
 import { waitFor } from '../support/net'
+import { apiOf } from '../support/inspector-api'
 
 let inspector: Inspector
 afterEach(() => inspector?.close())
-
-function apiOf(ins: Inspector): InspectorApi {
-  return new Proxy({} as InspectorApi, {
-    get: (_t, name: string) =>
-      name === 'on'
-        ? ins.on.bind(ins)
-        : (...args: unknown[]) => ins.call(name as never, args as never)
-  })
-}
 
 const listener = row({ id: 'a', localPort: 3000 })
 const conn = row({

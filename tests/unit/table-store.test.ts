@@ -7,18 +7,10 @@ import type { InspectorApi } from '../../src/shared/contract'
 import { connect, createServer } from 'node:net'
 import type { TableDiff, TableRow } from '../../src/shared/model'
 import { waitFor } from '../support/net'
+import { apiOf } from '../support/inspector-api'
 
 let inspector: Inspector
 afterEach(() => inspector?.close())
-
-function apiOf(ins: Inspector): InspectorApi {
-  return new Proxy({} as InspectorApi, {
-    get: (_t, name: string) =>
-      name === 'on'
-        ? ins.on.bind(ins)
-        : (...args: unknown[]) => ins.call(name as never, args as never)
-  })
-}
 
 /** The real core's commands, but diffs only as the test hands them over. */
 function fedByHand(

@@ -3,7 +3,7 @@
 import type { TableRow } from '../../shared/model'
 import { groupByProcess, NO_PROCESS_PID } from '../../shared/process-groups'
 import type { ProcessNode, ProcessRates } from '../../shared/process-groups'
-import { processNode, treeRows } from '../../shared/process-nodes'
+import { processNode, treeRows, whoFields } from '../../shared/process-nodes'
 import type { ServiceNames } from '../../shared/service-names'
 import type { ProcessDirectory } from './process-info'
 import type { ProcessIndex } from './process-index'
@@ -58,11 +58,7 @@ export async function indexedTree(
       const who = g.pid === NO_PROCESS_PID ? null : await directory.details(g.pid)
       const node: ProcessNode = {
         pid: g.pid,
-        name: who?.name ?? g.name,
-        user: who?.user ?? null,
-        command: who?.command ?? null,
-        exe: who?.exe ?? null,
-        parents: who?.parents ?? [],
+        ...whoFields(who, g.name),
         sockets: g.ids.size,
         rowIds: open.has(g.pid) ? [...g.ids] : [],
         byState: toRecord(g.byState),
