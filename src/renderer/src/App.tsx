@@ -10,15 +10,14 @@ import { ThemePicker } from './components/theme-picker'
 import { LanguagePicker } from './components/language-picker'
 import { Trans, useTranslation } from 'react-i18next'
 import { AlertsStore } from './store/alerts-store'
-import { EchoStore } from './store/echo-store'
 import { NamesStore } from './store/names-store'
 import { coreSettingsBackend } from './store/settings-backends'
 import { SettingsStore } from './store/settings-store'
-import { TableStore } from './store/table-store'
 import { SettingsContext } from './store/use-setting'
 import { useCoreRestarts, useLinkStatus } from './use-link-status'
 import { RecordingControls } from './replay/recording-controls'
 import { ReplayBar } from './replay/replay-bar'
+import { useDataStores } from './replay/use-data-stores'
 import { useReplay } from './replay/use-replay'
 import { AlertsView } from './views/alerts-view'
 import { ConnectionsView } from './views/connections-view'
@@ -95,31 +94,7 @@ export function App({ connection, schedule }: AppProps): ReactElement {
   // the core stops polling until it is closed.
   const replay = useReplay(connection.api, status === 'open')
   const source = replay.source
-  const api = source?.api ?? connection.api
-  const table = useMemo(
-    () =>
-      source
-        ? new TableStore(
-            api,
-            schedule,
-            () => source.at,
-            (at) => source.history.at(at).states
-          )
-        : new TableStore(api, schedule),
-    [api, source, schedule]
-  )
-  const echo = useMemo(
-    () =>
-      source
-        ? new EchoStore(
-            api,
-            schedule,
-            () => source.at,
-            () => source.history.at(source.at).rates
-          )
-        : new EchoStore(api, schedule),
-    [api, source, schedule]
-  )
+  const { api, table, echo } = useDataStores(connection.api, source, schedule)
   const [dropping, setDropping] = useState(false)
   /** The row under the header where the recording controls put their notices. */
   const [noticeSlot, setNoticeSlot] = useState<HTMLDivElement | null>(null)
