@@ -7,17 +7,13 @@
 // soon as the work is done: click → next frame is the action's cost. The feed is still (no
 // table changes, no session updates), so only the action is measured. Usage:
 //   npm run bench:echo-select [-- --rounds 3 --actions 20]
-import { createServer } from 'node:http'
-import type { Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import react from '@vitejs/plugin-react'
 import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { build } from 'vite'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config'
+import { buildPage, servePage } from './ui-page'
 
 const { values } = parseArgs({
   options: {
@@ -32,50 +28,6 @@ const FRAME_BUDGET_MS = 1000 / 60
 const OUT = resolve(__dirname, '../out/bench-echo-select')
 /** Sessions in the page: fewer than a view holds, a view's worth and more, the target. */
 const COUNTS = [10, 100, 1000] as const
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png'
-}
-
-async function buildPage(): Promise<void> {
-  await build({
-    root: resolve(__dirname, 'ui'),
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 2_000,
-      modulePreload: { polyfill: false },
-      // BENCH_MINIFY=0 keeps names, for a profile that says where the time goes.
-      minify: process.env.BENCH_MINIFY !== '0'
-    }
-  })
-}
-
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const file = join(OUT, path === '/' ? 'index.html' : path)
-    if (!file.startsWith(OUT)) return void res.writeHead(403).end()
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => res.writeHead(404).end()
-    )
-  })
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      r({ server, origin: `http://127.0.0.1:${port}` })
-    })
-  )
-}
 
 /** Clicks the element in the page and times it until the frame after it is drawn. */
 function timeClick(page: Page, selector: string): Promise<number> {
@@ -119,7 +71,7 @@ async function run(origin: string, sessions: number): Promise<Figures> {
     await page.goto(`${origin}/?rows=2000&changes=0&sessionRate=0&sessions=${sessions}`)
     await page
       .getByRole('status', { name: 'Connection count' })
-      .filter({ hasText: '2000' })
+      .filter({ hasText: /\b2,?000\b/ })
       .waitFor()
     // The first visit paints the view once; what follows is measured.
     await page.getByRole('tab', { name: 'Echo' }).click()
@@ -144,8 +96,8 @@ async function main(): Promise<void> {
   console.log(
     `${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ROUNDS} rounds × ${ACTIONS} actions; median (p95) ms from click to the next frame drawn`
   )
-  await buildPage()
-  const { server, origin } = await serve()
+  await buildPage(OUT)
+  const { server, origin } = await servePage(OUT)
   try {
     const by = new Map<number, Figures[]>()
     for (let round = 0; round < ROUNDS; round++)

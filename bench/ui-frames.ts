@@ -5,17 +5,13 @@
 // Chromium runs with its frame-rate limit and vsync off, so a frame takes as long as its
 // work: the interval between animation frames is the frame time. Usage:
 //   npm run bench:ui [-- --rounds 3 --seconds 10]
-import { createServer } from 'node:http'
-import type { Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import react from '@vitejs/plugin-react'
 import { chromium } from '@playwright/test'
 import type { CDPSession, Page } from '@playwright/test'
-import { build } from 'vite'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config'
+import { buildPage, servePage } from './ui-page'
 import type { FrameStats } from './ui/main'
 
 const { values } = parseArgs({
@@ -31,50 +27,6 @@ const MEASURE_MS = Number(values.seconds) * 1000
 const WARM_MS = 2_000
 const OUT = resolve(__dirname, '../out/bench-ui')
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png'
-}
-
-async function buildPage(): Promise<void> {
-  await build({
-    root: resolve(__dirname, 'ui'),
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 2_000,
-      // Chromium has module preload; the polyfill's import does not resolve under tsx.
-      modulePreload: { polyfill: false }
-    }
-  })
-}
-
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const file = join(OUT, path === '/' ? 'index.html' : path)
-    if (!file.startsWith(OUT)) return void res.writeHead(403).end()
-    readFile(file).then(
-      (body) =>
-        res
-          .writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => res.writeHead(404).end()
-    )
-  })
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      r({ server, origin: `http://127.0.0.1:${port}` })
-    })
-  )
-}
-
 type Mode = 'batched' | 'unbatched'
 interface Scenario {
   readonly name: string
@@ -88,7 +40,7 @@ interface Scenario {
 const tableLoaded = async (page: Page): Promise<void> => {
   await page
     .getByRole('status', { name: 'Connection count' })
-    .filter({ hasText: '20000' })
+    .filter({ hasText: /\b20,?000\b/ })
     .waitFor()
 }
 
@@ -201,8 +153,8 @@ async function main(): Promise<void> {
   console.log(
     `${ROUNDS} rounds × ${MEASURE_MS / 1000} s a scenario and mode; medians of each round's figures\n`
   )
-  await buildPage()
-  const { server, origin } = await serve()
+  await buildPage(OUT)
+  const { server, origin } = await servePage(OUT)
   try {
     for (const scenario of SCENARIOS.filter((x) => x.name.includes(values.only))) {
       console.log(scenario.name)
