@@ -11,11 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { Inspector } from '../../src/main/inspector'
 import { parseRecordingBytes } from '../../src/main/recording/reader'
 import { Recorder } from '../../src/main/recording/recorder'
+import { ReplayHistory } from '../../src/renderer/src/replay/replay-history'
 import { ReplaySource } from '../../src/renderer/src/replay/replay-source'
 import { EchoStore } from '../../src/renderer/src/store/echo-store'
 import { STATE_GROUPS, stateGroup } from '../../src/renderer/src/store/state-history'
 import type { TableDiff } from '../../src/shared/model'
 import type { ProcessNode } from '../../src/shared/process-groups'
+import { RecordingPlayer } from '../../src/shared/recording'
+import type { TimedRecord } from '../../src/shared/recording'
 import { waitFor } from '../support/net'
 import { apiOf } from '../support/inspector-api'
 
@@ -34,6 +37,14 @@ const recorded = (n: ProcessNode): Partial<ProcessNode> => ({
   bytesIn: n.bytesIn,
   bytesOut: n.bytesOut
 })
+
+/** A record moved later by `ms`, its table's sequence numbers by `seq` (still in order). */
+function shifted(r: TimedRecord, ms: number, seq: number): TimedRecord {
+  if (r.type === 'keyframe')
+    return { ...r, t: r.t + ms, table: { ...r.table, seq: r.table.seq + seq } }
+  if (r.type === 'diff') return { ...r, t: r.t + ms, diff: { ...r.diff, seq: r.diff.seq + seq } }
+  return { ...r, t: r.t + ms }
+}
 
 describe('replaying the Echo and Processes views', () => {
   it('shows the sessions and the process tree as they were at each time', async () => {
@@ -100,6 +111,29 @@ describe('replaying the Echo and Processes views', () => {
       const moved = history.rates.series(end, client.id)
       expect(moved.reduce((n, p) => n + p.in, 0)).toBe(text.length)
       expect(moved.reduce((n, p) => n + p.out, 0)).toBe(text.length)
+      // Scrubbing forward goes on from the last walk: the same as a fresh walk at each time.
+      const going = new ReplayHistory(parsed.records)
+      for (const t of replay.player.times) {
+        const fresh = new ReplayHistory(parsed.records).at(t)
+        const on = going.at(t)
+        expect(on.states).toEqual(fresh.states)
+        expect(on.rates.series(t, client.id)).toEqual(fresh.rates.series(t, client.id))
+        expect(on.rates.series(t)).toEqual(fresh.rates.series(t))
+      }
+      // The same over a longer recording made of this one, copied eight times 70 s apart:
+      // eight keyframes, and a five-minute window that moves past the first of them.
+      const long = Array.from({ length: 8 }, (_, k) =>
+        parsed.records.map((r) => shifted(r, k * 70_000, k * 1_000))
+      ).flat()
+      const longTimes = new RecordingPlayer(long).times
+      const longGoing = new ReplayHistory(long)
+      for (const t of longTimes) {
+        const fresh = new ReplayHistory(long).at(t)
+        expect(longGoing.at(t).states).toEqual(fresh.states)
+      }
+      expect(longGoing.at(longTimes.at(-1)!).states[0]!.t).toBeGreaterThanOrEqual(
+        Math.floor((longTimes.at(-1)! - 300_000) / 1000)
+      )
       // Before the server started, nothing had moved yet.
       const early = replay.history.at(start).rates.series(start, client.id)
       expect(early.every((p) => p.in === 0 && p.out === 0)).toBe(true)

@@ -22,6 +22,8 @@ class Walk {
   private counts = Object.fromEntries(STATE_GROUPS.map((g) => [g, 0])) as Record<StateGroup, number>
   private seq = -1
   readonly states: StateSample[] = []
+  /** Each sample's poll time, in ms (a sample's own time is its second). */
+  private readonly sampledAt: number[] = []
   readonly rates = new RateHistory()
 
   keyframe(rows: readonly TableRow[], seq: number): void {
@@ -49,8 +51,20 @@ class Walk {
   /** A sample at a poll's time; a second already sampled is replaced, as live. */
   sample(at: number): void {
     const t = Math.floor(at / 1000)
-    if (this.states.at(-1)?.t === t) this.states.pop()
+    if (this.states.at(-1)?.t === t) {
+      this.states.pop()
+      this.sampledAt.pop()
+    }
     this.states.push({ t, ...this.counts })
+    this.sampledAt.push(at)
+  }
+
+  /** Lets go of the samples taken before `from` (the window moved on). */
+  trim(from: number): void {
+    let n = 0
+    while (n < this.sampledAt.length && this.sampledAt[n]! < from) n++
+    this.states.splice(0, n)
+    this.sampledAt.splice(0, n)
   }
 
   /** Whether a diff is newer than what the walk holds (a keyframe restates older ones). */
@@ -71,18 +85,24 @@ class Walk {
 
 export class ReplayHistory {
   private readonly keyframes: readonly number[]
-  private cached: { at: number; history: ReplayedHistory } | null = null
+  /** The last walk: scrubbing forward (or Play) goes on from it instead of starting again. */
+  private last: { at: number; next: number; walk: Walk; history: ReplayedHistory } | null = null
 
   constructor(private readonly records: readonly TimedRecord[]) {
     this.keyframes = records.flatMap((r, i) => (r.type === 'keyframe' ? [i] : []))
   }
 
-  /** The charts' history up to `atMs` (kept until the time moves). */
+  /** The charts' history up to `atMs`. */
   at(atMs: number): ReplayedHistory {
-    if (this.cached?.at === atMs) return this.cached.history
+    if (this.last?.at === atMs) return this.last.history
     const from = atMs - WINDOW_MS
-    const walk = new Walk()
-    for (let i = this.keyframeBefore(from); i < this.records.length; i++) {
+    const start = this.keyframeBefore(from)
+    // Going on from the last walk gives what a fresh one would, while that walk is not
+    // past this time and started no later than the keyframe a fresh one starts from.
+    const goOn = this.last !== null && this.last.at < atMs && this.last.next >= start
+    const walk = goOn ? this.last!.walk : new Walk()
+    let i = goOn ? this.last!.next : start
+    for (; i < this.records.length; i++) {
       const r = this.records[i]!
       if (r.t > atMs) break
       if (r.type === 'keyframe') {
@@ -97,8 +117,9 @@ export class ReplayHistory {
       } else continue
       if (r.t >= from) walk.sample(r.t)
     }
+    walk.trim(from)
     const history = { states: walk.states.slice(-STATE_SAMPLES), rates: walk.rates }
-    this.cached = { at: atMs, history }
+    this.last = { at: atMs, next: i, walk, history }
     return history
   }
 
