@@ -146,9 +146,18 @@ test.describe('recordings (serve + Chromium, real core)', () => {
       'not a gzip-compressed Socket Inspector recording'
     )
     writeFileSync(join(dir, 'for-serve.sirec.gz'), bytes)
-    // The saved notice floats until dismissed.
+    // The saved notice stays until dismissed.
+    const savedName = /Saved (\S+\.sirec\.gz)/.exec(await saved.innerText())![1]!
     await saved.getByRole('button', { name: 'Dismiss' }).click()
     await expect(saved).toHaveCount(0)
+
+    // After a reload, the recording is found again under Open recording… (the core's folder).
+    await page.reload()
+    await page.getByText('Open recording…').click()
+    const menu = page.getByRole('group', { name: 'Open a recording' })
+    await menu.getByRole('button', { name: new RegExp(savedName.replace(/\./g, '\\.')) }).click()
+    await expect(bar).toContainText(`Replaying ${savedName}`)
+    await expect(menu).toBeHidden()
   })
 
   test('serve --open FILE starts in the replay of that file', async ({ page }) => {

@@ -1,7 +1,8 @@
 // The header's Record and Open controls: Record writes a recording on the core's machine
 // (then offers to replay or download it, in a notice row under the header: in the header's
-// own row it would push the tabs onto a second line); Open replays a file from this computer.
-import { useRef, useState } from 'react'
+// own row it would push the tabs onto a second line); Open replays a file from this computer
+// or one saved on the core's machine (open-menu.tsx).
+import { useCallback, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +13,7 @@ import { isInspectorError } from '../../../shared/errors'
 import { ErrorNote } from '../components/error-note'
 import { formatBytes, formatDuration } from '../components/format'
 import { useNow } from '../components/use-now'
+import { OpenMenu } from './open-menu'
 import { base64Bytes } from './open-recording'
 import type { Replay } from './use-replay'
 
@@ -41,12 +43,13 @@ export function RecordingControls({
   const [saved, setSaved] = useState<RecordingInfo | null>(null)
   const [error, setError] = useState<InspectorError | null>(null)
   const [stopping, setStopping] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
   const now = useNow(1_000)
-  const run = (p: Promise<void>): void =>
-    void p.catch((err: unknown) =>
-      setError(isInspectorError(err) ? err : { code: 'EINTERNAL', message: String(err) })
-    )
+  const fail = useCallback(
+    (err: unknown): void =>
+      setError(isInspectorError(err) ? err : { code: 'EINTERNAL', message: String(err) }),
+    []
+  )
+  const run = (p: Promise<void>): void => void p.catch(fail)
 
   const start = (): void =>
     run(
@@ -125,21 +128,7 @@ export function RecordingControls({
           {t('controls.record')}
         </button>
       )}
-      <button type="button" onClick={() => input.current?.click()} title={t('controls.openTitle')}>
-        {t('controls.open')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".gz,.sirec.gz"
-        hidden
-        aria-label={t('controls.file')}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0]
-          if (file) replay.openFile(file)
-          e.currentTarget.value = ''
-        }}
-      />
+      <OpenMenu api={api} replay={replay} onError={fail} />
       {noticeSlot ? createPortal(notices, noticeSlot) : notices}
     </div>
   )
