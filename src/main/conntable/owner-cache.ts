@@ -16,7 +16,8 @@ import { SAID_IDS, worded } from '../../shared/said'
 import type { Worded } from '../../shared/said'
 import { attachOwners } from './row'
 
-const REFRESH_POLLS = 10
+/** Every this many polls, processes are listed again even when no socket is unplaced. */
+export const REFRESH_POLLS = 10
 /** How long the scan runs before it lets other work in. */
 const SCAN_SLICE_MS = 8
 const SOCKET_PREFIX = 'socket:['
@@ -115,7 +116,9 @@ export class OwnerCache {
     }
     for (const inode of missing()) {
       this.unplaced.set(inode, this.polls)
-      if (cached && !refresh && !again.includes(inode)) this.retry.add(inode)
+      // A refresh poll's scan too: it reads new fds only, so a new socket on a reused fd
+      // number (cached with its old socket) needs the thorough scan a poll later as well.
+      if (cached && !again.includes(inode)) this.retry.add(inode)
     }
     return { owners: this.owners, unreadable: this.unreadable, scanned: true }
   }
