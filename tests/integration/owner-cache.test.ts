@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OwnerCache, REFRESH_POLLS } from '../../src/main/conntable/owner-cache'
-import { stopProcess } from '../support/net'
+import { stopProcess, waitFor } from '../support/net'
 
 const CHILD = `
 const net = require('node:net')
@@ -60,9 +60,7 @@ describe('the owner cache', () => {
       ports.push(...c.toString().trim().split('\n').map(Number))
     )
     const nextPort = async (n: number): Promise<number> => {
-      for (let i = 0; i < 1_500 && ports.length < n; i++)
-        await new Promise((r) => setTimeout(r, 10))
-      if (ports.length < n) throw new Error('the child did not listen')
+      await waitFor(() => ports.length >= n, `the child listening (${n})`)
       return ports[n - 1]!
     }
     const pid = proc.pid!
