@@ -135,7 +135,9 @@ export async function stopProcess(req: StopRequest, deps: StopDeps): Promise<Sto
   else await signalPosix(req.pid, force, f, deps)
   const waitMs = Math.min(req.waitMs ?? STOP_WAIT_MS.default, STOP_WAIT_MS.max)
   const waited = await waitGone(req.pid, waitMs)
-  const gone = !alive(req.pid) || (await processFacts(req.pid))?.zombie === true
+  // Gone: no such pid, a zombie, or reaped between the two looks (its facts are gone too).
+  const after = alive(req.pid) ? await processFacts(req.pid) : null
+  const gone = after === null || after.zombie
   const signal = windows ? (force ? 'taskkill /F' : 'taskkill') : force ? 'SIGKILL' : 'SIGTERM'
   const done = stopSentence(named(f, req.pid), signal, waited, gone, force)
   return {
