@@ -59,6 +59,11 @@ export class EchoStore {
     return this.now()
   }
 
+  /** Whether a recording feeds this store (its clock is the scrubber's). */
+  get replaying(): boolean {
+    return this.replayRates !== undefined
+  }
+
   start(): Unsubscribe {
     const offs = [
       this.api.on('listener:update', (items) => this.mergeListeners(items)),

@@ -165,6 +165,11 @@ export class TableStore {
     return this.now()
   }
 
+  /** Whether a recording feeds this store (its clock is the scrubber's). */
+  get replaying(): boolean {
+    return this.series !== undefined
+  }
+
   /** The current row with this id. */
   row(id: string): TableRow | undefined {
     return this.rows.get(id)

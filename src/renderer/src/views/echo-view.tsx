@@ -31,9 +31,10 @@ export function EchoView({ api, store, initialSelected }: EchoViewProps): ReactE
     store.getState
   )
   const [selected, setSelected] = useState<string | null>(initialSelected ?? null)
-  // Ticks each second; the time itself is the store's (a replay's, when one is open).
-  useNow()
-  const now = store.clock()
+  // Live: the second's tick, the same on every render until the next one, so memoized
+  // rows stay as they are when a selection moves; a replay: the scrubber's time.
+  const tick = useNow()
+  const now = store.replaying ? store.clock() : tick
   const actions = useEchoActions(api, store)
   const settings = useEchoSettings(api)
   const { clearError } = actions

@@ -86,9 +86,9 @@ export function OverviewView({
     table.getState
   )
   const { listeners, sessions } = useSyncExternalStore(echo.subscribe, echo.getState)
-  // Ticks each second; the time itself is the table's (a replay's, when one is open).
-  useNow()
-  const now = table.clock()
+  // Live: the second's tick; a replay: the scrubber's time.
+  const tick = useNow()
+  const now = table.replaying ? table.clock() : tick
 
   const topProcesses = useMemo(() => {
     const counts = new Map<number, { name: string; n: number }>()
