@@ -1,8 +1,8 @@
 // Electron's entry: app life cycle, single instance, menu, the one window, and the core
-// host process (restarted if it dies). A recording the user opens (File → Open, a file on
-// the command line or a second launch's, macOS's open-file) goes to the core by path; the
-// core offers it to the page, which replays it. All behaviour lives in the core, in its own process
-// (core-host.ts); pages talk to it over a MessagePort, so main is not on the data path.
+// host process (restarted if it dies). All behaviour lives in the core, in its own process
+// (core-host.ts); pages talk to it over a MessagePort, so main is not on the data path. A
+// recording the user opens (File → Open, a file on the command line or a second launch's,
+// macOS's open-file) goes to the core by path; the core offers it to the page to replay.
 import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import type { MenuItemConstructorOptions, OpenDialogOptions, WebContents } from 'electron'
 import { join, resolve } from 'node:path'
