@@ -46,16 +46,20 @@ describe('socket-inspector record (built)', () => {
     let before = 0
     try {
       // Wait until what is on disk replays (its first keyframe). On a loaded host with tens
-      // of thousands of sockets the first read takes seconds: up to 200 looks, 500 ms apart.
-      for (let i = 0; i < 200 && before < 1; i++) {
-        await new Promise((r) => setTimeout(r, 500))
-        if (!r.out().includes('recording')) continue
-        try {
-          before = parseRecordingBytes(readFileSync(file)).records.length
-        } catch {
-          before = 0
-        }
-      }
+      // of thousands of sockets the first read takes seconds: up to 100 s.
+      await waitFor(
+        () => {
+          if (!r.out().includes('recording')) return false
+          try {
+            before = parseRecordingBytes(readFileSync(file)).records.length
+          } catch {
+            before = 0
+          }
+          return before >= 1
+        },
+        'the first keyframe on disk',
+        100_000
+      )
       expect(before).toBeGreaterThanOrEqual(1)
       // Killed now, the writer is mid-way through whatever it was compressing next.
     } finally {

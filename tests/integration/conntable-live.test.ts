@@ -1,5 +1,6 @@
 // The live table on the real OS (Linux procfs): diffs by seq, state history through a
 // socket's life, the grace period, and the app's own sockets joined to their sessions.
+import { readFileSync } from 'node:fs'
 import { connect, createServer } from 'node:net'
 import type { Socket } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -15,6 +16,17 @@ afterAll(() => inspector.close())
 
 const rowOf = (diff: TableDiff, pick: (r: TableRow) => boolean): TableRow | undefined =>
   [...diff.added, ...diff.changed].find(pick)
+
+/** Whether the kernel lists an IPv4 TCP socket from local port `from` to remote port `to`. */
+function kernelHas(from: number, to: number): boolean {
+  const hex = (p: number): string => `:${p.toString(16).toUpperCase().padStart(4, '0')}`
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .some((line) => {
+      const [, local, remote] = line.trim().split(/\s+/)
+      return local?.endsWith(hex(from)) === true && remote?.endsWith(hex(to)) === true
+    })
+}
 
 describe.runIf(linux)('live connection table', () => {
   it('follows one connection: added, changed, closing, TIME_WAIT with its history, then removed', async () => {
@@ -48,7 +60,9 @@ describe.runIf(linux)('live connection table', () => {
       accepted!.resume()
       accepted!.on('end', () => accepted!.end())
     })
-    await new Promise((r) => setTimeout(r, 50))
+    // The accepted end leaves LAST_ACK when the client's last ACK arrives (on loopback,
+    // almost at once): wait for the kernel to say so, then poll once.
+    await waitFor(() => !kernelHas(port, clientPort), 'the accepted end closed in the kernel')
     const closed = await inspector.internals.table.poll()
     const tw = rowOf(closed, isClient)!
     expect(tw.state).toBe('TIME_WAIT')

@@ -15,6 +15,7 @@ import type { RecordingOffer } from '../../src/shared/export-schema'
 import { LinkSignals } from '../../src/shared/link-signals'
 import type { Listener, Session, TableDiff } from '../../src/shared/model'
 import { createWireClient } from '../../src/shared/wire-client'
+import { waitFor } from '../support/net'
 import { forkNodeHost } from '../support/node-core-host'
 import type { NodeHost } from '../support/node-core-host'
 
@@ -56,14 +57,9 @@ const supervisor = new CoreSupervisor(
  * A process start (tsx compiling the core) and a poll of the OS table can take many seconds
  * on a loaded machine with tens of thousands of sockets: wait for them longer, still bounded.
  */
-const SLOW_WAIT = { tries: 4_800, everyMs: 25 }
-async function waitSlow(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < SLOW_WAIT.tries; i++) {
-    if (condition()) return
-    await new Promise((r) => setTimeout(r, SLOW_WAIT.everyMs))
-  }
-  throw new Error(`${what} not met in ${(SLOW_WAIT.tries * SLOW_WAIT.everyMs) / 1000} s`)
-}
+const SLOW_WAIT_MS = 120_000
+const waitSlow = (condition: () => boolean, what: string): Promise<void> =>
+  waitFor(condition, what, SLOW_WAIT_MS)
 const SLOW_TEST_MS = 300_000
 
 const sessions = new Map<string, Session>()

@@ -3,16 +3,23 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer, connect } from 'node:net'
 
-/** Polls a condition: 400 tries × 25 ms at most, since events arrive asynchronously. */
+/** How often waitFor looks again. */
+const WAIT_STEP_MS = 25
+
+/**
+ * Polls a condition every 25 ms, since events arrive asynchronously: for 10 s by default,
+ * longer where a step is slow on a loaded host (a process start, a first table read).
+ */
 export async function waitFor(
   condition: () => boolean | Promise<boolean>,
-  what = 'condition'
+  what = 'condition',
+  limitMs = 10_000
 ): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < limitMs / WAIT_STEP_MS; i++) {
     if (await condition()) return
-    await new Promise((r) => setTimeout(r, 25))
+    await new Promise((r) => setTimeout(r, WAIT_STEP_MS))
   }
-  throw new Error(`${what} not met in time`)
+  throw new Error(`${what} not met in ${limitMs / 1000} s`)
 }
 
 /** A port nobody listens on right now (bound, then released). */
