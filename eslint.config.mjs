@@ -14,13 +14,12 @@ const TRANSLATED = ['src/renderer/src/**/*.tsx']
 const ELECTRON_SHELL = [
   'src/main/index.ts',
   'src/main/window.ts',
-  'src/main/hardening.ts',
   'src/main/core-launcher.ts',
   'src/preload/**'
 ]
 
 const NO_ELECTRON_MESSAGE =
-  'Only src/main/{index,window,hardening,core-launcher}.ts and src/preload/ may import electron; the core runs under plain Node.'
+  'Only src/main/{index,window,core-launcher}.ts and src/preload/ may import electron; the core runs under plain Node.'
 /** Every name Electron can be reached by: the module and its process-specific entries. */
 const ELECTRON_MODULES = ['electron', 'electron/main', 'electron/common', 'electron/renderer']
 const noElectronImports = ELECTRON_MODULES.map((name) => ({ name, message: NO_ELECTRON_MESSAGE }))

@@ -17,8 +17,7 @@ import {
 import type { MenuLanguage } from './app-menu'
 import { launchCore, linkPage } from './core-launcher'
 import type { CoreSupervisor } from './core-supervisor'
-import { hardenContents, hardenSession } from './hardening'
-import { createMainWindow, rendererFile } from './window'
+import { createMainWindow, hardenContents, hardenSession, rendererFile } from './window'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 

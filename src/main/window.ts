@@ -1,6 +1,8 @@
 // The main window: locked down (isolation, sandbox, no Node; navigation, pop-ups and
-// permissions in hardening.ts) and remembered where the user left it.
+// permissions for every session and web contents the app creates, below) and remembered
+// where the user left it.
 import { BrowserWindow, screen } from 'electron'
+import type { Session, WebContents } from 'electron'
 import { join } from 'node:path'
 import {
   DEFAULT_SIZE,
@@ -16,6 +18,29 @@ export interface MainWindowOptions {
   readonly stateFile: string
   /** The dev server's URL while developing; the built file otherwise. */
   readonly devServerUrl?: string
+}
+
+/**
+ * Electron grants every permission unless told otherwise. The window needs one: writing to
+ * the clipboard ("Copy row"). Camera, notifications, geolocation and the rest are refused.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/** The one place that sets what a page may do, for every session the app uses. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, grant) =>
+    grant(ALLOWED_PERMISSIONS.has(permission))
+  )
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
+}
+
+/** Our page never navigates, opens a window or attaches a webview; nothing else may either. */
+export function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  hardenSession(contents.session)
 }
 
 const SAVE_DELAY_MS = 500
@@ -54,7 +79,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   })
   if (saved?.maximized) win.maximize()
 
-  // Permissions, navigation and pop-ups: hardening.ts, for every web contents (index.ts).
+  // Permissions, navigation and pop-ups: hardenContents, for every web contents (index.ts).
   win.once('ready-to-show', () => win.show())
 
   let timer: NodeJS.Timeout | undefined
@@ -62,8 +87,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     clearTimeout(timer)
     timer = setTimeout(() => {
       if (win.isDestroyed()) return
-      const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() }
-      saveWindowState(options.stateFile, state).catch((err: unknown) =>
+      saveWindowState(options.stateFile, stateOf(win)).catch((err: unknown) =>
         console.warn('could not save the window state:', err)
       )
     }, SAVE_DELAY_MS)
@@ -74,15 +98,16 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   win.on('unmaximize', remember)
   win.on('close', () => {
     clearTimeout(timer)
-    if (!win.isDestroyed()) {
-      const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() }
-      saveWindowState(options.stateFile, state).catch(() => undefined)
-    }
+    if (!win.isDestroyed()) saveWindowState(options.stateFile, stateOf(win)).catch(() => undefined)
   })
 
   if (options.devServerUrl) await win.loadURL(options.devServerUrl)
   else await win.loadFile(rendererFile())
   return win
+}
+
+function stateOf(win: BrowserWindow): WindowState {
+  return { bounds: win.getNormalBounds(), maximized: win.isMaximized() }
 }
 
 export function rendererFile(): string {

@@ -42,7 +42,7 @@ describe('lint guards', () => {
       for (const code of ELECTRON_FORMS) {
         const messages = await restrictedImports(code, file)
         expect(messages.join('\n'), `${file}: ${code}`).toMatch(
-          /Only src\/main\/\{index,window,hardening,core-launcher\}\.ts/
+          /Only src\/main\/\{index,window,core-launcher\}\.ts/
         )
       }
     }
@@ -52,7 +52,6 @@ describe('lint guards', () => {
     for (const file of [
       'src/main/index.ts',
       'src/main/window.ts',
-      'src/main/hardening.ts',
       'src/main/core-launcher.ts',
       'src/preload/index.ts'
     ]) {
