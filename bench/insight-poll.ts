@@ -7,9 +7,6 @@
 // rounds in alternating order. The tree is the app's: kept from each diff (process-index.ts)
 // and answered per poll, as for an open Processes view.
 //   npm run bench:insight [-- --connections 10000 --rounds 6 --polls 10]
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { Alerts } from '../src/main/alerts/alerts'
 import { ClosedHistory } from '../src/main/conntable/closed-history'
 import { platformSources } from '../src/main/conntable/platform-sources'
@@ -21,26 +18,12 @@ import { ProcessIndex } from '../src/main/processes/process-index'
 import { indexedTree } from '../src/main/processes/process-tree'
 import type { TableRow } from '../src/shared/model'
 import { unixPairs } from '../src/shared/unix-pairs'
+import { arg, holdConnections } from './lib/held-connections'
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const CONNECTIONS = arg('--connections', 10_000)
 const ROUNDS = arg('--rounds', 6)
 // The owner cache rescans /proc every 10th poll: a round of 10 holds one such scan.
 const POLLS = arg('--polls', 10)
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('\n')) resolve(out.split('\n')[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`helper exited with ${code}`)))
-  })
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -129,16 +112,8 @@ async function cpuPerPoll(mode: Mode): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const helper = join(__dirname, 'lib/hold-connections.mjs')
-  const server = spawn(process.execPath, [helper, 'server'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const port = await firstLine(server)
-  const clients = spawn(process.execPath, [helper, 'client', port, String(CONNECTIONS)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const held = await holdConnections(CONNECTIONS)
   try {
-    await firstLine(clients)
     const modes: Record<string, Mode> = {
       'table only': await plainMode(),
       'names + grouping + alerts + history': await insightMode()
@@ -168,8 +143,7 @@ async function main(): Promise<void> {
       })
     )
   } finally {
-    clients.kill('SIGTERM')
-    server.kill('SIGTERM')
+    await held.stop()
   }
 }
 

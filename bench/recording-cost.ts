@@ -6,8 +6,6 @@
 //    new RecordingWriter (JSON + gzip + flushes), timed with process.cpuUsage (zlib's thread
 //    included). Its CPU over the poll's CPU in the same span is the ratio the target names.
 //   npm run bench:recording [-- --connections 10000 --seconds 70]
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,25 +13,11 @@ import { Inspector } from '../src/main/inspector'
 import { parseRecordingBytes } from '../src/main/recording/reader'
 import { Recorder } from '../src/main/recording/recorder'
 import { RecordingWriter } from '../src/main/recording/writer'
+import { arg, holdConnections } from './lib/held-connections'
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const CONNECTIONS = arg('--connections', 10_000)
 /** Long enough to hold a periodic keyframe (RECORDING_KEYFRAME_MS) besides the first. */
 const SECONDS = arg('--seconds', 70)
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('\n')) resolve(out.split('\n')[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`helper exited with ${code}`)))
-  })
-}
 
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000
 const wait = (s: number): Promise<void> => new Promise((r) => setTimeout(r, s * 1000))
@@ -51,18 +35,10 @@ async function polling(inspector: Inspector, withRecorder: string | null): Promi
 }
 
 async function main(): Promise<void> {
-  const helper = join(__dirname, 'lib/hold-connections.mjs')
-  const server = spawn(process.execPath, [helper, 'server'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const port = await firstLine(server)
-  const clients = spawn(process.execPath, [helper, 'client', port, String(CONNECTIONS)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const held = await holdConnections(CONNECTIONS)
   const dir = mkdtempSync(join(tmpdir(), 'si-bench-rec-'))
   const inspector = new Inspector({ shell: 'cli' })
   try {
-    await firstLine(clients)
     await inspector.call('table:configure', [{ rateHz: 1, source: 'netlink' }])
     const sockets = (await inspector.call('table:snapshot', [])).rows.length
     console.log(
@@ -107,8 +83,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result))
   } finally {
     await inspector.close()
-    clients.kill('SIGTERM')
-    server.kill('SIGTERM')
+    await held.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -5,9 +5,7 @@
 // our netlink snapshot (which carries TCP_INFO bytes) vs `ss -tanpi`. Then 1 Hz polling for
 // a while: CPU share, the event loop's p99 delay, and the size of a diff when nothing changed.
 //   npm run bench:table [-- --connections 10000 --rounds 5]
-import { execFile, spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
+import { execFile } from 'node:child_process'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import si from 'systeminformation'
 import { NetlinkSource } from '../src/main/conntable/netlink-source'
@@ -15,26 +13,12 @@ import { ProcfsSource } from '../src/main/conntable/procfs-source'
 import { platformSources } from '../src/main/conntable/platform-sources'
 import { ConnTable } from '../src/main/conntable/table'
 import type { TableDiff } from '../src/shared/model'
+import { arg, holdConnections } from './lib/held-connections'
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const CONNECTIONS = arg('--connections', 10_000)
 const ROUNDS = arg('--rounds', 5)
 const POLL_SECONDS = arg('--poll-seconds', 20)
 const TOOL_TIMEOUT_MS = 120_000
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('\n')) resolve(out.split('\n')[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`helper exited with ${code}`)))
-  })
-}
 
 function timeTool(cmd: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,16 +48,8 @@ const median = (xs: number[]): number => {
 }
 
 async function main(): Promise<void> {
-  const helper = join(__dirname, 'lib/hold-connections.mjs')
-  const server = spawn(process.execPath, [helper, 'server'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const port = await firstLine(server)
-  const clients = spawn(process.execPath, [helper, 'client', port, String(CONNECTIONS)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const held = await holdConnections(CONNECTIONS)
   try {
-    await firstLine(clients)
     const sockets = (await new NetlinkSource().read()).rows.length
     console.log(`${CONNECTIONS} connections held; the table has ${sockets} sockets`)
 
@@ -160,8 +136,7 @@ async function main(): Promise<void> {
       })
     )
   } finally {
-    clients.kill('SIGTERM')
-    server.kill('SIGTERM')
+    await held.stop()
   }
 }
 

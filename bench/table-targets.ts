@@ -20,6 +20,7 @@ import { NetlinkSource } from '../src/main/conntable/netlink-source'
 import { platformSources } from '../src/main/conntable/platform-sources'
 import { ConnTable } from '../src/main/conntable/table'
 import { buildFloor, runFloor } from './lib/floor'
+import { arg, holdConnections, stopChild } from './lib/held-connections'
 
 const root = join(__dirname, '..')
 const cli = join(root, 'out/main/cli.js')
@@ -37,42 +38,6 @@ function start(cmd: string, args: string[]): ChildProcess {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   child.stderr!.on('data', () => undefined)
   return child
-}
-
-/** Stops a process this script started, by its pid; SIGKILL after a bound. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const gone = new Promise((r) => child.once('exit', r))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-  await gone
-  clearTimeout(timer)
-}
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('\n')) resolve(out.split('\n')[0]!)
-    })
-    child.once('exit', (code) => reject(new Error(`helper exited with ${code}`)))
-  })
-}
-
-/** Two helper processes holding `count` loopback connections; stop() ends both. */
-/** Two helper processes holding `count` loopback connections; stop() ends both. */
-async function holdConnections(count: number): Promise<{ stop: () => Promise<unknown> }> {
-  const helper = join(root, 'bench/lib/hold-connections.mjs')
-  const server = spawn(process.execPath, [helper, 'server'], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const port = await firstLine(server)
-  const clients = spawn(process.execPath, [helper, 'client', port, String(count)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await firstLine(clients)
-  return { stop: () => Promise.all([stop(clients), stop(server)]) }
 }
 
 /** A whole command under /usr/bin/time: wall ms and peak RSS (MiB); stdout discarded. */
@@ -180,7 +145,7 @@ async function serveRss(seconds: number): Promise<ServeRss> {
     ws.close()
     return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, diffs }
   } finally {
-    await stop(server)
+    await stopChild(server)
   }
 }
 
@@ -319,11 +284,6 @@ export function printTable(r: TableRun): void {
     '%',
     `${(r.smallPollCpu / r.smallSsCpu).toFixed(2)}× ss -tanp once a second (${(r.smallSsCpu * 100).toFixed(2)}%)`
   )
-}
-
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
 
 if (require.main === module) {

@@ -44,6 +44,26 @@ export function useEndpoint(initialPort: string, allowZeroPort: boolean): Endpoi
   return { ...fields, problem, set: (change) => setFields((f) => ({ ...f, ...change })) }
 }
 
+/** A labelled text field whose value is all the form keeps (the TLS options). */
+export function TextField({
+  label,
+  value,
+  placeholder,
+  onChange
+}: {
+  readonly label: string
+  readonly value: string
+  readonly placeholder?: string
+  readonly onChange: (value: string) => void
+}): ReactElement {
+  return (
+    <label>
+      {label}
+      <input value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  )
+}
+
 /** Protocol, then host and port or a socket path, as the protocol needs. */
 export function EndpointFields({
   id,

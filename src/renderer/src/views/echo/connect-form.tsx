@@ -8,7 +8,13 @@ import type { InspectorApi } from '../../../../shared/contract'
 import { formatEndpoint } from '../../../../shared/endpoint'
 import type { ClientSpec, Session, TlsClientSpec } from '../../../../shared/model'
 import { ErrorNote } from '../../components/error-note'
-import { EndpointFields, FieldProblem, useAction, useEndpoint } from '../../components/form-bits'
+import {
+  EndpointFields,
+  FieldProblem,
+  TextField,
+  useAction,
+  useEndpoint
+} from '../../components/form-bits'
 
 export interface TlsChoice {
   readonly on: boolean
@@ -62,22 +68,18 @@ function TlsFields({
             />
             {t('connect.verify')}
           </label>
-          <label>
-            {t('connect.servername')}
-            <input
-              value={tls.servername}
-              placeholder={t('connect.theHost')}
-              onChange={(e) => onChange({ ...tls, servername: e.target.value })}
-            />
-          </label>
-          <label>
-            ALPN
-            <input
-              value={tls.alpn}
-              placeholder={ALPN_EXAMPLE}
-              onChange={(e) => onChange({ ...tls, alpn: e.target.value })}
-            />
-          </label>
+          <TextField
+            label={t('connect.servername')}
+            value={tls.servername}
+            placeholder={t('connect.theHost')}
+            onChange={(servername) => onChange({ ...tls, servername })}
+          />
+          <TextField
+            label="ALPN"
+            value={tls.alpn}
+            placeholder={ALPN_EXAMPLE}
+            onChange={(alpn) => onChange({ ...tls, alpn })}
+          />
         </>
       ) : null}
     </>

@@ -13,6 +13,7 @@ import {
   EndpointFields,
   FieldProblem,
   portProblem,
+  TextField,
   useAction,
   useEndpoint
 } from '../../components/form-bits'
@@ -48,22 +49,18 @@ function TlsServerFields({
       </label>
       {tls.on ? (
         <>
-          <label>
-            {t('server.certificate')}
-            <input
-              value={tls.certPath}
-              placeholder={t('server.selfSigned')}
-              onChange={(e) => onChange({ ...tls, certPath: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('server.key')}
-            <input
-              value={tls.keyPath}
-              placeholder={t('server.selfSigned')}
-              onChange={(e) => onChange({ ...tls, keyPath: e.target.value })}
-            />
-          </label>
+          <TextField
+            label={t('server.certificate')}
+            value={tls.certPath}
+            placeholder={t('server.selfSigned')}
+            onChange={(certPath) => onChange({ ...tls, certPath })}
+          />
+          <TextField
+            label={t('server.key')}
+            value={tls.keyPath}
+            placeholder={t('server.selfSigned')}
+            onChange={(keyPath) => onChange({ ...tls, keyPath })}
+          />
         </>
       ) : null}
     </>
