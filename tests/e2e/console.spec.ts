@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectClient, sendForm, sessionRows, startServer } from './echo-helpers'
+import { connectClient, echoClient, sendForm, sessionRows, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
 
 test.describe('client console (serve + Chromium, real core)', () => {
@@ -11,11 +11,7 @@ test.describe('client console (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
-    await page.getByRole('tab', { name: 'Echo' }).click()
-    const { port } = await startServer(page)
-    const { id, row } = await connectClient(page, port)
-    const send = await sendForm(page, id)
+    const { id, row, send } = await echoClient(page, served.url)
     await send.getByLabel('As').selectOption('hex')
     await send.getByLabel('Payload').fill('de ad be')
     await send.getByLabel('Repeat').fill('5')
@@ -35,11 +31,7 @@ test.describe('client console (serve + Chromium, real core)', () => {
   })
 
   test('a bad hex payload is caught as it is typed; Send stays off', async ({ page, served }) => {
-    await page.goto(served.url)
-    await page.getByRole('tab', { name: 'Echo' }).click()
-    const { port } = await startServer(page)
-    const { id } = await connectClient(page, port)
-    const send = await sendForm(page, id)
+    const { send } = await echoClient(page, served.url)
     await send.getByLabel('As').selectOption('hex')
     await send.getByLabel('Payload').fill('abc')
     await expect(page.getByText('hex needs an even number of digits')).toBeVisible()

@@ -83,3 +83,18 @@ export async function sendForm(page: Page, clientId: string): Promise<Locator> {
   await form.getByLabel('Client').selectOption(clientId)
   return form
 }
+
+export interface EchoClient extends ConnectedClient {
+  readonly server: StartedServer
+  /** The send form, aimed at this client. */
+  readonly send: Locator
+}
+
+/** The Echo view with a new TCP server and one client of it, the send form aimed at it. */
+export async function echoClient(page: Page, url: string): Promise<EchoClient> {
+  await page.goto(url)
+  await page.getByRole('tab', { name: 'Echo' }).click()
+  const server = await startServer(page)
+  const client = await connectClient(page, server.port)
+  return { ...client, server, send: await sendForm(page, client.id) }
+}

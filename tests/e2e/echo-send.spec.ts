@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LIMITS } from '../../src/shared/limits'
-import { connectClient, sendForm, startServer } from './echo-helpers'
+import { connectClient, echoClient, sendForm, startServer } from './echo-helpers'
 import { test, expect } from './fixtures'
 
 /** The bytes of one direction's chunks in a hex export (src/shared/traffic-format.ts). */
@@ -26,11 +26,7 @@ test.describe('sending (serve + Chromium, real core)', () => {
     page,
     served
   }) => {
-    await page.goto(served.url)
-    await page.getByRole('tab', { name: 'Echo' }).click()
-    const { port } = await startServer(page)
-    const { id, row } = await connectClient(page, port)
-    const send = await sendForm(page, id)
+    const { row, send } = await echoClient(page, served.url)
     await send.getByLabel('Payload').fill('tick')
     await send.getByLabel('Repeat').fill('1000')
     await send.getByLabel('Every (ms)').fill('50')
@@ -95,11 +91,7 @@ test.describe('sending (serve + Chromium, real core)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'si-e2e-file-'))
     const file = join(dir, 'payload.bin')
     writeFileSync(file, bytes)
-    await page.goto(served.url)
-    await page.getByRole('tab', { name: 'Echo' }).click()
-    const { port } = await startServer(page)
-    const { id, row } = await connectClient(page, port)
-    const send = await sendForm(page, id)
+    const { id, row, send } = await echoClient(page, served.url)
     await send.getByLabel('From a file').setInputFiles(file)
     await expect(send.getByLabel('As')).toHaveValue('hex')
     await expect(send.getByLabel('Payload')).toHaveValue(bytes.toString('hex'))

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { connectClient, sendForm, startServer } from './echo-helpers'
+import { echoClient } from './echo-helpers'
 import { test, expect } from './fixtures'
 
 const run = promisify(execFile)
@@ -16,11 +16,8 @@ test('Export pcapng for a session and for a server; tshark reads both', async ({
   page,
   served
 }) => {
-  await page.goto(served.url)
-  await page.getByRole('tab', { name: 'Echo' }).click()
-  const { id: serverId, card, port } = await startServer(page)
-  const { id, row } = await connectClient(page, port)
-  const send = await sendForm(page, id)
+  const { id, row, send, server } = await echoClient(page, served.url)
+  const { id: serverId, card, port } = server
   await send.getByLabel('Payload').fill('pcapng from the UI')
   await send.getByRole('button', { name: 'Send' }).click()
   await expect(row.locator('[data-col=bytes-in]')).toHaveText('18')
