@@ -15,6 +15,7 @@ import type { SocketProtocol, TableSourceId } from '../../shared/model'
 import { parseInterval, parsePid, parseProtocols, parseSource } from './table-options'
 import { registerRecord } from './record-command'
 import { registerExporter } from './exporter-command'
+import type { ServeCliOptions } from './serve-command'
 
 export interface ProgramOptions {
   /** Where the built renderer is, for `serve`. */
@@ -49,15 +50,8 @@ function onShutdown(close: () => Promise<void>): void {
   process.on('SIGTERM', stop)
 }
 
-interface ServeOptions {
-  readonly host: string
-  readonly port: number
-  /** true: open a browser; a path: replay that recording. */
-  readonly open?: boolean | string
-  readonly allowRemote?: boolean
-  readonly metrics?: boolean
-  readonly metricsPublic?: boolean
-}
+/** What commander parses for `serve`; the program adds where the renderer and settings are. */
+type ServeOptions = Omit<ServeCliOptions, 'rendererDir' | 'configDir'>
 
 export function buildProgram(options: ProgramOptions): Command {
   const program = new Command()
