@@ -6,6 +6,7 @@ import type { Server, Socket } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { gotoTable, waitForTable } from './table-helpers'
+import { listenAlone } from '../support/net'
 
 const table = (page: Page): Locator => page.getByRole('table', { name: 'Connections table' })
 const dataRows = (page: Page): Locator =>
@@ -22,8 +23,7 @@ test.describe('connection table polish (serve + Chromium, real core)', () => {
   let port = 0
   test.beforeAll(async () => {
     server = createServer((s) => s.resume())
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-    port = (server.address() as { port: number }).port
+    port = await listenAlone(server)
   })
   test.afterAll(() => new Promise<void>((r) => server.close(() => r())))
 

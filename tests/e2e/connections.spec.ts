@@ -2,6 +2,7 @@ import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { test, expect } from './fixtures'
 import { gotoTable } from './table-helpers'
+import { listenAlone } from '../support/net'
 
 test.describe('connections view (serve + Chromium)', () => {
   let server: Server
@@ -9,8 +10,7 @@ test.describe('connections view (serve + Chromium)', () => {
 
   test.beforeAll(async () => {
     server = createServer()
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-    port = (server.address() as { port: number }).port
+    port = await listenAlone(server)
   })
   test.afterAll(() => new Promise<void>((r) => server.close(() => r())))
 

@@ -5,6 +5,7 @@
 import { createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { test, expect } from './fixtures'
+import { listenAlone } from '../support/net'
 
 test.use({ locale: 'ko-KR' })
 
@@ -17,8 +18,7 @@ test.describe('views in Korean (serve + Chromium)', () => {
     served
   }) => {
     server = createServer()
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()))
-    const { port } = server.address() as { port: number }
+    const port = await listenAlone(server)
 
     await page.goto(served.url)
     await page.keyboard.press('Control+5')

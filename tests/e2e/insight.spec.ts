@@ -2,24 +2,18 @@
 // sockets this test opens on loopback.
 import { connect, createServer } from 'node:net'
 import type { Server, Socket } from 'node:net'
+import { listenAlone, unusedPort } from '../support/net'
 import { test, expect } from './fixtures'
 
 const servers: Server[] = []
 const sockets: Socket[] = []
 
-async function listen(port = 0): Promise<number> {
+/** Listens on a port no other socket shares, or on `port` if given. */
+async function listen(port?: number): Promise<number> {
   const server = createServer((s) => sockets.push(s))
   servers.push(server)
+  if (port === undefined) return listenAlone(server)
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()))
-  return (server.address() as { port: number }).port
-}
-
-/** A port free now: bound, then released. */
-async function freePort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const { port } = s.address() as { port: number }
-  await new Promise((r) => s.close(r))
   return port
 }
 
@@ -108,7 +102,7 @@ test.describe('processes, names and alerts (serve + Chromium)', () => {
     page,
     served
   }) => {
-    const port = await freePort()
+    const port = await unusedPort()
     await page.goto(served.url)
     await page.getByRole('tab', { name: 'Alerts' }).click()
     const input = page.getByRole('textbox', { name: 'New alert rule' })

@@ -9,17 +9,14 @@ import type { Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { listenAlone } from '../support/net'
 import { test, expect } from './fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'si-e2e-replay-'))
 
-function listen(): Promise<{ server: Server; port: number }> {
-  return new Promise((res) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () =>
-      res({ server, port: (server.address() as { port: number }).port })
-    )
-  })
+async function listen(): Promise<{ server: Server; port: number }> {
+  const server = createServer()
+  return { server, port: await listenAlone(server) }
 }
 
 async function filterPort(page: Page, port: number): Promise<void> {

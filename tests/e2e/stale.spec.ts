@@ -7,11 +7,11 @@ import type { Server } from 'node:net'
 import type { ChildProcess } from 'node:child_process'
 import type { Locator, Page } from '@playwright/test'
 import { startServe, test, expect } from './fixtures'
+import { listenAlone } from '../support/net'
 
 const listen = async (): Promise<{ server: Server; port: number }> => {
   const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-  return { server, port: (server.address() as { port: number }).port }
+  return { server, port: await listenAlone(server) }
 }
 
 /** The rows of the table whose filter is port:<port>, once the table has loaded. */

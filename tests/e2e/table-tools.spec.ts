@@ -6,11 +6,11 @@ import type { Server } from 'node:net'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { gotoTable } from './table-helpers'
+import { listenAlone } from '../support/net'
 
 async function listen(): Promise<{ server: Server; port: number }> {
   const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-  return { server, port: (server.address() as { port: number }).port }
+  return { server, port: await listenAlone(server) }
 }
 
 const close = (s: Server): Promise<void> => new Promise((r) => s.close(() => r()))

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { invoke } from '../../src/main/dispatch'
 import { Inspector } from '../../src/main/inspector'
 import type { Alert } from '../../src/shared/alert-rules'
-import { unusedPort, waitFor } from '../support/net'
+import { listenAlone, unusedPort, waitFor } from '../support/net'
 
 const linux = process.platform === 'linux'
 if (!linux) console.log('these rooms read the Linux table here; skipped on other systems')
@@ -55,8 +55,9 @@ describe.runIf(linux)('insight rooms through the contract', () => {
   it('process:tree answers this process with its listening port, filtered', async () => {
     const server = createServer()
     servers.push(server)
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-    const port = (server.address() as { port: number }).port
+    // `port:` matches any socket whose local or remote port is this number; on a busy
+    // machine a TIME_WAIT left by another process can share it, so take a port none does.
+    const port = await listenAlone(server)
     const nodes = await invoke(inspector, 'process:tree', `port:${port}`)
     expect(nodes.map((n) => n.pid)).toEqual([process.pid])
     expect(nodes[0]!.listening).toEqual([port])

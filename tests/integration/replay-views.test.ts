@@ -19,7 +19,7 @@ import type { TableDiff } from '../../src/shared/model'
 import type { ProcessNode } from '../../src/shared/process-groups'
 import { RecordingPlayer } from '../../src/shared/recording'
 import type { TimedRecord } from '../../src/shared/recording'
-import { waitFor } from '../support/net'
+import { unusedPort, waitFor } from '../support/net'
 import { apiOf } from '../support/inspector-api'
 
 const dir = mkdtempSync(join(tmpdir(), 'si-replay-views-'))
@@ -62,7 +62,10 @@ describe('replaying the Echo and Processes views', () => {
     await recorder.start()
     try {
       await polls(1)
-      const server = await inspector.call('echo:start', [{ protocol: 'tcp', port: 0 }])
+      // A port no other socket shares: the trees below are filtered by it.
+      const server = await inspector.call('echo:start', [
+        { protocol: 'tcp', port: await unusedPort() }
+      ])
       const client = await inspector.call('client:connect', [
         { protocol: 'tcp', port: server.port! }
       ])

@@ -1,7 +1,9 @@
 // Helpers for tests that move real bytes over loopback. Every wait is bounded.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer, connect } from 'node:net'
+import type { Server } from 'node:net'
 
 /** How often waitFor looks again. */
 const WAIT_STEP_MS = 25
@@ -22,16 +24,61 @@ export async function waitFor(
   throw new Error(`${what} not met in ${limitMs / 1000} s`)
 }
 
-/** A port nobody listens on right now (bound, then released). */
-export function unusedPort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
+/** How many times a helper asks the kernel for another port before giving up. */
+const PORT_TRIES = 50
+
+/**
+ * How many sockets in this machine's tables have `port` as their local or remote port.
+ * Linux only (elsewhere 0): tests that filter the table by `port:N` and count rows need a
+ * port no other socket shares, and a port Node gets from listen(0) can still be the local
+ * port of another process's TIME_WAIT (SO_REUSEADDR lets the bind through) or the remote
+ * port of a connection to an old listener.
+ */
+export function socketsOnPort(port: number): number {
+  if (process.platform !== 'linux') return 0
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`
+  let count = 0
+  for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
+    let text = ''
+    try {
+      text = readFileSync(`/proc/net/${table}`, 'utf8')
+    } catch {
+      continue // no IPv6 here
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, remote] = line.trim().split(/\s+/)
+      if (local?.endsWith(hex) || remote?.endsWith(hex)) count++
+    }
+  }
+  return count
+}
+
+/**
+ * Listens on a port no other socket on the machine shares, so a `port:N` filter shows
+ * this test's sockets and nothing else. Retries listen(0) a bounded number of times.
+ */
+export async function listenAlone(server: Server, host = '127.0.0.1'): Promise<number> {
+  for (let i = 0; i < PORT_TRIES; i++) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
-  })
+    const { port } = server.address() as { port: number }
+    if (socketsOnPort(port) <= 1) return port
+    await new Promise((r) => server.close(r))
+  }
+  throw new Error(`no port free of other sockets in ${PORT_TRIES} tries`)
+}
+
+/** A port nobody uses right now, not even a TIME_WAIT (bound, then released). */
+export async function unusedPort(host = '127.0.0.1'): Promise<number> {
+  const server = createServer()
+  const port = await listenAlone(server, host)
+  await new Promise((r) => server.close(r))
+  return port
 }
 
 export interface EchoResult {
