@@ -14,6 +14,7 @@ import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config'
 import { buildPage, servePage } from './ui-page'
+import { median } from './lib/procs.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -46,10 +47,6 @@ function timeClick(page: Page, selector: string): Promise<number> {
   )
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
-}
 const pct = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN

@@ -19,17 +19,12 @@ import { indexedTree } from '../src/main/processes/process-tree'
 import type { TableRow } from '../src/shared/model'
 import { unixPairs } from '../src/shared/unix-pairs'
 import { arg, holdConnections } from './lib/held-connections'
+import { median } from './lib/procs.mjs'
 
 const CONNECTIONS = arg('--connections', 10_000)
 const ROUNDS = arg('--rounds', 6)
 // The owner cache rescans /proc every 10th poll: a round of 10 holds one such scan.
 const POLLS = arg('--polls', 10)
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 type Mode = () => Promise<void>
 

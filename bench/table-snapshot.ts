@@ -14,6 +14,7 @@ import { platformSources } from '../src/main/conntable/platform-sources'
 import { ConnTable } from '../src/main/conntable/table'
 import type { TableDiff } from '../src/shared/model'
 import { arg, holdConnections } from './lib/held-connections'
+import { median } from './lib/procs.mjs'
 
 const CONNECTIONS = arg('--connections', 10_000)
 const ROUNDS = arg('--rounds', 5)
@@ -39,12 +40,6 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now()
   await fn()
   return performance.now() - t0
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
 async function main(): Promise<void> {

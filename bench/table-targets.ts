@@ -20,19 +20,14 @@ import { NetlinkSource } from '../src/main/conntable/netlink-source'
 import { platformSources } from '../src/main/conntable/platform-sources'
 import { ConnTable } from '../src/main/conntable/table'
 import { buildFloor, runFloor } from './lib/floor'
-import { arg, holdConnections, stopChild } from './lib/held-connections'
+import { arg, holdConnections } from './lib/held-connections'
+import { median, stop } from './lib/procs.mjs'
 
 const root = join(__dirname, '..')
 const cli = join(root, 'out/main/cli.js')
 const TICKS_PER_SECOND = 100
 const TOOL_TIMEOUT_MS = 120_000
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 function start(cmd: string, args: string[]): ChildProcess {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -145,7 +140,7 @@ async function serveRss(seconds: number): Promise<ServeRss> {
     ws.close()
     return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024, diffs }
   } finally {
-    await stopChild(server)
+    await stop(server)
   }
 }
 

@@ -13,6 +13,7 @@ import type { CDPSession, Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config'
 import { buildPage, servePage } from './ui-page'
 import type { FrameStats } from './ui/main'
+import { median } from './lib/procs.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -75,11 +76,6 @@ const SCENARIOS: readonly Scenario[] = [
 
 const pct = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
-}
-
 interface Result {
   readonly p50: number
   readonly p95: number

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { stop } from './procs.mjs'
 
 /** `--name N` from the command line, else the fallback. */
 export const arg = (name: string, fallback: number): number => {
@@ -23,16 +24,6 @@ export function firstLine(child: ChildProcess): Promise<string> {
   })
 }
 
-/** Stops a process this script started, by its pid; SIGKILL after a bound. */
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const gone = new Promise((r) => child.once('exit', r))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-  await gone
-  clearTimeout(timer)
-}
-
 /** Two helper processes holding `count` loopback connections; stop() ends both. */
 export async function holdConnections(count: number): Promise<{ stop: () => Promise<unknown> }> {
   const helper = join(__dirname, 'hold-connections.mjs')
@@ -44,5 +35,5 @@ export async function holdConnections(count: number): Promise<{ stop: () => Prom
     stdio: ['ignore', 'pipe', 'inherit']
   })
   await firstLine(clients)
-  return { stop: () => Promise.all([stopChild(clients), stopChild(server)]) }
+  return { stop: () => Promise.all([stop(clients), stop(server)]) }
 }
