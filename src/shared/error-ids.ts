@@ -69,6 +69,8 @@ export const ERROR_IDS = {
   stopNotAllowedUnknown: 'stop.notAllowedUnknown',
   stopTaskkill: 'stop.taskkill',
   stopTaskkillForce: 'stop.taskkillForce',
+  // The table's sources (conntable/netlink-source.ts)
+  tableNetlinkUnavailable: 'table.netlinkUnavailable',
   // Recordings (recording/handlers.ts)
   recordingNotOffered: 'recording.notOffered',
   // Arguments (parse-command.ts, schema.ts)

@@ -29,6 +29,7 @@ export const SAID_IDS = {
   // What the table cannot see (conntable sources; shown as the port view's notes)
   noteFdsUnreadable: 'port:notes.fdsUnreadable',
   noteOwnersHidden: 'port:notes.ownersHidden',
+  noteNetlinkUnavailable: 'errors:table.netlinkUnavailable.message',
   // Fired alerts (main/alerts/alert-engine.ts)
   alertListen: 'alerts:fired.listen',
   alertFreed: 'alerts:fired.freed',

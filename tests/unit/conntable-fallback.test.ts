@@ -1,11 +1,12 @@
 // Where netlink cannot run (no koffi for the platform, no sock_diag), the table falls back
 // to its fallback source and says why. That machine cannot exist here, so a source that
-// fails the way NetlinkSource fails stands in for it.
+// fails with NetlinkSource's own failure stands in for it.
 import { describe, expect, it } from 'vitest'
-import { NETLINK_UNAVAILABLE } from '../../src/main/conntable/netlink-source'
+import { netlinkUnavailable } from '../../src/main/conntable/netlink-source'
 import { makeRow } from '../../src/main/conntable/row'
 import { ConnTable } from '../../src/main/conntable/table'
-import { InspectorFailure } from '../../src/shared/errors'
+import { say } from '../../src/renderer/src/i18n/say'
+import { i18n } from '../../src/renderer/src/i18n'
 
 describe('connection table fallback', () => {
   it('switches to the fallback source once and reports why in its status', async () => {
@@ -27,13 +28,7 @@ describe('connection table fallback', () => {
           id: 'netlink',
           make: () => ({
             id: 'netlink',
-            read: () =>
-              Promise.reject(
-                new InspectorFailure(
-                  NETLINK_UNAVAILABLE,
-                  'netlink sock_diag cannot be used here: no koffi.'
-                )
-              )
+            read: () => Promise.reject(netlinkUnavailable('no koffi'))
           }),
           detect: async () => ({ id: 'netlink', available: false, detail: 'no koffi' })
         },
@@ -55,5 +50,11 @@ describe('connection table fallback', () => {
       health: 'degraded',
       blind: ['netlink sock_diag cannot be used here: no koffi.']
     })
+    // The status bar's words for it, in Korean (the reason itself is the system's).
+    const { blind, blindSaid } = table.status()
+    const ko = i18n.cloneInstance({ lng: 'ko' })
+    expect(say(blindSaid?.[blind[0]!], blind[0]!, ko)).toBe(
+      '여기서는 netlink sock_diag를 쓸 수 없습니다: no koffi.'
+    )
   })
 })

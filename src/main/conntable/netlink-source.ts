@@ -1,6 +1,7 @@
 // Linux sock_diag over a netlink socket, called in-process through koffi: no child process,
 // no compiled addon. It is the fast path; where it cannot run (koffi or the kernel module
 // missing) the table falls back to procfs and says so.
+import { ERROR_IDS } from '../../shared/error-ids'
 import { InspectorFailure } from '../../shared/errors'
 import type { SocketRow } from '../../shared/model'
 import { blindness, OwnerCache } from './owner-cache'
@@ -59,11 +60,13 @@ export function loadLibc(): Promise<Libc> {
   return libc
 }
 
-function unavailable(why: string): InspectorFailure {
+/** Why netlink cannot run here; the table falls back on it (ConnTable's fallbackSource). */
+export function netlinkUnavailable(why: string): InspectorFailure {
   return new InspectorFailure(
     NETLINK_UNAVAILABLE,
     `netlink sock_diag cannot be used here: ${why}.`,
-    'The table reads /proc instead.'
+    'The table reads /proc instead.',
+    { id: ERROR_IDS.tableNetlinkUnavailable, params: { why } }
   )
 }
 
@@ -80,17 +83,17 @@ async function dump(
   after?: () => void | Promise<void>
 ): Promise<void> {
   if (c.send(fd, request, request.length, 0) < 0)
-    throw unavailable(`send failed (errno ${c.errno()})`)
+    throw netlinkUnavailable(`send failed (errno ${c.errno()})`)
   for (let i = 0; i < MAX_RECVS; i++) {
     const n = c.recv(fd, buf, buf.length, 0)
-    if (n < 0) throw unavailable(`recv failed (errno ${c.errno()})`)
+    if (n < 0) throw netlinkUnavailable(`recv failed (errno ${c.errno()})`)
     const result = decode(buf, n)
-    if (result.error !== null) throw unavailable(`the kernel answered errno ${result.error}`)
+    if (result.error !== null) throw netlinkUnavailable(`the kernel answered errno ${result.error}`)
     const waiting = after?.()
     if (waiting) await waiting
     if (result.done) return
   }
-  throw unavailable('the dump did not end')
+  throw netlinkUnavailable('the dump did not end')
 }
 
 const DUMPS = [
@@ -105,7 +108,7 @@ async function usableLibc(): Promise<Libc> {
     return await loadLibc()
   } catch (err) {
     libc = null
-    throw unavailable(err instanceof Error ? err.message : String(err))
+    throw netlinkUnavailable(err instanceof Error ? err.message : String(err))
   }
 }
 
@@ -158,7 +161,7 @@ export class NetlinkSource implements TableSource {
   ): Promise<void> {
     const c = known ?? (await usableLibc())
     const fd = c.socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
-    if (fd < 0) throw unavailable(`socket() failed (errno ${c.errno()})`)
+    if (fd < 0) throw netlinkUnavailable(`socket() failed (errno ${c.errno()})`)
     try {
       for (const [family, protocol, name] of DUMPS) {
         const request = inetDiagRequest(family, protocol, this.seq++)

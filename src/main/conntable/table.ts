@@ -15,7 +15,8 @@ import type {
 } from '../../shared/model'
 import { VANISHED_STATE } from '../../shared/model'
 import { NETLINK_UNAVAILABLE } from './netlink-source'
-import type { Said } from '../../shared/said'
+import { SAID_IDS, worded } from '../../shared/said'
+import type { Said, Worded } from '../../shared/said'
 import type { ClosedHistory } from './closed-history'
 import { leftByOf, NOT_OURS, rekeyRows, tableRow, tupleKey, unchanged } from './table-row'
 import type { SourceEntry } from './platform-sources'
@@ -217,7 +218,7 @@ export class ConnTable {
   private async pollOnce(): Promise<TableDiff> {
     const started = performance.now()
     let read
-    let fellBack: string | null = null
+    let fellBack: Worded | null = null
     try {
       read = await this.source.read()
     } catch (err) {
@@ -228,7 +229,9 @@ export class ConnTable {
         fallback &&
         fallback !== this.sourceId
       ) {
-        fellBack = err.message
+        // Said beside the English, so the status bar and port view say it in the UI's language.
+        const why = err.params?.['why'] ?? err.message
+        fellBack = worded(SAID_IDS.noteNetlinkUnavailable, { why }, err.message)
         this.source = this.make(fallback)
         this.sourceId = fallback
         read = await this.source.read()
@@ -245,12 +248,14 @@ export class ConnTable {
   private publish(
     read: SourceRead,
     started: number,
-    fellBack: string | null,
+    fellBack: Worded | null,
     switched: boolean
   ): TableDiff {
     this.lastPollMs = performance.now() - started
-    this.blind = fellBack ? [fellBack, ...read.blind] : read.blind
-    this.blindSaid = read.blindSaid ?? {}
+    this.blind = fellBack ? [fellBack.text, ...read.blind] : read.blind
+    this.blindSaid = fellBack
+      ? { [fellBack.text]: fellBack.said, ...read.blindSaid }
+      : (read.blindSaid ?? {})
     this.health = this.blind.length > 0 ? 'degraded' : 'ok'
     const removed = switched ? rekeyRows(this.rows, this.aliases, read.rows) : []
     if (switched) this.seq += RESYNC_SEQ_STEP - 1
