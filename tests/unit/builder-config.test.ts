@@ -18,9 +18,7 @@ interface BuilderConfig {
 
 // electron-builder ships CommonJS; its config helpers are not in its public index.
 const require = createRequire(import.meta.url)
-const { getConfig, validateConfiguration } = require(
-  'app-builder-lib/out/util/config/config'
-) as {
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   getConfig: (dir: string, path: string | null, options: null) => Promise<BuilderConfig>
   validateConfiguration: (config: BuilderConfig, logger: unknown) => Promise<void>
 }
