@@ -7,7 +7,7 @@
 // measured by wall throughput and by its own CPU time per GiB (from /proc), which is far
 // steadier on a shared machine.
 // Several rounds in rotating order, medians. Loopback only; every run is bounded.
-//   node bench/echo-throughput.mjs [--rounds 5] [--gib 2] [--quick]
+//   node bench/echo-throughput.mjs [--rounds 5] [--gib 2] [--quick] [--only tcp|udp]
 import { execFileSync, spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +20,9 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
 const quick = process.argv.includes('--quick')
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null
 const ROUNDS = arg('--rounds', quick ? 1 : 5)
 const TOTAL = Math.round(arg('--gib', quick ? 0.25 : 2) * 2 ** 30)
 const WRITE = 64 * 1024
@@ -138,7 +141,7 @@ const results = {
   udp: {}
 }
 let port = BASE_PORT
-for (const connections of [1, 50]) {
+for (const connections of only === 'udp' ? [] : [1, 50]) {
   const samples = Object.fromEntries(Object.keys(tcpServers).map((n) => [n, []]))
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of rotate(Object.keys(tcpServers), round))
@@ -155,18 +158,20 @@ for (const connections of [1, 50]) {
     )
   }
 }
-const udpSamples = Object.fromEntries(Object.keys(udpServers).map((n) => [n, []]))
-for (let round = 0; round < ROUNDS; round++) {
-  for (const name of rotate(Object.keys(udpServers), round))
-    udpSamples[name].push(await udpRound(name, port++))
-}
-const u = (results.udp = summarize(udpSamples, ['pps', 'cpuPer100k']))
-console.log(`UDP, ${UDP_SIZE}-byte datagrams, ${UDP_WINDOW} in flight, ${UDP_COUNT} a run:`)
-for (const [n, v] of Object.entries(u)) {
-  const lost = v.samples.reduce((a, x) => a + x.lost, 0)
-  console.log(
-    `  ${n.padEnd(18)} ${v.pps.toFixed(0).padStart(7)} pps (${(v.pps / u['bare dgram'].pps).toFixed(2)}× bare)  ` +
-      `server CPU ${v.cpuPer100k.toFixed(3)} s per 100k (${(u['bare dgram'].cpuPer100k / v.cpuPer100k).toFixed(2)}× bare's efficiency), lost ${lost}`
-  )
+if (only !== 'tcp') {
+  const udpSamples = Object.fromEntries(Object.keys(udpServers).map((n) => [n, []]))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of rotate(Object.keys(udpServers), round))
+      udpSamples[name].push(await udpRound(name, port++))
+  }
+  const u = (results.udp = summarize(udpSamples, ['pps', 'cpuPer100k']))
+  console.log(`UDP, ${UDP_SIZE}-byte datagrams, ${UDP_WINDOW} in flight, ${UDP_COUNT} a run:`)
+  for (const [n, v] of Object.entries(u)) {
+    const lost = v.samples.reduce((a, x) => a + x.lost, 0)
+    console.log(
+      `  ${n.padEnd(18)} ${v.pps.toFixed(0).padStart(7)} pps (${(v.pps / u['bare dgram'].pps).toFixed(2)}× bare)  ` +
+        `server CPU ${v.cpuPer100k.toFixed(3)} s per 100k (${(u['bare dgram'].cpuPer100k / v.cpuPer100k).toFixed(2)}× bare's efficiency), lost ${lost}`
+    )
+  }
 }
 console.log(JSON.stringify(results))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CALL_LOG_MAX_STEPS, CallLog } from '../../src/main/echo/call-log'
+import { CALL_LOG_DROP_BATCH, CALL_LOG_MAX_STEPS, CallLog } from '../../src/main/echo/call-log'
 
 describe('the call log', () => {
   it('coalesces a run of writes into one step with their count and bytes; a read starts a new run', () => {
@@ -19,11 +19,17 @@ describe('the call log', () => {
     const log = new CallLog()
     log.add('socket', null)
     log.add('connect', 5)
-    for (let i = 0; i < CALL_LOG_MAX_STEPS; i++) log.io(i % 2 ? 'read' : 'write', 1, 5)
+    const pushed = 3 * CALL_LOG_MAX_STEPS
+    for (let i = 0; i < pushed; i++) log.io(i % 2 ? 'read' : 'write', i, 5)
     const steps = log.list()
-    expect(steps).toHaveLength(CALL_LOG_MAX_STEPS)
+    expect(steps.length).toBeLessThanOrEqual(CALL_LOG_MAX_STEPS)
+    expect(steps.length).toBeGreaterThan(CALL_LOG_MAX_STEPS - CALL_LOG_DROP_BATCH)
     expect(steps.slice(0, 2).map((s) => s.kind)).toEqual(['socket', 'connect'])
-    expect(log.dropped).toBe(2)
+    // Every step is either kept or counted; after the first eight (the setup) come the
+    // newest, in order, up to the last one pushed.
+    expect(log.dropped + steps.length).toBe(pushed + 2)
+    const later = steps.slice(8).map((s) => s.bytes)
+    expect(later).toEqual(Array.from({ length: later.length }, (_, i) => pushed - later.length + i))
   })
 
   it('records a kernel state only when it changes', () => {
