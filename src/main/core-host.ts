@@ -95,7 +95,11 @@ export function runCoreHost(): void {
     inspector.on('alert:fired', (alert) => {
       void inspector.call('settings:get', []).then((s) => {
         if (s.alerts.notify)
-          parentPort.postMessage({ t: 'host:alert', body: alert.message } satisfies HostControl)
+          parentPort.postMessage({
+            t: 'host:alert',
+            body: alert.message,
+            said: alert.said
+          } satisfies HostControl)
       })
     })
   } else if (process.send) {

@@ -6,6 +6,7 @@ import { MessageChannelMain, Notification, utilityProcess } from 'electron'
 import type { MessagePortMain, WebContents } from 'electron'
 import { join } from 'node:path'
 import { CORE_LOST_CHANNEL, CORE_PORT_CHANNEL } from '../shared/ipc-channels'
+import type { Said } from '../shared/said'
 import type { Settings } from '../shared/settings-schema'
 import type { HostControl } from '../shared/wire'
 import { CORE_HOST_V8_FLAGS, CoreSupervisor } from './core-supervisor'
@@ -18,6 +19,8 @@ export interface CoreOptions {
   readonly openAtStart?: string
   /** The app's language setting, at start and on change (main's menu speaks it). */
   readonly language?: (language: Settings['language']) => void
+  /** A fired alert's notification text in the app's language (alert-text.ts). */
+  readonly alertText?: (said: Said | undefined, english: string) => string
 }
 
 function forkHost(options: CoreOptions): HostProcess {
@@ -35,7 +38,10 @@ function forkHost(options: CoreOptions): HostProcess {
       typeof message.body === 'string' &&
       Notification.isSupported()
     )
-      new Notification({ title: 'Socket Inspector', body: message.body }).show()
+      new Notification({
+        title: 'Socket Inspector',
+        body: options.alertText?.(message.said, message.body) ?? message.body
+      }).show()
   })
   child.on('message', (m: unknown) => {
     const message = m as Partial<Extract<HostControl, { t: 'host:language' }>> | null

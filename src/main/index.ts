@@ -15,6 +15,7 @@ import {
   recordingArgument
 } from './app-menu'
 import type { MenuLanguage } from './app-menu'
+import { alertText } from './alert-text'
 import { launchCore, linkPage } from './core-launcher'
 import type { CoreSupervisor } from './core-supervisor'
 import { createMainWindow, hardenContents, hardenSession, rendererFile } from './window'
@@ -145,7 +146,8 @@ if (!app.requestSingleInstanceLock()) {
           language: (setting) => {
             language = menuLanguage(setting, app.getLocale())
             setMenu()
-          }
+          },
+          alertText: (said, english) => alertText(said, english, language)
         },
         ourPages
       )

@@ -3,6 +3,7 @@
 // app's MessagePort (core host ⇄ preload), and Node's IPC channel when a test forks the core
 // host. Both ends import this; the core validates every incoming message
 // (headless/client-message.ts) before acting on it.
+import type { Said } from './said'
 import type { Settings } from './settings-schema'
 import type { EventName, Events, WireResult } from './contract'
 
@@ -71,5 +72,8 @@ export type HostControl =
   | { readonly t: 'host:open-recording'; readonly path: string }
   /** Host → main: the app's language setting, at start and when it changes (the menu's). */
   | { readonly t: 'host:language'; readonly language: Settings['language'] }
-  /** Host → main: an alert fired and the user wants desktop notifications; main shows it. */
-  | { readonly t: 'host:alert'; readonly body: string }
+  /**
+   * Host → main: an alert fired and the user wants desktop notifications; main shows it,
+   * in the app's language (`said`; `body` is the English).
+   */
+  | { readonly t: 'host:alert'; readonly body: string; readonly said?: Said }
