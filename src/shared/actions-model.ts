@@ -17,7 +17,7 @@ export interface CloseRequest {
 }
 
 /** How the socket was closed: through the app's own handle, or by the kernel (SOCK_DESTROY). */
-export type CloseHow = 'app-graceful' | 'app-reset' | 'sock-destroy'
+export type CloseHow = 'app-graceful' | 'app-reset' | 'sock-destroy' | 'tcp-entry'
 
 export interface CloseResult {
   readonly how: CloseHow

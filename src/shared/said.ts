@@ -23,6 +23,7 @@ export const SAID_IDS = {
   closeGraceful: 'actions:result.closing',
   closeReset: 'actions:result.reset',
   closeDestroyed: 'actions:result.destroyed',
+  closeDeleted: 'actions:result.deleted',
   stopExited: 'actions:result.exited',
   stopRunning: 'actions:result.running',
   stopRunningKill: 'actions:result.runningKill',

@@ -19,7 +19,8 @@ const REQ: CloseRequest = {
 const foreign = (platform: string, errno = 0): CloseDeps => ({
   platform,
   findOwn: () => null,
-  destroy: async () => errno
+  destroy: async () => errno,
+  deleteTcb: async () => errno
 })
 const own: CloseDeps = {
   ...foreign('linux'),
@@ -68,10 +69,22 @@ describe('close results in Korean', () => {
     )
   })
 
+  it('another process’s connection on Windows, deleted by SetTcpEntry', async () => {
+    const r = await closeSocket({ ...REQ, mode: 'reset' }, foreign('win32'))
+    expect(r.how).toBe('tcp-entry')
+    expect(await englishWords(r.said)).toBe(r.message)
+    expect(await shownIn('ko', r.said, r.message)).toMatch(/Windows가 연결을 지웠습니다/)
+  })
+
   it('every refusal the close path makes reads in Korean, with its hint', async () => {
     const refusals = [
       closeSocket(REQ, foreign('darwin')),
-      closeSocket(REQ, foreign('win32')),
+      closeSocket(
+        { ...REQ, local: { address: '::1', port: 40312 }, remote: { address: '::1', port: 5000 } },
+        foreign('win32')
+      ),
+      ...[5, 317, 1168, 1234].map((code) => closeSocket(REQ, foreign('win32', code))),
+      closeSocket(REQ, { ...foreign('win32'), deleteTcb: () => Promise.reject(new Error('nope')) }),
       closeSocket(REQ, foreign('sunos')),
       closeSocket({ ...REQ, protocol: 'udp' }, foreign('linux')),
       closeSocket({ ...REQ, remote: { address: '0.0.0.0', port: 0 } }, foreign('linux')),

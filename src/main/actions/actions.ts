@@ -19,6 +19,7 @@ import { closeSocket } from './close-socket'
 import type { OwnSocket } from './close-socket'
 import { processFacts, readBindEnv, userNames } from './host-facts'
 import { destroySocket, portDetails } from './netlink-io'
+import { deleteTcb } from './tcp-entry'
 import { FRESH_ROW, portReport } from './port-report'
 import { stopProcess } from './stop-process'
 
@@ -54,7 +55,8 @@ export class Actions {
     const result = await closeSocket(req, {
       platform: process.platform,
       findOwn: (r) => this.findOwn(r),
-      destroy: destroySocket
+      destroy: destroySocket,
+      deleteTcb
     })
     this.refresh()
     return result

@@ -1,6 +1,7 @@
 // Close one connection: the app's own sockets through their handle (graceful FIN or RST, by
 // choice); any other process's TCP socket on Linux through the kernel's SOCK_DESTROY, as
-// `ss -K` does. Everywhere else, a sentence saying why not and what would make it possible.
+// `ss -K` does, and an IPv4 one on Windows through SetTcpEntry, as TCPView does. Everywhere
+// else, a sentence saying why not and what would make it possible.
 import type { CloseMode, CloseRequest, CloseResult } from '../../shared/actions-model'
 import { formatEndpoint } from '../../shared/endpoint'
 import { ERROR_IDS as ID } from '../../shared/error-ids'
@@ -9,6 +10,7 @@ import { SAID_IDS, worded } from '../../shared/said'
 import { AF_INET, AF_INET6, IPPROTO_TCP } from '../conntable/sock-diag'
 import type { DiagTuple } from '../conntable/sock-diag'
 import { ERRNO } from './netlink-io'
+import { deleteTcbRow, WIN_ERROR } from './tcp-entry'
 
 /** One of the app's own sockets, found by its addresses. */
 export interface OwnSocket {
@@ -23,6 +25,8 @@ export interface CloseDeps {
   readonly findOwn: (req: CloseRequest) => OwnSocket | null
   /** SOCK_DESTROY: 0 or the kernel's errno. Throws when netlink cannot be used at all. */
   readonly destroy: (tuple: DiagTuple) => Promise<number>
+  /** Windows' SetTcpEntry with a MIB_TCPROW: 0 or its error code. Throws where it cannot load. */
+  readonly deleteTcb: (row: Buffer) => Promise<number>
 }
 
 const STOP_INSTEAD = 'Stop the process that holds it instead (Stop process).'
@@ -100,15 +104,15 @@ function refuseForeign(req: CloseRequest, platform: string): void {
       { id: ID.closeMacos }
     )
   }
-  if (platform === 'win32') {
+  if (platform === 'win32' && req.local.address.includes(':')) {
     throw new InspectorFailure(
       'EUNSUPPORTED',
-      'Closing another process’s connection is not supported on Windows yet.',
-      `${STOP_INSTEAD} (Windows can do it with SetTcpEntry as Administrator, as TCPView does.)`,
-      { id: ID.closeWindows }
+      `Windows can close only IPv4 connections from outside their process; ${describe(req)} is IPv6.`,
+      STOP_INSTEAD,
+      { id: ID.closeWindowsIpv6, params: { what: describe(req) } }
     )
   }
-  if (platform !== 'linux') {
+  if (platform !== 'linux' && platform !== 'win32') {
     throw new InspectorFailure(
       'EUNSUPPORTED',
       `Closing another process’s connection is not supported on ${platform}.`,
@@ -152,6 +156,58 @@ function destroyFailure(errno: number, req: CloseRequest): InspectorFailure {
   }
 }
 
+function windowsFailure(code: number, req: CloseRequest): InspectorFailure {
+  const what = describe(req)
+  switch (code) {
+    case WIN_ERROR.ACCESS_DENIED:
+    case WIN_ERROR.NOT_ELEVATED:
+      return new InspectorFailure(
+        'EPERM',
+        `Not allowed to close ${what}: Windows lets only an Administrator, in an elevated window, close another process’s connection.`,
+        'Run Socket Inspector as administrator (right-click it → Run as administrator).',
+        { id: ID.closeWindowsNotAdmin, params: { what } }
+      )
+    case WIN_ERROR.NOT_FOUND:
+      return new InspectorFailure(
+        'ENOENT',
+        `There is no TCP connection ${what} (any more).`,
+        'It may have closed already; check the addresses against the table.',
+        { id: ID.closeGone, params: { what } }
+      )
+    default:
+      return new InspectorFailure(
+        'ECLOSE',
+        `Windows refused to close ${what} (error ${code}).`,
+        STOP_INSTEAD,
+        { id: ID.closeWindowsRefused, params: { what, code } }
+      )
+  }
+}
+
+/** Another process's IPv4 connection on Windows: SetTcpEntry, as TCPView's Close Connection. */
+async function closeOnWindows(req: CloseRequest, deps: CloseDeps): Promise<CloseResult> {
+  const what = describe(req)
+  let code: number
+  try {
+    code = await deps.deleteTcb(deleteTcbRow(tupleOf(req)))
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err)
+    throw new InspectorFailure(
+      'EUNSUPPORTED',
+      `Cannot reach Windows’ SetTcpEntry to close ${what}: ${reason}.`,
+      STOP_INSTEAD,
+      { id: ID.closeWindowsNoApi, params: { what, reason } }
+    )
+  }
+  if (code !== 0) throw windowsFailure(code, req)
+  const done = worded(
+    SAID_IDS.closeDeleted,
+    { what },
+    `Closed ${what}: Windows deleted the connection (SetTcpEntry).`
+  )
+  return { how: 'tcp-entry', sessionId: null, message: done.text, said: done.said }
+}
+
 export async function closeSocket(req: CloseRequest, deps: CloseDeps): Promise<CloseResult> {
   const own = deps.findOwn(req)
   if (own) return closeOwn(own, req)
@@ -164,6 +220,7 @@ export async function closeSocket(req: CloseRequest, deps: CloseDeps): Promise<C
       { id: ID.closeOnlyReset, params: { what: describe(req) } }
     )
   }
+  if (deps.platform === 'win32') return closeOnWindows(req, deps)
   let errno: number
   try {
     errno = await deps.destroy(tupleOf(req))
