@@ -34,5 +34,10 @@ function wordsIn(language: MenuLanguage): I18n {
 /** The notification's text: the Said in `language`, else the core's English as sent. */
 export function alertText(said: Said | undefined, english: string, language: MenuLanguage): string {
   if (said === undefined || language === 'en') return english
-  return wordsOf(said, wordsIn(language)) ?? english
+  try {
+    return wordsOf(said, wordsIn(language)) ?? english
+  } catch {
+    // A Said this version cannot read (a newer core's): the notification still goes out.
+    return english
+  }
 }

@@ -9,11 +9,12 @@ export const MIB_TCP_STATE_DELETE_TCB = 12
 /** Five DWORDs: state, local address, local port, remote address, remote port. */
 export const MIB_TCPROW_BYTES = 20
 
-/** Windows' answers (winerror.h), and 317, which SetTcpEntry documents for "not elevated". */
+/**
+ * The answers that get their own sentence (winerror.h), and 317, which SetTcpEntry documents
+ * for "not elevated"; any other code is reported with its number.
+ */
 export const WIN_ERROR = {
   ACCESS_DENIED: 5,
-  INVALID_PARAMETER: 87,
-  NOT_SUPPORTED: 50,
   NOT_ELEVATED: 317,
   NOT_FOUND: 1168
 } as const
