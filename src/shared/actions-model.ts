@@ -16,7 +16,10 @@ export interface CloseRequest {
   readonly sessionId?: SessionId
 }
 
-/** How the socket was closed: through the app's own handle, by the kernel (SOCK_DESTROY), or by Windows (SetTcpEntry). */
+/**
+ * How the socket was closed: through the app's own handle, by the kernel (SOCK_DESTROY), or
+ * by Windows (SetTcpEntry).
+ */
 export type CloseHow = 'app-graceful' | 'app-reset' | 'sock-destroy' | 'tcp-entry'
 
 export interface CloseResult {
