@@ -37,7 +37,19 @@ const UDP_START_MS = 1500
 const REAP_MS = 300
 
 const cli = join(root, 'out/main/cli.js')
-const CORE_FLAGS = ['--initial-old-space-size=64']
+// The flags the app forks its core host with, read from their one definition.
+const CORE_FLAGS = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./src/main/headless/core-flags.ts').then((m) => console.log(JSON.stringify(m.CORE_V8_FLAGS)))"
+    ],
+    { cwd: root, encoding: 'utf8' }
+  )
+)
 const NO_REEXEC = { env: { ...process.env, SOCKET_INSPECTOR_NO_REEXEC: '1' } }
 const coreHost = (protocol, port) =>
   start(

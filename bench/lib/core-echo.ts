@@ -1,6 +1,6 @@
 // The core as a host process runs it (issue 9 forks the core with CORE_V8_FLAGS): an
 // Inspector in a plain Node process, one echo server started through its command.
-//   node --initial-old-space-size=64 --import tsx bench/lib/core-echo.ts tcp|udp PORT
+//   node <CORE_V8_FLAGS> --import tsx bench/lib/core-echo.ts tcp|udp PORT
 import { Inspector } from '../../src/main/inspector'
 
 async function main(): Promise<void> {

@@ -1,12 +1,13 @@
 // The built CLI and `npm start`, run as a user runs them.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
 import { createServer } from 'node:net'
+import { CORE_V8_FLAGS } from '../../src/main/headless/core-flags'
 import type { Alert } from '../../src/shared/alert-rules'
 import { roundTrip, unusedPort, waitFor } from '../support/net'
 
@@ -47,6 +48,7 @@ describe('socket-inspector CLI (built)', () => {
   })
 
   it('serves on loopback, prints the URL with its token, and stops cleanly on SIGTERM', async () => {
+    // serve re-executes itself under the core's V8 flags, keeping its pid (Linux).
     const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { cwd: root })
     const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
     try {
@@ -59,6 +61,10 @@ describe('socket-inspector CLI (built)', () => {
         })
         child.once('exit', () => rej(new Error(`exited early: ${out}`)))
       })
+      if (process.platform === 'linux') {
+        const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0')
+        for (const flag of CORE_V8_FLAGS) expect(argv).toContain(flag)
+      }
       const page = await fetch(url)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<div id="root">')

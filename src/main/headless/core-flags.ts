@@ -1,9 +1,15 @@
-// V8 flags for a process that runs the core's echo servers: the CLI's `echo` and `serve`
-// (and the core host, which takes them at fork). The reason, measured in
-// docs/BENCHMARKS.md: with V8's default initial old space, every 64 KiB read that the
-// traffic log holds pushes the old generation to its limit, and V8 marks and compacts
-// without pause (12–60 mark-compacts per 2 GiB echoed, none with this flag).
-export const CORE_V8_FLAGS: readonly string[] = ['--initial-old-space-size=64']
+// V8 flags for a process that runs the core: the CLI's `echo` and `serve` (and the core host,
+// which takes them at fork). The reasons, measured in docs/BENCHMARKS.md:
+// - with V8's default initial old space, every 64 KiB read that the traffic log holds pushes
+//   the old generation to its limit, and V8 marks and compacts without pause (12–60
+//   mark-compacts per 2 GiB echoed, none with the flag);
+// - Node 22's V8 grows the young generation to 32 MiB under the table's churn (Node 20's
+//   stayed at 8), which took `serve` at 20,000 sockets from 166 to 208 MiB; capping each
+//   semi-space at 4 MiB keeps it where Node 20 had it.
+export const CORE_V8_FLAGS: readonly string[] = [
+  '--initial-old-space-size=64',
+  '--max-semi-space-size=4'
+]
 
 const STDIO_FDS = [0, 1, 2] as const
 const F_SETFD = 2
