@@ -9,7 +9,8 @@ import { CORE_LOST_CHANNEL, CORE_PORT_CHANNEL } from '../shared/ipc-channels'
 import type { Said } from '../shared/said'
 import type { Settings } from '../shared/settings-schema'
 import type { HostControl } from '../shared/wire'
-import { CORE_HOST_V8_FLAGS, CoreSupervisor } from './core-supervisor'
+import { CoreSupervisor } from './core-supervisor'
+import { CORE_V8_FLAGS } from './headless/core-flags'
 import type { HostProcess } from './core-supervisor'
 
 export interface CoreOptions {
@@ -28,7 +29,7 @@ function forkHost(options: CoreOptions): HostProcess {
   const child = utilityProcess.fork(
     join(__dirname, 'core-host.js'),
     ['--shell=electron', `--config=${options.configDir}`, ...open],
-    { execArgv: [...CORE_HOST_V8_FLAGS], serviceName: 'Socket Inspector core', stdio: 'inherit' }
+    { execArgv: [...CORE_V8_FLAGS], serviceName: 'Socket Inspector core', stdio: 'inherit' }
   )
   // An alert the core says fired, as a desktop notification.
   child.on('message', (m: unknown) => {

@@ -3,10 +3,7 @@
 // every socket the core owns first. What forks the process is passed in, so the same logic
 // runs with utilityProcess.fork in the app and child_process.fork in tests.
 import type { HostControl } from '../shared/wire'
-import { CORE_V8_FLAGS } from './headless/core-flags'
 
-/** V8 flags for the core host: the same as the CLI's `echo` and `serve` run under. */
-export const CORE_HOST_V8_FLAGS: readonly string[] = CORE_V8_FLAGS
 /** Restarts allowed within RESTART_WINDOW_MS before the supervisor gives up. */
 export const MAX_RESTARTS = 5
 export const RESTART_WINDOW_MS = 60_000

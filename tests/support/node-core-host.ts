@@ -3,7 +3,7 @@
 import { fork } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
-import { CORE_HOST_V8_FLAGS } from '../../src/main/core-supervisor'
+import { CORE_V8_FLAGS } from '../../src/main/headless/core-flags'
 import type { HostProcess } from '../../src/main/core-supervisor'
 import type { HostControl } from '../../src/shared/wire'
 
@@ -19,7 +19,7 @@ export interface NodeHost extends HostProcess {
 export function forkNodeHost(): NodeHost {
   const child = fork(resolve(root, 'src/main/core-host.ts'), ['--shell=test'], {
     cwd: root,
-    execArgv: ['--import', 'tsx', ...CORE_HOST_V8_FLAGS],
+    execArgv: ['--import', 'tsx', ...CORE_V8_FLAGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })
   return {
