@@ -7,8 +7,8 @@ import { Alerts } from '../../src/main/alerts/alerts'
 import { ClosedHistory, CLOSED_ID_PREFIX } from '../../src/main/conntable/closed-history'
 import { platformSources } from '../../src/main/conntable/platform-sources'
 import { ConnTable } from '../../src/main/conntable/table'
-import type { Alert } from '../../src/shared/alert-rules'
 import type { TableDiff } from '../../src/shared/model'
+import { alertsOnTable } from '../support/alert-table'
 import { unusedPort, waitFor } from '../support/net'
 
 const linux = process.platform === 'linux'
@@ -114,18 +114,12 @@ describe.runIf(linux)('closed-socket history', () => {
 
 describe.runIf(linux)('alerts', () => {
   it('fires "listen port:N" once when the port starts listening, and "freed" when it stops', async () => {
-    const fired: Alert[] = []
-    const alerts = new Alerts((a) => fired.push(a))
+    const { fired, alerts, table } = alertsOnTable()
     const port = await unusedPort()
     alerts.setRules([
       { id: 'r1', text: `listen port:${port}`, enabled: true },
       { id: 'r2', text: `freed port:${port}`, enabled: true }
     ])
-    const table = new ConnTable({
-      ...platformSources(),
-      defaultSource: 'netlink',
-      emit: (d) => alerts.apply(d)
-    })
     await table.poll() // the baseline
     const server = await listen(port)
     await table.poll()
@@ -143,15 +137,9 @@ describe.runIf(linux)('alerts', () => {
   })
 
   it('fires "count N" once when a process holds more than N connections', async () => {
-    const fired: Alert[] = []
-    const alerts = new Alerts((a) => fired.push(a))
+    const { fired, alerts, table } = alertsOnTable()
     const server = await listen()
     alerts.setRules([{ id: 'c', text: `count 2 port:${portOf(server)}`, enabled: true }])
-    const table = new ConnTable({
-      ...platformSources(),
-      defaultSource: 'netlink',
-      emit: (d) => alerts.apply(d)
-    })
     await table.poll()
     for (let i = 0; i < 2; i++) {
       const c = connect(portOf(server), '127.0.0.1')
@@ -167,19 +155,13 @@ describe.runIf(linux)('alerts', () => {
   })
 
   it('fires "stuck close-wait 1" once for a socket left in CLOSE_WAIT past a second', async () => {
-    const fired: Alert[] = []
-    const alerts = new Alerts((a) => fired.push(a))
+    const { fired, alerts, table } = alertsOnTable()
     // A server that never reads nor closes: when its client closes, its end stays CLOSE_WAIT.
     const held: Socket[] = []
     const server = createServer({ pauseOnConnect: true }, (s) => held.push(s))
     open.push(server)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
     alerts.setRules([{ id: 's', text: `stuck close-wait 1 port:${portOf(server)}`, enabled: true }])
-    const table = new ConnTable({
-      ...platformSources(),
-      defaultSource: 'netlink',
-      emit: (d) => alerts.apply(d)
-    })
     await table.poll()
     const c = connect(portOf(server), '127.0.0.1')
     await new Promise((r) => c.once('connect', r))

@@ -4,10 +4,8 @@
 import { createServer } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { alertText } from '../../src/main/alert-text'
-import { Alerts } from '../../src/main/alerts/alerts'
-import { platformSources } from '../../src/main/conntable/platform-sources'
-import { ConnTable } from '../../src/main/conntable/table'
 import type { Alert } from '../../src/shared/alert-rules'
+import { alertsOnTable } from '../support/alert-table'
 import { i18n, shownIn } from '../support/said-lookup'
 import { listenAlone } from '../support/net'
 
@@ -21,13 +19,7 @@ describe('alert notifications in the app’s language', () => {
   it.runIf(process.platform === 'linux')(
     'a listen alert from the real engine reads as the window shows it, in Korean and English',
     async () => {
-      const fired: Alert[] = []
-      const alerts = new Alerts((a) => fired.push(a))
-      const table = new ConnTable({
-        ...platformSources(),
-        defaultSource: 'netlink',
-        emit: (d) => alerts.apply(d)
-      })
+      const { fired, alerts, table } = alertsOnTable()
       await table.poll() // the baseline
       const port = await listenAlone(server)
       alerts.setRules([{ id: 'l', text: `listen port:${port}`, enabled: true }])

@@ -5,13 +5,10 @@
 import { connect, createServer } from 'node:net'
 import type { Server } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
-import { Alerts } from '../../src/main/alerts/alerts'
 import { AlertEngine } from '../../src/main/alerts/alert-engine'
 import type { AlertDraft } from '../../src/main/alerts/alert-engine'
-import { platformSources } from '../../src/main/conntable/platform-sources'
-import { ConnTable } from '../../src/main/conntable/table'
 import { parseRule } from '../../src/shared/alert-rules'
-import type { Alert } from '../../src/shared/alert-rules'
+import { alertsOnTable } from '../support/alert-table'
 import { englishWords, i18n, shownIn } from '../support/said-lookup'
 import { row } from '../support/table-row'
 
@@ -32,14 +29,8 @@ describe('fired alerts in Korean', () => {
   it.runIf(process.platform === 'linux')(
     'listen, connect and freed, from the real table watching a real server',
     async () => {
-      const fired: Alert[] = []
-      const alerts = new Alerts((a) => fired.push(a))
+      const { fired, alerts, table } = alertsOnTable()
       const server: Server = createServer()
-      const table = new ConnTable({
-        ...platformSources(),
-        defaultSource: 'netlink',
-        emit: (d) => alerts.apply(d)
-      })
       await table.poll() // the baseline
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
       const port = (server.address() as { port: number }).port
