@@ -7,23 +7,12 @@ import { closeSocket } from '../../src/main/actions/close-socket'
 import type { CloseDeps } from '../../src/main/actions/close-socket'
 import { stopProcess } from '../../src/main/actions/stop-process'
 import type { StopDeps } from '../../src/main/actions/stop-process'
-import type { CloseRequest } from '../../src/shared/actions-model'
+import { CLOSE_REQ, foreignClose } from '../support/close-deps'
 import { toInspectorError } from '../../src/shared/errors'
 import { englishWords, errorIn, i18n, rejection, shownIn } from '../support/said-lookup'
 
-const REQ: CloseRequest = {
-  protocol: 'tcp',
-  local: { address: '127.0.0.1', port: 40312 },
-  remote: { address: '127.0.0.1', port: 5000 }
-}
-const foreign = (platform: string, errno = 0): CloseDeps => ({
-  platform,
-  findOwn: () => null,
-  destroy: async () => errno,
-  deleteTcb: async () => errno
-})
 const own: CloseDeps = {
-  ...foreign('linux'),
+  ...foreignClose('linux'),
   findOwn: () => ({ sessionId: 's-7', closable: true, close: () => undefined })
 }
 const STOP: StopDeps = {
@@ -47,7 +36,7 @@ describe('close results in Korean', () => {
   afterAll(() => i18n.changeLanguage('en'))
 
   it('the app’s own socket, closed gracefully and reset', async () => {
-    const fin = await closeSocket({ ...REQ, mode: 'graceful' }, own)
+    const fin = await closeSocket({ ...CLOSE_REQ, mode: 'graceful' }, own)
     expect(fin.message).toBe(
       'Closing 127.0.0.1:40312 ⇄ 127.0.0.1:5000 (session s-7): FIN sent after what is queued.'
     )
@@ -56,13 +45,13 @@ describe('close results in Korean', () => {
     expect(await shownIn('ko', fin.said, fin.message)).toBe(
       '127.0.0.1:40312 ⇄ 127.0.0.1:5000 연결을 닫는 중입니다(세션 s-7). 대기 중인 데이터를 보낸 뒤 FIN을 보냅니다.'
     )
-    const rst = await closeSocket({ ...REQ, mode: 'reset' }, own)
+    const rst = await closeSocket({ ...CLOSE_REQ, mode: 'reset' }, own)
     expect(await englishWords(rst.said)).toBe(rst.message)
     expect(await shownIn('ko', rst.said, rst.message)).toMatch(/재설정했습니다\(세션 s-7\)/)
   })
 
   it('another process’s connection, aborted by the kernel', async () => {
-    const r = await closeSocket({ ...REQ, mode: 'reset' }, foreign('linux'))
+    const r = await closeSocket({ ...CLOSE_REQ, mode: 'reset' }, foreignClose('linux'))
     expect(await englishWords(r.said)).toBe(r.message)
     expect(await shownIn('ko', r.said, r.message)).toMatch(
       /^127\.0\.0\.1:40312 ⇄ 127\.0\.0\.1:5000 연결을 닫았습니다\. 커널이/
@@ -70,7 +59,7 @@ describe('close results in Korean', () => {
   })
 
   it('another process’s connection on Windows, deleted by SetTcpEntry', async () => {
-    const r = await closeSocket({ ...REQ, mode: 'reset' }, foreign('win32'))
+    const r = await closeSocket({ ...CLOSE_REQ, mode: 'reset' }, foreignClose('win32'))
     expect(r.how).toBe('tcp-entry')
     expect(await englishWords(r.said)).toBe(r.message)
     expect(await shownIn('ko', r.said, r.message)).toMatch(/Windows가 연결을 지웠습니다/)
@@ -78,21 +67,31 @@ describe('close results in Korean', () => {
 
   it('every refusal the close path makes reads in Korean, with its hint', async () => {
     const refusals = [
-      closeSocket(REQ, foreign('darwin')),
+      closeSocket(CLOSE_REQ, foreignClose('darwin')),
       closeSocket(
-        { ...REQ, local: { address: '::1', port: 40312 }, remote: { address: '::1', port: 5000 } },
-        foreign('win32')
+        {
+          ...CLOSE_REQ,
+          local: { address: '::1', port: 40312 },
+          remote: { address: '::1', port: 5000 }
+        },
+        foreignClose('win32')
       ),
-      ...[5, 317, 1168, 1234].map((code) => closeSocket(REQ, foreign('win32', code))),
-      closeSocket(REQ, { ...foreign('win32'), deleteTcb: () => Promise.reject(new Error('nope')) }),
-      closeSocket(REQ, foreign('sunos')),
-      closeSocket({ ...REQ, protocol: 'udp' }, foreign('linux')),
-      closeSocket({ ...REQ, remote: { address: '0.0.0.0', port: 0 } }, foreign('linux')),
-      closeSocket({ ...REQ, mode: 'graceful' }, foreign('linux')),
-      closeSocket(REQ, { ...foreign('linux'), destroy: () => Promise.reject(new Error('nope')) }),
-      ...[1, 95, 2, 22].map((errno) => closeSocket(REQ, foreign('linux', errno))),
-      closeSocket(REQ, {
-        ...foreign('linux'),
+      ...[5, 317, 1168, 1234].map((code) => closeSocket(CLOSE_REQ, foreignClose('win32', code))),
+      closeSocket(CLOSE_REQ, {
+        ...foreignClose('win32'),
+        deleteTcb: () => Promise.reject(new Error('nope'))
+      }),
+      closeSocket(CLOSE_REQ, foreignClose('sunos')),
+      closeSocket({ ...CLOSE_REQ, protocol: 'udp' }, foreignClose('linux')),
+      closeSocket({ ...CLOSE_REQ, remote: { address: '0.0.0.0', port: 0 } }, foreignClose('linux')),
+      closeSocket({ ...CLOSE_REQ, mode: 'graceful' }, foreignClose('linux')),
+      closeSocket(CLOSE_REQ, {
+        ...foreignClose('linux'),
+        destroy: () => Promise.reject(new Error('nope'))
+      }),
+      ...[1, 95, 2, 22].map((errno) => closeSocket(CLOSE_REQ, foreignClose('linux', errno))),
+      closeSocket(CLOSE_REQ, {
+        ...foreignClose('linux'),
         findOwn: () => ({ sessionId: 's-1', closable: false, close: () => undefined })
       })
     ]
@@ -105,7 +104,10 @@ describe('close results in Korean', () => {
       expect(ko.hint).toMatch(/[가-힣]/)
       expect(ko.message).not.toMatch(/{{/)
     }
-    const eperm = await errorIn('ko', await rejection(closeSocket(REQ, foreign('linux', 1))))
+    const eperm = await errorIn(
+      'ko',
+      await rejection(closeSocket(CLOSE_REQ, foreignClose('linux', 1)))
+    )
     expect(eperm.message).toBe(
       '127.0.0.1:40312 ⇄ 127.0.0.1:5000 연결을 닫을 권한이 없습니다. 다른 프로세스의 연결을 닫으려면 CAP_NET_ADMIN 권한이 필요합니다.'
     )

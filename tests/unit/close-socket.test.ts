@@ -10,22 +10,11 @@ import type { CloseDeps } from '../../src/main/actions/close-socket'
 import { MIB_TCP_STATE_DELETE_TCB } from '../../src/main/actions/tcp-entry'
 import { parseNetstatWindows } from '../../src/main/conntable/parse-netstat'
 import type { CloseRequest } from '../../src/shared/actions-model'
-
-const REQ: CloseRequest = {
-  protocol: 'tcp',
-  local: { address: '127.0.0.1', port: 40312 },
-  remote: { address: '127.0.0.1', port: 5000 }
-}
-const deps = (platform: string, errno = 0): CloseDeps => ({
-  platform,
-  findOwn: () => null,
-  destroy: async () => errno,
-  deleteTcb: async () => errno
-})
+import { CLOSE_REQ, foreignClose } from '../support/close-deps'
 
 describe('closeSocket', () => {
   it('says what macOS and Windows cannot do, and what to do instead', async () => {
-    await expect(closeSocket(REQ, deps('darwin'))).rejects.toMatchObject({
+    await expect(closeSocket(CLOSE_REQ, foreignClose('darwin'))).rejects.toMatchObject({
       code: 'EUNSUPPORTED',
       message: 'macOS offers no way to close another process’s connection from outside it.',
       hint: expect.stringMatching(/Stop the process/)
@@ -35,7 +24,7 @@ describe('closeSocket', () => {
       local: { address: '::1', port: 40312 },
       remote: { address: '::1', port: 5000 }
     }
-    await expect(closeSocket(six, deps('win32'))).rejects.toMatchObject({
+    await expect(closeSocket(six, foreignClose('win32'))).rejects.toMatchObject({
       code: 'EUNSUPPORTED',
       message: expect.stringMatching(/only IPv4 connections/)
     })
@@ -55,7 +44,7 @@ describe('closeSocket', () => {
         remote: { address: row.remoteAddress!, port: row.remotePort }
       }
       const done = await closeSocket(req, {
-        ...deps('win32'),
+        ...foreignClose('win32'),
         deleteTcb: async (r) => (rows.push(r), 0)
       })
       expect(done).toMatchObject({ how: 'tcp-entry', sessionId: null })
@@ -72,42 +61,53 @@ describe('closeSocket', () => {
 
   it('turns Windows’ error codes into sentences', async () => {
     for (const code of [5, 317])
-      await expect(closeSocket(REQ, deps('win32', code))).rejects.toMatchObject({
+      await expect(closeSocket(CLOSE_REQ, foreignClose('win32', code))).rejects.toMatchObject({
         code: 'EPERM',
         hint: expect.stringMatching(/Run as administrator/)
       })
-    await expect(closeSocket(REQ, deps('win32', 1168))).rejects.toMatchObject({ code: 'ENOENT' })
-    await expect(closeSocket(REQ, deps('win32', 1234))).rejects.toMatchObject({
+    await expect(closeSocket(CLOSE_REQ, foreignClose('win32', 1168))).rejects.toMatchObject({
+      code: 'ENOENT'
+    })
+    await expect(closeSocket(CLOSE_REQ, foreignClose('win32', 1234))).rejects.toMatchObject({
       code: 'ECLOSE',
       message: expect.stringMatching(/\(error 1234\)/)
     })
   })
 
   it('turns the kernel’s errnos into sentences', async () => {
-    await expect(closeSocket(REQ, deps('linux', 1))).rejects.toMatchObject({
+    await expect(closeSocket(CLOSE_REQ, foreignClose('linux', 1))).rejects.toMatchObject({
       code: 'EPERM',
       hint: expect.stringMatching(/root/)
     })
-    await expect(closeSocket(REQ, deps('linux', 95))).rejects.toMatchObject({
+    await expect(closeSocket(CLOSE_REQ, foreignClose('linux', 95))).rejects.toMatchObject({
       code: 'EOPNOTSUPP',
       message: expect.stringMatching(/CONFIG_INET_DIAG_DESTROY/)
     })
-    await expect(closeSocket(REQ, deps('linux', 2))).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(closeSocket(CLOSE_REQ, foreignClose('linux', 2))).rejects.toMatchObject({
+      code: 'ENOENT'
+    })
   })
 
   it('closes the app’s own socket through its handle, gracefully or by reset, on any OS', async () => {
     const modes: string[] = []
     const own: CloseDeps = {
-      ...deps('darwin'),
+      ...foreignClose('darwin'),
       findOwn: () => ({ sessionId: 's-1', closable: true, close: (m) => modes.push(m) })
     }
-    expect(await closeSocket(REQ, own)).toMatchObject({ how: 'app-graceful', sessionId: 's-1' })
-    expect(await closeSocket({ ...REQ, mode: 'reset' }, own)).toMatchObject({ how: 'app-reset' })
+    expect(await closeSocket(CLOSE_REQ, own)).toMatchObject({
+      how: 'app-graceful',
+      sessionId: 's-1'
+    })
+    expect(await closeSocket({ ...CLOSE_REQ, mode: 'reset' }, own)).toMatchObject({
+      how: 'app-reset'
+    })
     expect(modes).toEqual(['graceful', 'reset'])
   })
 
   it('a foreign connection cannot be closed gracefully from outside', async () => {
-    await expect(closeSocket({ ...REQ, mode: 'graceful' }, deps('linux'))).rejects.toMatchObject({
+    await expect(
+      closeSocket({ ...CLOSE_REQ, mode: 'graceful' }, foreignClose('linux'))
+    ).rejects.toMatchObject({
       code: 'EGRACEFUL'
     })
   })
